@@ -1,0 +1,26 @@
+/* pledge-dataset-private.h: what the model's own files share
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pledge-dataset.h"
+
+G_BEGIN_DECLS
+
+const PledgeFigures *pledge_figures_find        (GArray        *figures,
+                                                 int            year);
+PledgeFigures       *pledge_figures_insert      (GArray        *figures,
+                                                 int            year);
+void                 pledge_figures_update_base (PledgeFigures *figures);
+gboolean             pledge_scale_from_string   (const char    *str,
+                                                 PledgeScale   *scale);
+PledgeMember        *pledge_dataset_get_member_mutable (PledgeDataset *self,
+                                                        guint          index);
+void                 pledge_dataset_take_scenario_unchecked (PledgeDataset  *self,
+                                                             PledgeScenario *scenario);
+void                 pledge_dataset_emit_changed (PledgeDataset *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* pledge-number.h: numbers and years as the file format writes them
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLEDGE_NUMBER_OK,
+  PLEDGE_NUMBER_SYNTAX,    /* not digits[.digits][e[+-]digits] */
+  PLEDGE_NUMBER_NEGATIVE,  /* a leading '-' */
+  PLEDGE_NUMBER_RANGE,     /* overflows a double */
+} PledgeNumberResult;
+
+/* Parses a number of the file format, in the C locale whatever the process
+ * locale is: digits, an optional fraction, an optional exponent. No signs,
+ * spaces, separators, hex, "nan" or "inf"; the result is finite. */
+PledgeNumberResult pledge_number_parse (const char *str,
+                                        double     *value);
+
+/* Parses a year: digits only, PLEDGE_YEAR_MIN..PLEDGE_YEAR_MAX. */
+gboolean           pledge_year_parse   (const char *str,
+                                        int        *year);
+
+#define PLEDGE_NUMBER_BUF_SIZE 48
+
+/* Writes the shortest plain decimal (no exponent for ordinary magnitudes)
+ * that reads back to exactly the same double, in the C locale. Returns buf. */
+char              *pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                                         double value);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* pledge-application.c
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pledge-application.h"
+#include "pledge-cli.h"
+#include "pledge-window.h"
+
+#define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
+
+struct _PledgeApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PledgeApplication, pledge_application, ADW_TYPE_APPLICATION)
+
+PledgeApplication *
+pledge_application_new (void)
+{
+  return g_object_new (PLEDGE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/pledgeapp/Pledge",
+                       NULL);
+}
+
+GFile *
+pledge_application_get_default_dataset (void)
+{
+  return g_file_new_for_uri (BUNDLED_DATASETS "nato.xml");
+}
+
+/* The headless modes and option checking happen here, before the
+ * application registers on the bus or initialises GTK. */
+static gboolean
+pledge_application_local_command_line (GApplication   *app,
+                                       char         ***arguments,
+                                       int            *exit_status)
+{
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (pledge_cli_run (*arguments, exit_status, &files))
+    return TRUE;
+
+  /* Hand GApplication only the files, which it passes to ::open. */
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, (*arguments)[0]);
+  if (files != NULL)
+    g_strv_builder_addv (builder, (const char **) files);
+  g_strfreev (*arguments);
+  *arguments = g_strv_builder_end (builder);
+
+  return G_APPLICATION_CLASS (pledge_application_parent_class)->local_command_line (app, arguments,
+                                                                                    exit_status);
+}
+
+static PledgeWindow *
+new_window (PledgeApplication *self)
+{
+  return pledge_window_new (GTK_APPLICATION (self));
+}
+
+static void
+pledge_application_activate (GApplication *app)
+{
+  PledgeApplication *self = PLEDGE_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) file = pledge_application_get_default_dataset ();
+      PledgeWindow *win = new_window (self);
+
+      pledge_window_load (win, file, TRUE);
+      window = GTK_WINDOW (win);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+pledge_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  PledgeApplication *self = PLEDGE_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PledgeWindow *win = new_window (self);
+
+      pledge_window_load (win, files[i], FALSE);
+      gtk_window_present (GTK_WINDOW (win));
+    }
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  PledgeApplication *self = user_data;
+  g_autoptr(GFile) file = pledge_application_get_default_dataset ();
+  PledgeWindow *win = new_window (self);
+
+  pledge_window_load (win, file, TRUE);
+  gtk_window_present (GTK_WINDOW (win));
+}
+
+static void
+open_bundled_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  PledgeApplication *self = user_data;
+  g_autofree char *uri = g_strconcat (BUNDLED_DATASETS, g_variant_get_string (param, NULL), NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  PledgeWindow *win = new_window (self);
+
+  pledge_window_load (win, file, TRUE);
+  gtk_window_present (GTK_WINDOW (win));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Pledge authors", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  adw_about_window_set_application_name (about, _("Pledge"));
+  adw_about_window_set_application_icon (about, APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Pledge authors"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about,
+                                 _("See which NATO members meet the alliance’s defence "
+                                   "spending targets, ask what if, and export charts."));
+  adw_about_window_set_website (about, "https://github.com/pledgeapp/pledge");
+  adw_about_window_set_issue_url (about, "https://github.com/pledgeapp/pledge/issues");
+  /* Translators: credits for the bundled figures in the About window */
+  adw_about_window_add_acknowledgement_section (about, _("Data"),
+    (const char *[]) {
+      "NATO Public Diplomacy Division, Defence Expenditure of NATO Countries (2014-2024), June 2024 https://www.nato.int/",
+      "NATO, Defence Expenditure of NATO Countries (2014-2025), August 2025 https://www.nato.int/",
+      NULL });
+  adw_about_window_set_copyright (about, "© 2026 The Pledge authors");
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Each window with unsaved changes asks about them before it closes;
+   * the application ends when the last window has gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
+  { "open-bundled", open_bundled_action, "s" },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+pledge_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (pledge_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
+                                         (const char *[]) { "<Control>n", NULL });
+}
+
+static void
+pledge_application_class_init (PledgeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->local_command_line = pledge_application_local_command_line;
+  app_class->activate = pledge_application_activate;
+  app_class->open = pledge_application_open;
+  app_class->startup = pledge_application_startup;
+}
+
+static void
+pledge_application_init (PledgeApplication *self)
+{
+}

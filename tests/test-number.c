@@ -1,0 +1,225 @@
+/* test-number.c: numbers as the file format reads and writes them
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "pledge-number.h"
+
+typedef struct
+{
+  const char        *text;
+  PledgeNumberResult result;
+  double             value;
+} ParseCase;
+
+static const ParseCase parse_cases[] = {
+  { "0", PLEDGE_NUMBER_OK, 0 },
+  { "2", PLEDGE_NUMBER_OK, 2 },
+  { "2.0", PLEDGE_NUMBER_OK, 2 },
+  { "1.995", PLEDGE_NUMBER_OK, 1.995 },
+  { "23138", PLEDGE_NUMBER_OK, 23138 },
+  { "1e3", PLEDGE_NUMBER_OK, 1000 },
+  { "1.5E-2", PLEDGE_NUMBER_OK, 0.015 },
+  { "2.5e+2", PLEDGE_NUMBER_OK, 250 },
+  { "007", PLEDGE_NUMBER_OK, 7 },
+  { "-1", PLEDGE_NUMBER_NEGATIVE, 0 },
+  { "-0.5", PLEDGE_NUMBER_NEGATIVE, 0 },
+  { "1e400", PLEDGE_NUMBER_RANGE, 0 },
+  { "", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "-", PLEDGE_NUMBER_SYNTAX, 0 },
+  { ".5", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "5.", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "+5", PLEDGE_NUMBER_SYNTAX, 0 },
+  { " 5", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "5 ", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "20,5", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "1 000", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "1,000.5", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "0x10", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "nan", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "NaN", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "inf", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "Infinity", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "1e", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "1e+", PLEDGE_NUMBER_SYNTAX, 0 },
+  { "2%", PLEDGE_NUMBER_SYNTAX, 0 },
+};
+
+static void
+test_parse (gconstpointer data)
+{
+  const ParseCase *c = data;
+  double value = -1;
+
+  g_assert_cmpint (pledge_number_parse (c->text, &value), ==, c->result);
+  if (c->result == PLEDGE_NUMBER_OK)
+    g_assert_cmpfloat (value, ==, c->value);
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    ok;
+  int         year;
+} YearCase;
+
+static const YearCase year_cases[] = {
+  { "1900", TRUE, 1900 },
+  { "2016", TRUE, 2016 },
+  { "2200", TRUE, 2200 },
+  { "1899", FALSE, 0 },
+  { "2201", FALSE, 0 },
+  { "20161", FALSE, 0 },
+  { "2016.0", FALSE, 0 },
+  { "", FALSE, 0 },
+  { "twenty", FALSE, 0 },
+  { "-2016", FALSE, 0 },
+  { " 2016", FALSE, 0 },
+};
+
+static void
+test_year (gconstpointer data)
+{
+  const YearCase *c = data;
+  int year = 0;
+
+  g_assert_cmpint (pledge_year_parse (c->text, &year), ==, c->ok);
+  if (c->ok)
+    g_assert_cmpint (year, ==, c->year);
+}
+
+typedef struct
+{
+  double      value;
+  const char *text;
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  { 0, "0" },
+  { 2, "2" },
+  { 2.5, "2.5" },
+  { 1.995, "1.995" },
+  { 0.1, "0.1" },
+  { 23138, "23138" },
+  { 1e-5, "0.00001" },
+  { 1.5e-7, "0.00000015" },
+  { 1e16, "10000000000000000" },
+  { 123456789012.5, "123456789012.5" },
+  { 2.0294680677363757, "2.0294680677363757" },
+  { 1.346516857031259, "1.346516857031259" },
+  { 1e300, "1e+300" },
+};
+
+static void
+test_format (gconstpointer data)
+{
+  const FormatCase *c = data;
+  char buf[PLEDGE_NUMBER_BUF_SIZE];
+
+  g_assert_cmpstr (pledge_number_format (buf, c->value), ==, c->text);
+}
+
+/* Every double written reads back to itself, in the shortest digits, with
+ * no exponent, whatever the locale. */
+static void
+test_round_trip (void)
+{
+  for (guint i = 0; i < 20000; i++)
+    {
+      char buf[PLEDGE_NUMBER_BUF_SIZE];
+      double magnitude = pow (10, g_test_rand_int_range (-6, 13));
+      double value = g_test_rand_double_range (0, 10) * magnitude;
+      double back = -1;
+      int digits = 0;
+
+      pledge_number_format (buf, value);
+      g_assert_null (strchr (buf, 'e'));
+      g_assert_null (strchr (buf, ','));
+      g_assert_cmpint (pledge_number_parse (buf, &back), ==, PLEDGE_NUMBER_OK);
+      g_assert_cmpfloat (back, ==, value);
+
+      for (const char *p = buf; *p; p++)
+        if (g_ascii_isdigit (*p))
+          digits++;
+      /* %.17g is the upper bound; shortest is usually far less. */
+      g_assert_cmpint (digits, <=, 17 + 13);
+    }
+}
+
+/* Shortest: one significant digit less would not read back the same. */
+static void
+test_shortest (void)
+{
+  for (guint i = 0; i < 2000; i++)
+    {
+      char buf[PLEDGE_NUMBER_BUF_SIZE];
+      double value = g_test_rand_double_range (0.001, 100000);
+      int significant = 0;
+      gboolean leading = TRUE;
+
+      pledge_number_format (buf, value);
+      for (const char *p = buf; *p; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            continue;
+          if (leading && *p == '0')
+            continue;
+          leading = FALSE;
+          significant++;
+        }
+      /* Strip trailing integral zeros, which are not significant. */
+      if (strchr (buf, '.') == NULL)
+        for (const char *p = buf + strlen (buf) - 1; p > buf && *p == '0'; p--)
+          significant--;
+
+      if (significant > 1)
+        {
+          char shorter[64];
+          char format[8];
+
+          g_snprintf (format, sizeof format, "%%.%dg", significant - 1);
+          g_ascii_formatd (shorter, sizeof shorter, format, value);
+          g_assert_cmpfloat (g_ascii_strtod (shorter, NULL), !=, value);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The file format ignores the user's locale: test under one that writes
+   * "1,5" where it can. */
+  setlocale (LC_ALL, "");
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    g_printerr ("# de_DE.UTF-8 is not installed; testing in the current locale\n");
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/number/parse/%u", i);
+      g_test_add_data_func (path, &parse_cases[i], test_parse);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (year_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/number/year/%u", i);
+      g_test_add_data_func (path, &year_cases[i], test_year);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (format_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/number/format/%u", i);
+      g_test_add_data_func (path, &format_cases[i], test_format);
+    }
+  g_test_add_func ("/pledge/number/round-trip", test_round_trip);
+  g_test_add_func ("/pledge/number/shortest", test_shortest);
+
+  return g_test_run ();
+}
