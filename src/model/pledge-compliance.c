@@ -130,6 +130,8 @@ pledge_figures_gap (const PledgeFigures *f,
     return NAN;
 
   value = pledge_figures_metric (f, target->metric);
+  if (isnan (value))
+    return NAN;
   if (pledge_value_meets (value, target->min) == PLEDGE_MEETS_YES)
     return 0;
 

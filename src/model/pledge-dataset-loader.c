@@ -26,6 +26,8 @@
 #define MAX_TEXT_LENGTH (64 * 1024)
 #define CHUNK_SIZE (64 * 1024)
 
+#define MAX_ATTRIBUTES 9
+
 typedef enum
 {
   EL_NONE,
@@ -51,7 +53,7 @@ typedef struct
   const char *name;
   Element     parent;
   /* Allowed attributes, NULL-terminated. */
-  const char *attributes[9];
+  const char *attributes[MAX_ATTRIBUTES + 1];
 } ElementInfo;
 
 static const ElementInfo elements[N_ELEMENTS] = {
@@ -79,11 +81,9 @@ static const ElementInfo elements[N_ELEMENTS] = {
 
 #define MAX_DEPTH 8
 
-typedef struct
-{
-  const char *name;
-  const char *value;
-} Attribute;
+/* Attribute indexes of <figures>, as listed in elements[]: the figure
+ * fields follow "year" in PledgeField order. */
+enum { FIGURES_YEAR = 0, FIGURES_ESTIMATE = 1 + PLEDGE_N_FIELDS };
 
 typedef struct
 {
@@ -104,10 +104,18 @@ typedef struct
   GHashTable      *scenario_ids;
   GHashTable      *target_ids;
 
-  /* Attribute values of the current element, NUL-terminated copies. */
-  GPtrArray       *attr_buf;
-  Attribute        attrs[16];
-  guint            n_attrs;
+  /* Attribute values of the current element, NUL-terminated copies in
+   * one reused buffer, by their index in the element's attribute list. */
+  GString         *attr_store;
+  const char      *values[MAX_ATTRIBUTES];
+
+  /* libxml2 interns names: once a name is known, a pointer comparison
+   * recognises it again. */
+  const xmlChar   *element_names[N_ELEMENTS];
+  const xmlChar   *attribute_names[N_ELEMENTS][MAX_ATTRIBUTES];
+
+  /* "member \"DEU\": ", made once per member for messages about its figures */
+  char            *member_context;
 
   /* A libxml2 error, kept to report when the parse ends. */
   char            *xml_message;
@@ -243,9 +251,12 @@ static const char *
 get_attr (Loader     *self,
           const char *name)
 {
-  for (guint i = 0; i < self->n_attrs; i++)
-    if (strcmp (self->attrs[i].name, name) == 0)
-      return self->attrs[i].value;
+  const char *const *allowed = elements[self->stack[self->depth - 1]].attributes;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (strcmp (allowed[i], name) == 0)
+      return self->values[i];
+  g_assert_not_reached ();
   return NULL;
 }
 
@@ -518,21 +529,31 @@ start_member (Loader *self)
 
   self->member = pledge_dataset_add_member (self->dataset, code, name, joined, left);
   self->member->line = current_line (self);
+  g_free (self->member_context);
+  self->member_context = g_steal_pointer (&context);
 }
 
+/* The hot path: a million of these in a large file. */
 static void
 start_figures (Loader *self)
 {
-  g_autofree char *context = g_strdup_printf (_("member \"%s\": "), self->member->code);
-  const char *year_str = require_attr (self, context, EL_FIGURES, "year");
+  const char *context = self->member_context;
+  const char *year_str = self->values[FIGURES_YEAR];
   const char *estimate;
   PledgeFigures *f;
   int year;
 
-  if (year_str == NULL || !parse_year_attr (self, context, "year", year_str, &year))
+  if (year_str == NULL)
+    {
+      require_attr (self, context, EL_FIGURES, "year");
+      return;
+    }
+  if (!parse_year_attr (self, context, "year", year_str, &year))
     return;
 
-  if (pledge_member_get_figures (self->member, year) != NULL)
+  if (self->member->figures->len > 0 &&
+      g_array_index (self->member->figures, PledgeFigures, self->member->figures->len - 1).year >= year &&
+      pledge_member_get_figures (self->member, year) != NULL)
     {
       fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sfigures for %d given twice"), context, year);
       return;
@@ -541,17 +562,17 @@ start_figures (Loader *self)
   f = pledge_member_add_figures (self->member, year);
   for (PledgeField field = 0; field < PLEDGE_N_FIELDS; field++)
     {
-      const char *name = pledge_field_to_string (field);
-      const char *text = get_attr (self, name);
+      const char *text = self->values[1 + field];
 
       if (text == NULL)
         continue;
-      if (!parse_number_attr (self, context, name, text, &f->values[field]))
+      if (!parse_number_attr (self, context, pledge_field_to_string (field), text,
+                              &f->values[field]))
         return;
       f->present |= 1u << field;
     }
 
-  estimate = get_attr (self, "estimate");
+  estimate = self->values[FIGURES_ESTIMATE];
   if (estimate != NULL)
     {
       if (strcmp (estimate, "true") == 0)
@@ -684,12 +705,38 @@ start_grow (Loader *self)
 }
 
 static Element
-lookup_element (const char *name)
+lookup_element (Loader        *self,
+                const xmlChar *localname)
 {
   for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
-    if (strcmp (elements[e].name, name) == 0)
+    if (self->element_names[e] == localname)
       return e;
+  for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
+    if (strcmp (elements[e].name, (const char *) localname) == 0)
+      {
+        self->element_names[e] = localname;
+        return e;
+      }
   return EL_NONE;
+}
+
+static int
+lookup_attribute (Loader        *self,
+                  Element        element,
+                  const xmlChar *name)
+{
+  const char *const *allowed = elements[element].attributes;
+
+  for (int k = 0; allowed[k] != NULL; k++)
+    if (self->attribute_names[element][k] == name)
+      return k;
+  for (int k = 0; allowed[k] != NULL; k++)
+    if (strcmp (allowed[k], (const char *) name) == 0)
+      {
+        self->attribute_names[element][k] = name;
+        return k;
+      }
+  return -1;
 }
 
 static gboolean
@@ -698,49 +745,84 @@ collect_attributes (Loader         *self,
                     int             nb_attributes,
                     const xmlChar **attributes)
 {
-  g_ptr_array_set_size (self->attr_buf, 0);
-  self->n_attrs = 0;
+  gsize total = 0;
+
+  for (guint k = 0; k < MAX_ATTRIBUTES; k++)
+    self->values[k] = NULL;
+
+  for (int i = 0; i < nb_attributes; i++)
+    total += attributes[i * 5 + 4] - attributes[i * 5 + 3] + 1;
+  g_string_set_size (self->attr_store, total);
+  total = 0;
 
   for (int i = 0; i < nb_attributes; i++)
     {
-      const char *name = (const char *) attributes[i * 5];
+      const xmlChar *name = attributes[i * 5];
       const char *prefix = (const char *) attributes[i * 5 + 1];
       const char *begin = (const char *) attributes[i * 5 + 3];
       const char *end = (const char *) attributes[i * 5 + 4];
-      const char *const *allowed = elements[element].attributes;
-      gboolean known = FALSE;
+      int index = prefix == NULL ? lookup_attribute (self, element, name) : -1;
       char *value;
 
-      if (prefix == NULL)
-        for (guint k = 0; allowed[k] != NULL; k++)
-          if (strcmp (allowed[k], name) == 0)
-            known = TRUE;
-
-      if (!known)
+      if (index < 0)
         {
-          const char *hint = prefix ? NULL : suggest (name, allowed);
+          const char *hint = prefix ? NULL : suggest ((const char *) name,
+                                                      elements[element].attributes);
 
           if (hint != NULL)
             fail (self, PLEDGE_DATASET_ERROR_INVALID,
                   _("unknown attribute \"%s\" on <%s>; did you mean \"%s\"?"),
-                  name, elements[element].name, hint);
+                  (const char *) name, elements[element].name, hint);
           else if (prefix != NULL)
             fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s:%s\" on <%s>"),
-                  prefix, name, elements[element].name);
+                  prefix, (const char *) name, elements[element].name);
           else
             fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s\" on <%s>"),
-                  name, elements[element].name);
+                  (const char *) name, elements[element].name);
           return FALSE;
         }
 
-      g_assert (self->n_attrs < G_N_ELEMENTS (self->attrs));
-      value = g_strndup (begin, end - begin);
-      g_ptr_array_add (self->attr_buf, value);
-      self->attrs[self->n_attrs].name = name;
-      self->attrs[self->n_attrs].value = value;
-      self->n_attrs++;
+      value = self->attr_store->str + total;
+      memcpy (value, begin, end - begin);
+      value[end - begin] = '\0';
+      self->values[index] = value;
+      total += end - begin + 1;
+
+      /* Without entity replacement, libxml2 2.9 hands a literal "&" in an
+       * attribute back as "&#38;" (every other reference comes decoded),
+       * and a raw "&" cannot occur: so each "&#38;" is one "&". */
+      if (memchr (value, '&', end - begin) != NULL)
+        {
+          char *w = value;
+
+          for (const char *r = value; *r; )
+            {
+              if (g_str_has_prefix (r, "&#38;"))
+                {
+                  *w++ = '&';
+                  r += 5;
+                }
+              else
+                *w++ = *r++;
+            }
+          *w = '\0';
+        }
     }
+
   return TRUE;
+}
+
+/* The names of the elements allowed in parent, NULL-terminated. */
+static void
+children_of (Element     parent,
+             const char *candidates[N_ELEMENTS])
+{
+  guint n = 0;
+
+  for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
+    if (elements[e].parent == parent)
+      candidates[n++] = elements[e].name;
+  candidates[n] = NULL;
 }
 
 static void
@@ -758,19 +840,12 @@ on_start_element (void           *user_data,
   const char *name = (const char *) localname;
   Element parent = self->depth > 0 ? self->stack[self->depth - 1] : EL_NONE;
   g_autofree char *qname = NULL;
-  const char *candidates[N_ELEMENTS];
-  guint n_candidates = 0;
   Element element;
 
   if (self->error != NULL)
     return;
 
-  for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
-    if (parent != EL_NONE && elements[e].parent == parent)
-      candidates[n_candidates++] = elements[e].name;
-  candidates[n_candidates] = NULL;
-
-  element = uri == NULL ? lookup_element (name) : EL_NONE;
+  element = uri == NULL ? lookup_element (self, localname) : EL_NONE;
   if (prefix != NULL)
     name = qname = g_strdup_printf ("%s:%s", (const char *) prefix, name);
 
@@ -785,7 +860,11 @@ on_start_element (void           *user_data,
     }
   else if (element == EL_NONE)
     {
-      const char *hint = uri == NULL ? suggest (name, candidates) : NULL;
+      const char *candidates[N_ELEMENTS];
+      const char *hint;
+
+      children_of (parent, candidates);
+      hint = uri == NULL ? suggest (name, candidates) : NULL;
 
       if (hint != NULL)
         fail (self, PLEDGE_DATASET_ERROR_INVALID,
@@ -798,7 +877,11 @@ on_start_element (void           *user_data,
     }
   else if (elements[element].parent != parent)
     {
-      const char *hint = suggest (name, candidates);
+      const char *candidates[N_ELEMENTS];
+      const char *hint;
+
+      children_of (parent, candidates);
+      hint = suggest (name, candidates);
 
       if (hint != NULL)
         fail (self, PLEDGE_DATASET_ERROR_INVALID,
@@ -1205,7 +1288,7 @@ load (const char   *display_name,
   self.dataset = pledge_dataset_new ();
   self.display_name = display_name;
   self.text = g_string_new (NULL);
-  self.attr_buf = g_ptr_array_new_with_free_func (g_free);
+  self.attr_store = g_string_sized_new (256);
   self.scenario_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1224,7 +1307,8 @@ load (const char   *display_name,
     xmlFreeParserCtxt (self.ctxt);
   g_clear_object (&self.dataset);
   g_string_free (self.text, TRUE);
-  g_ptr_array_unref (self.attr_buf);
+  g_string_free (self.attr_store, TRUE);
+  g_free (self.member_context);
   g_hash_table_unref (self.scenario_ids);
   g_hash_table_unref (self.target_ids);
   g_free (self.source_href);

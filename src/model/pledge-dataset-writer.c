@@ -296,6 +296,13 @@ pledge_dataset_save (PledgeDataset *self,
                        _("%s: is a folder, not a file"), name);
           return FALSE;
         }
+      if (!S_ISREG (st.st_mode))
+        {
+          /* Never rename over a device, a pipe or a socket. */
+          g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO,
+                       _("%s: is not a regular file"), name);
+          return FALSE;
+        }
       mode = st.st_mode & 0777;
     }
 

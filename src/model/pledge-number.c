@@ -18,36 +18,50 @@ PledgeNumberResult
 pledge_number_parse (const char *str,
                      double     *value)
 {
+  static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15 };
   const char *p = str;
   char *end = NULL;
+  guint64 mantissa = 0;
+  int digits = 0, decimals = 0;
+  gboolean exact = TRUE;
   double v;
 
   g_return_val_if_fail (str != NULL, PLEDGE_NUMBER_SYNTAX);
   g_return_val_if_fail (value != NULL, PLEDGE_NUMBER_SYNTAX);
 
   if (*p == '-')
-    {
-      const char *q = p + 1;
-      if (g_ascii_isdigit (*q))
-        return PLEDGE_NUMBER_NEGATIVE;
-      return PLEDGE_NUMBER_SYNTAX;
-    }
+    return g_ascii_isdigit (p[1]) ? PLEDGE_NUMBER_NEGATIVE : PLEDGE_NUMBER_SYNTAX;
 
-  /* The format's syntax first: g_ascii_strtod alone accepts far more. */
+  /* The format's syntax: g_ascii_strtod alone accepts far more. On the
+   * way, collect the digits: at most 15 significant ones and no exponent
+   * give a mantissa and a power of ten that are both exact doubles, so one
+   * correctly rounded division is the answer, and the common case needs
+   * no strtod. */
   if (!g_ascii_isdigit (*p))
     return PLEDGE_NUMBER_SYNTAX;
-  while (g_ascii_isdigit (*p))
-    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      mantissa = mantissa * 10 + (*p - '0');
+      if (mantissa != 0 && ++digits > 15)
+        exact = FALSE;
+    }
   if (*p == '.')
     {
       p++;
       if (!g_ascii_isdigit (*p))
         return PLEDGE_NUMBER_SYNTAX;
-      while (g_ascii_isdigit (*p))
-        p++;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          mantissa = mantissa * 10 + (*p - '0');
+          decimals++;
+          if (mantissa != 0 && ++digits > 15)
+            exact = FALSE;
+        }
     }
   if (*p == 'e' || *p == 'E')
     {
+      exact = FALSE;
       p++;
       if (*p == '+' || *p == '-')
         p++;
@@ -58,6 +72,12 @@ pledge_number_parse (const char *str,
     }
   if (*p != '\0')
     return PLEDGE_NUMBER_SYNTAX;
+
+  if (exact && decimals < (int) G_N_ELEMENTS (powers))
+    {
+      *value = (double) mantissa / powers[decimals];
+      return PLEDGE_NUMBER_OK;
+    }
 
   v = g_ascii_strtod (str, &end);
   if (end != p)

@@ -1,0 +1,190 @@
+/* test-bundled.c: the bundled datasets reproduce NATO's published numbers
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pledge-report.h"
+#include "pledge-snapshot.h"
+#include "pledge-test-util.h"
+
+static PledgeSnapshot *
+load_snapshot (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("datasets", name, NULL);
+  g_autofree char *path = pledge_test_data_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+}
+
+/* Every member-year's share, rounded to two decimals as NATO prints it,
+ * equals NATO's published table (nato_2024_pct_gdp.csv, copied from the
+ * reference data). */
+static void
+test_published_table (void)
+{
+  g_autoptr(PledgeSnapshot) s = load_snapshot ("nato.xml");
+  PledgeDataset *dataset = pledge_snapshot_get_dataset (s);
+  g_autofree char *csv = pledge_test_read_file ("data/nato_2024_pct_gdp.csv");
+  g_auto(GStrv) lines = g_strsplit (csv, "\n", -1);
+  g_auto(GStrv) header = g_strsplit (lines[0], ",", -1);
+  guint checked = 0;
+
+  g_assert_cmpstr (header[3], ==, "2014");
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (g_strstrip (lines[i]), ",", -1);
+      int member;
+
+      if (g_strv_length (cells) < 4 || cells[1][0] == '\0')
+        continue;  /* aggregates have no code */
+      member = pledge_dataset_find_member (dataset, cells[1]);
+      g_assert_cmpint (member, >=, 0);
+
+      for (guint c = 3; cells[c] != NULL; c++)
+        {
+          int year = atoi (header[c]);
+          double published = g_ascii_strtod (cells[c], NULL);
+          double share = pledge_snapshot_get_metric (s, member, year, PLEDGE_METRIC_DEFENCE_GDP);
+          char ours[32];
+
+          g_ascii_formatd (ours, sizeof ours, "%.2f", pledge_round2 (share));
+          if (g_strcmp0 (ours, cells[c]) != 0)
+            g_error ("%s %d: %s published, %s computed", cells[1], year, cells[c], ours);
+          g_assert_cmpfloat_with_epsilon (pledge_round2 (share), published, 1e-9);
+          checked++;
+        }
+    }
+  /* 31 allies with figures x 11 years. */
+  g_assert_cmpuint (checked, ==, 31 * 11);
+}
+
+typedef struct
+{
+  int         year;
+  guint       meeting;
+  guint       members;
+  const char *who;  /* codes of those meeting it, or NULL to skip */
+} Count;
+
+/* NATO's counts of allies at 2% (nato_allies_at_or_above_2pct.csv). */
+static const Count counts_2024[] = {
+  { 2014, 3, 28, "GBR GRC USA" },
+  { 2015, 5, 28, "EST GBR GRC POL USA" },
+  { 2016, 5, 28, "EST GBR GRC POL USA" },
+  { 2017, 4, 29, NULL },
+  { 2018, 6, 29, NULL },
+  { 2019, 7, 29, NULL },
+  { 2020, 9, 30, NULL },
+  { 2021, 6, 30, NULL },
+  { 2022, 7, 30, NULL },
+  { 2023, 10, 31, NULL },
+  { 2024, 23, 32, NULL },
+};
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(PledgeSnapshot) s = load_snapshot ("nato.xml");
+  PledgeDataset *dataset = pledge_snapshot_get_dataset (s);
+  int gdp2 = pledge_dataset_find_target (dataset, "gdp-2");
+
+  g_assert_cmpint (gdp2, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (counts_2024); i++)
+    {
+      const Count *c = &counts_2024[i];
+      guint n, m;
+
+      pledge_snapshot_count (s, c->year, gdp2, &n, &m);
+      g_assert_cmpuint (n, ==, c->meeting);
+      g_assert_cmpuint (m, ==, c->members);
+
+      if (c->who != NULL)
+        {
+          g_autoptr(GString) who = g_string_new (NULL);
+          g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+          for (guint k = 0; k < pledge_dataset_get_n_members (dataset); k++)
+            if (pledge_member_is_member_in (pledge_dataset_get_member (dataset, k), c->year) &&
+                pledge_snapshot_meets (s, k, c->year, gdp2) == PLEDGE_MEETS_YES)
+              g_ptr_array_add (codes, pledge_dataset_get_member (dataset, k)->code);
+          g_ptr_array_sort (codes, compare_codes);
+          for (guint k = 0; k < codes->len; k++)
+            g_string_append_printf (who, "%s%s", k ? " " : "", (const char *) g_ptr_array_index (codes, k));
+          g_assert_cmpstr (who->str, ==, c->who);
+        }
+    }
+}
+
+static void
+test_report_2016 (void)
+{
+  g_autoptr(PledgeSnapshot) s = load_snapshot ("nato.xml");
+  g_autofree char *summary = pledge_report_summary (s, 2016, 0);
+
+  g_assert_cmpstr (summary, ==,
+                   "2016: 5 of 28 members meet gdp-2 (Defence Investment Pledge: 2% of GDP on defence)");
+}
+
+/* The other editions: their own counts. */
+static void
+test_other_editions (void)
+{
+  g_autoptr(PledgeSnapshot) s2016 = load_snapshot ("nato-2016.xml");
+  g_autoptr(PledgeSnapshot) s2025 = load_snapshot ("nato-2025.xml");
+  guint n, m;
+
+  pledge_snapshot_count (s2016, 2016, 0, &n, &m);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (m, ==, 28);
+  pledge_snapshot_count (s2025, 2024, 0, &n, &m);
+  g_assert_cmpuint (n, ==, 18);
+  g_assert_cmpuint (m, ==, 32);
+  /* Germany has no 2025 figure in the August 2025 edition. */
+  g_assert_cmpint (pledge_snapshot_get_status (s2025, pledge_dataset_find_member (pledge_snapshot_get_dataset (s2025), "DEU"), 2025),
+                   ==, PLEDGE_STATUS_NO_DATA);
+}
+
+/* The titles say which edition each file is. */
+static void
+test_titles (void)
+{
+  g_autoptr(PledgeSnapshot) a = load_snapshot ("nato.xml");
+  g_autoptr(PledgeSnapshot) b = load_snapshot ("nato-2025.xml");
+  g_autoptr(PledgeSnapshot) c = load_snapshot ("nato-2016.xml");
+
+  g_assert_nonnull (strstr (pledge_dataset_get_title (pledge_snapshot_get_dataset (a)), "June 2024"));
+  g_assert_nonnull (strstr (pledge_dataset_get_title (pledge_snapshot_get_dataset (b)), "August 2025"));
+  g_assert_nonnull (strstr (pledge_dataset_get_title (pledge_snapshot_get_dataset (c)), "July 2016"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pledge/bundled/published-table", test_published_table);
+  g_test_add_func ("/pledge/bundled/counts", test_counts);
+  g_test_add_func ("/pledge/bundled/report-2016", test_report_2016);
+  g_test_add_func ("/pledge/bundled/other-editions", test_other_editions);
+  g_test_add_func ("/pledge/bundled/titles", test_titles);
+
+  return g_test_run ();
+}

@@ -1,0 +1,438 @@
+/* test-cli.c: pledge --validate / --report / --export, as a user runs them
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real binary with no display and no session bus.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <string.h>
+
+#include "pledge-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs pledge with the arguments (NULL-terminated), in a given locale. */
+static void
+run_pledge_env (Run        *run,
+                const char *lc_all,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PLEDGE_BINARY"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless modes need neither a display nor a session bus. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", lc_all, TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+#define run_pledge(run, ...) run_pledge_env (run, "C.UTF-8", __VA_ARGS__)
+
+static char *
+nato (void)
+{
+  return pledge_test_data_path ("datasets/nato.xml");
+}
+
+static char *
+good (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_pledge (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "pledge " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_pledge (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--validate"));
+  g_assert_nonnull (strstr (run.out, "--export=OUT"));
+}
+
+static void
+test_validate_good (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+  g_autofree char *full = good ("full.xml");
+  g_autofree char *minimal = good ("minimal.xml");
+
+  run_pledge (&run, "--validate", path, full, minimal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+typedef struct
+{
+  char *name;
+  char *expected;
+} BadCase;
+
+static void
+bad_case_free (gpointer data)
+{
+  BadCase *c = data;
+
+  g_free (c->name);
+  g_free (c->expected);
+  g_free (c);
+}
+
+/* Every bad file: exit 1, FILE:LINE: message on stderr, nothing on stdout,
+ * for --validate and --report alike. */
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->name, NULL);
+  g_autofree char *expected = NULL;
+  const char *suffix = strchr (c->expected, ':');
+
+  /* The message names the file as it was given on the command line. */
+  expected = g_strdup_printf ("%s%s\n", path, suffix);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--validate", path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--report", "--format=csv", path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_cmpstr (run.err, ==, expected);
+  }
+}
+
+static void
+test_validate_several (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *ok = nato ();
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "duplicate-year.xml", NULL);
+
+  run_pledge (&run, "--validate", ok, bad, "/nonexistent/x.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "duplicate-year.xml:11: member \"DEU\": figures for 2016 given twice\n"));
+  g_assert_nonnull (strstr (run.err, "/nonexistent/x.xml: "));
+}
+
+static void
+test_report_text_2016 (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge (&run, "--report", "--year=2016", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out,
+                            "2016: 5 of 28 members meet gdp-2 (Defence Investment Pledge: 2% of GDP on defence)\n"));
+  g_assert_nonnull (strstr (run.out, "2016: 10 of 28 members meet equipment-20"));
+  /* Finland is not in 2016's table; Iceland is, without data. */
+  g_assert_null (strstr (run.out, "FIN"));
+  g_assert_nonnull (strstr (run.out, "ISL"));
+}
+
+static void
+test_report_csv (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+  g_auto(GStrv) lines = NULL;
+
+  run_pledge (&run, "--report", "--format=csv", "--year=2016", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "year,member,name,defence,gdp,defence_gdp,equipment_defence,alliance_share,"
+                   "status,gdp-2,equipment-20,core-3.5,total-5");
+  /* One line per member of 2016, and the final newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 28 + 1);
+  g_assert_nonnull (strstr (run.out, "\n2016,ISL,Iceland,,,,,,no-data,unknown,unknown,unknown,unknown\n"));
+  g_assert_nonnull (strstr (run.out, "\n2016,EST,Estonia,"));
+  g_assert_nonnull (strstr (run.out, ",2.15,"));
+}
+
+/* CSV numbers ignore the locale; text follows it. */
+static void
+test_report_locale (void)
+{
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge_env (&csv, "de_DE.UTF-8", "--report", "--format=csv", "--year=2016", path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, ",2.15,"));
+
+  run_pledge_env (&text, "de_DE.UTF-8", "--report", "--year=2016", path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  if (strstr (text.out, "2,15") == NULL)
+    g_test_message ("de_DE.UTF-8 locale not available: %s", text.err);
+  else
+    g_assert_null (strstr (text.out, " 2.15 "));
+}
+
+static void
+test_report_all_years (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+  g_auto(GStrv) lines = NULL;
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  /* Members per year 2014-2024: 28 28 28 29 29 29 30 30 30 31 32. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 324 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "2014,"));
+  g_assert_true (g_str_has_prefix (lines[324], "2024,"));
+}
+
+static void
+test_report_scenario (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = good ("full.xml");
+
+  run_pledge (&run, "--report", "--format=csv", "--scenario=s1", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n2017,AAA,\"Alpha \"\"A\"\"\",30,1000,3.00,,"));
+  g_assert_nonnull (strstr (run.out, "\n2020,AAA,"));
+  g_assert_nonnull (strstr (run.out, ",projected,"));
+}
+
+typedef struct
+{
+  const char *args[4];
+  int         status;
+} UsageCase;
+
+static const UsageCase usage_cases[] = {
+  { { "--bogus", NULL }, 2 },
+  { { "--report", "--year=1990", NULL }, 2 },
+  { { "--report", "--year=soon", NULL }, 2 },
+  { { "--report", "--scenario=nope", NULL }, 2 },
+  { { "--report", "--target=nope", NULL }, 2 },
+  { { "--report", "--format=xml", NULL }, 2 },
+  { { "--export=/tmp/x.png", "--chart=pie", NULL }, 2 },
+  { { "--export=/tmp/x.gif", NULL }, 2 },
+  { { "--export=/tmp/x.png", "--size=big", NULL }, 2 },
+  { { "--export=/tmp/x.png", "--theme=blue", NULL }, 2 },
+  { { "--export=/tmp/x.png", "--members=XYZ", NULL }, 2 },
+  { { "--report", "--validate", NULL }, 2 },
+};
+
+static void
+test_usage (gconstpointer data)
+{
+  const UsageCase *c = data;
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge (&run, c->args[0], c->args[1] ? c->args[1] : path,
+              c->args[1] ? path : NULL, NULL);
+  g_assert_cmpint (run.status, ==, c->status);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "pledge: "));
+}
+
+static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap" };
+
+static void
+assert_png (const char *path,
+            int         width,
+            int         height)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  const guchar *p;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  p = (const guchar *) contents + 16;
+  g_assert_cmpint ((p[0] << 24) | (p[1] << 16) | (p[2] << 8) | p[3], ==, width);
+  g_assert_cmpint ((p[4] << 24) | (p[5] << 16) | (p[6] << 8) | p[7], ==, height);
+}
+
+static void
+test_export_every_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *path = nato ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    {
+      const char *formats[] = { "png", "svg", "pdf" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+        {
+          g_auto(Run) run = { 0 };
+          g_autofree char *out = g_strdup_printf ("%s/%s.%s", dir, chart_kinds[i], formats[f]);
+          g_autofree char *export = g_strdup_printf ("--export=%s", out);
+          g_autofree char *chart = g_strdup_printf ("--chart=%s", chart_kinds[i]);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          run_pledge (&run, export, chart, "--year=2016", path, NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          g_assert_cmpstr (run.out, ==, "");
+          g_assert_cmpstr (run.err, ==, "");
+          g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+
+          if (f == 0)
+            assert_png (out, 1200, 800);
+          else if (f == 1)
+            {
+              xmlDocPtr doc = xmlReadMemory (contents, length, "chart.svg", NULL, XML_PARSE_NONET);
+
+              g_assert_nonnull (doc);
+              g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "svg");
+              xmlFreeDoc (doc);
+            }
+          else
+            g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+          g_unlink (out);
+        }
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_export_options (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "trend.png", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", out);
+  g_autofree char *path = nato ();
+  g_auto(Run) run = { 0 };
+
+  run_pledge (&run, export, "--chart=trend", "--members=DEU,POL,USA", "--size=640x400",
+              "--scale=2", "--theme=dark", "--target=gdp-2", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_png (out, 1280, 800);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* A failed export leaves nothing at OUT and prints nothing on stdout. */
+static void
+test_export_failure (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge (&run, "--export=/nonexistent/folder/c.png", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "c.png"));
+  g_assert_false (g_file_test ("/nonexistent/folder/c.png", G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (bad_case_free);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pledge/cli/version", test_version);
+  g_test_add_func ("/pledge/cli/help", test_help);
+  g_test_add_func ("/pledge/cli/validate/good", test_validate_good);
+  g_test_add_func ("/pledge/cli/validate/several", test_validate_several);
+  g_test_add_func ("/pledge/cli/report/text-2016", test_report_text_2016);
+  g_test_add_func ("/pledge/cli/report/csv", test_report_csv);
+  g_test_add_func ("/pledge/cli/report/locale", test_report_locale);
+  g_test_add_func ("/pledge/cli/report/all-years", test_report_all_years);
+  g_test_add_func ("/pledge/cli/report/scenario", test_report_scenario);
+  g_test_add_func ("/pledge/cli/export/every-kind", test_export_every_kind);
+  g_test_add_func ("/pledge/cli/export/options", test_export_options);
+  g_test_add_func ("/pledge/cli/export/failure", test_export_failure);
+  for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/pledge/cli/usage/%u", i);
+      g_test_add_data_func (name, &usage_cases[i], test_usage);
+    }
+
+  table = pledge_test_read_file ("data/bad/expected.tsv");
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      BadCase *c;
+      g_autofree char *name = NULL;
+
+      if (tab == NULL)
+        continue;
+      c = g_new0 (BadCase, 1);
+      c->name = g_strndup (lines[i], tab - lines[i]);
+      c->expected = g_strdup (tab + 1);
+      name = g_strdup_printf ("/pledge/cli/bad/%s", c->name);
+      g_ptr_array_add (cases, c);
+      g_test_add_data_func (name, c, test_bad_file);
+    }
+
+  return g_test_run ();
+}

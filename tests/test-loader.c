@@ -1,0 +1,393 @@
+/* test-loader.c: every valid feature of the format, and every invalid case
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "pledge-dataset.h"
+#include "pledge-test-util.h"
+
+static PledgeDataset *
+load_good (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = pledge_dataset_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+test_minimal (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_good ("minimal.xml");
+  const PledgeTarget *target;
+  const PledgeMember *member;
+
+  g_assert_cmpstr (pledge_dataset_get_title (dataset), ==, "Minimal");
+  g_assert_cmpstr (pledge_dataset_get_currency (dataset), ==, "EUR");
+  g_assert_cmpint (pledge_dataset_get_scale (dataset), ==, PLEDGE_SCALE_BILLION);
+  g_assert_cmpstr (pledge_dataset_get_prices (dataset), ==, "constant-2015");
+  g_assert_cmpuint (pledge_dataset_get_sources (dataset)->len, ==, 0);
+  g_assert_cmpuint (pledge_dataset_get_notes (dataset)->len, ==, 0);
+  g_assert_cmpuint (pledge_dataset_get_n_scenarios (dataset), ==, 0);
+
+  g_assert_cmpuint (pledge_dataset_get_n_targets (dataset), ==, 1);
+  target = pledge_dataset_get_target (dataset, 0);
+  g_assert_cmpstr (target->id, ==, "gdp-2");
+  g_assert_cmpint (target->metric, ==, PLEDGE_METRIC_DEFENCE_GDP);
+  g_assert_cmpfloat (target->min, ==, 2.0);
+  g_assert_cmpint (target->from, ==, 2014);
+  g_assert_cmpint (target->due, ==, 0);
+
+  g_assert_cmpuint (pledge_dataset_get_n_members (dataset), ==, 1);
+  member = pledge_dataset_get_member (dataset, 0);
+  g_assert_cmpstr (member->code, ==, "AAA");
+  g_assert_cmpint (member->joined, ==, 1990);
+  g_assert_cmpint (member->left, ==, 0);
+  g_assert_cmpuint (member->figures->len, ==, 0);
+  g_assert_false (pledge_dataset_get_year_range (dataset, NULL, NULL));
+
+  g_assert_finalize_object (g_steal_pointer (&dataset));
+}
+
+static void
+test_full (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_good ("full.xml");
+  GPtrArray *sources = pledge_dataset_get_sources (dataset);
+  GPtrArray *notes = pledge_dataset_get_notes (dataset);
+  const PledgeMember *a, *b;
+  const PledgeFigures *f;
+  const PledgeScenario *s;
+  const PledgeEdit *edit;
+  int first, last;
+
+  /* CDATA, entities and character references in text. */
+  g_assert_cmpstr (pledge_dataset_get_title (dataset), ==, "Full <feature> test");
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "Figures are made up & only for tests. \xe2\x80\x94 a dash, <escaped>.");
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (((PledgeSource *) g_ptr_array_index (sources, 0))->href, ==,
+                   "https://example.org/?a=1&b=2");
+  g_assert_cmpstr (((PledgeSource *) g_ptr_array_index (sources, 0))->text, ==, "Example source");
+  g_assert_null (((PledgeSource *) g_ptr_array_index (sources, 1))->href);
+
+  g_assert_cmpuint (pledge_dataset_get_n_targets (dataset), ==, 3);
+  g_assert_cmpint (pledge_dataset_get_target (dataset, 1)->metric, ==, PLEDGE_METRIC_EQUIPMENT_DEFENCE);
+  g_assert_cmpint (pledge_dataset_get_target (dataset, 1)->due, ==, 2024);
+  g_assert_cmpint (pledge_dataset_get_target (dataset, 2)->metric, ==, PLEDGE_METRIC_TOTAL_GDP);
+  g_assert_cmpint (pledge_dataset_get_target (dataset, 2)->from, ==, 0);
+  g_assert_cmpint (pledge_dataset_find_target (dataset, "total.5"), ==, 2);
+  g_assert_cmpint (pledge_dataset_find_target (dataset, "nope"), ==, -1);
+
+  g_assert_cmpuint (pledge_dataset_get_n_members (dataset), ==, 3);
+  a = pledge_dataset_get_member (dataset, 0);
+  b = pledge_dataset_get_member (dataset, 1);
+  g_assert_cmpstr (a->name, ==, "Alpha \"A\"");
+  g_assert_cmpstr (b->name, ==, "B\xc3\xa9ta");
+  g_assert_cmpint (b->left, ==, 2017);
+  g_assert_true (pledge_member_is_member_in (b, 2016));
+  g_assert_false (pledge_member_is_member_in (b, 2017));
+  g_assert_cmpint (pledge_dataset_find_member (dataset, "CCC"), ==, 2);
+
+  /* Years out of order in the file are kept sorted. */
+  g_assert_cmpuint (a->figures->len, ==, 3);
+  g_assert_cmpint (g_array_index (a->figures, PledgeFigures, 0).year, ==, 2014);
+  g_assert_cmpint (g_array_index (a->figures, PledgeFigures, 2).year, ==, 2017);
+
+  f = pledge_member_get_figures (a, 2014);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_DEFENCE_GDP], ==, 1.995);
+  g_assert_true (pledge_figures_has (f, PLEDGE_FIELD_DEFENCE_GDP));
+  g_assert_false (pledge_figures_has (f, PLEDGE_FIELD_EQUIPMENT));
+  g_assert_false (f->flags & PLEDGE_FIGURES_ESTIMATE);
+  /* The GDP the published share implies. */
+  g_assert_cmpfloat_with_epsilon (f->implied_base, 100.0 * 18 / 1.995, 1e-9);
+
+  f = pledge_member_get_figures (a, 2016);
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_RELATED], ==, 5);
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_EQUIPMENT], ==, 25.5);
+  g_assert_true (isnan (f->implied_base));
+
+  f = pledge_member_get_figures (a, 2017);
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_GDP], ==, 1000);
+  g_assert_true (f->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_null (pledge_member_get_figures (a, 2015));
+
+  g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpint (first, ==, 2014);
+  g_assert_cmpint (last, ==, 2017);
+
+  g_assert_cmpuint (pledge_dataset_get_n_scenarios (dataset), ==, 2);
+  s = pledge_dataset_get_scenario (dataset, 0);
+  g_assert_cmpstr (s->id, ==, "s1");
+  g_assert_cmpstr (s->name, ==, "Alpha at 3%");
+  g_assert_cmpuint (s->edits->len, ==, 2);
+  edit = g_ptr_array_index (s->edits, 0);
+  g_assert_cmpint (edit->kind, ==, PLEDGE_EDIT_SET);
+  g_assert_cmpstr (edit->member, ==, "AAA");
+  g_assert_cmpint (edit->field, ==, PLEDGE_FIELD_DEFENCE_GDP);
+  g_assert_cmpfloat (edit->value, ==, 3);
+  g_assert_cmpuint (edit->line, ==, 28);
+  edit = g_ptr_array_index (s->edits, 1);
+  g_assert_cmpint (edit->kind, ==, PLEDGE_EDIT_GROW);
+  g_assert_cmpstr (edit->member, ==, "*");
+  g_assert_cmpint (edit->from, ==, 2017);
+  g_assert_cmpint (edit->to, ==, 2020);
+  g_assert_cmpfloat (edit->defence_rate, ==, 10);
+  g_assert_cmpfloat (edit->gdp_rate, ==, 2.5);
+  g_assert_cmpuint (pledge_dataset_get_scenario (dataset, 1)->edits->len, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&dataset));
+}
+
+/* Each bad file, with the exact message it must give. */
+typedef struct
+{
+  char *name;
+  char *expected;
+} BadCase;
+
+static void
+bad_case_free (gpointer data)
+{
+  BadCase *c = data;
+
+  g_free (c->name);
+  g_free (c->expected);
+  g_free (c);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) bytes_error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, error->code);
+  g_assert_cmpstr (error->message, ==, c->expected);
+
+  /* The same from memory. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+    dataset = pledge_dataset_load_from_bytes (bytes, c->name, &bytes_error);
+    g_assert_null (dataset);
+    g_assert_cmpstr (bytes_error->message, ==, c->expected);
+  }
+}
+
+static void
+test_error_codes (void)
+{
+  static const struct { const char *name; int code; } cases[] = {
+    { "empty.xml", PLEDGE_DATASET_ERROR_NOT_XML },
+    { "truncated-after-member.xml", PLEDGE_DATASET_ERROR_NOT_XML },
+    { "billion-laughs.xml", PLEDGE_DATASET_ERROR_DOCTYPE },
+    { "external-dtd.xml", PLEDGE_DATASET_ERROR_DOCTYPE },
+    { "future-version.xml", PLEDGE_DATASET_ERROR_VERSION },
+    { "duplicate-year.xml", PLEDGE_DATASET_ERROR_INVALID },
+    { "grow-needs-gdp-rate.xml", PLEDGE_DATASET_ERROR_SCENARIO },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+
+      g_assert_null (dataset);
+      g_assert_error (error, PLEDGE_DATASET_ERROR, cases[i].code);
+    }
+}
+
+static void
+test_display_name (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "duplicate-year.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, "some/where/nato.xml", NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_cmpstr (error->message, ==,
+                   "some/where/nato.xml:11: member \"DEU\": figures for 2016 given twice");
+}
+
+static void
+test_directory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, "folder", NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "folder: is a folder, not a dataset file");
+  g_rmdir (dir);
+}
+
+static void
+test_missing (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/pledge/missing.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "missing.xml: "));
+}
+
+/* A file that cannot be read even by root: reading /proc/self/mem at
+ * offset 0 fails with an I/O error. */
+static void
+test_unreadable (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/self/mem");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, "mem", NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "mem: "));
+}
+
+/* libxml2 refuses attribute values over 10 MB (without XML_PARSE_HUGE,
+ * which we never set): a 50 MB one fails fast with a line number. */
+static void
+test_huge_attribute (void)
+{
+  GString *doc = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  gint64 start;
+
+  g_string_append (doc, "<?xml version=\"1.0\"?>\n<pledge-dataset version=\"1\">\n"
+                        "  <title>x</title>\n  <source href=\"");
+  for (guint i = 0; i < 50 * 1024 * 1024 / 64; i++)
+    g_string_append (doc, "abcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefghabcdefgh");
+  g_string_append (doc, "\">x</source>\n</pledge-dataset>\n");
+  bytes = g_string_free_to_bytes (doc);
+
+  start = g_get_monotonic_time ();
+  dataset = pledge_dataset_load_from_bytes (bytes, "huge.xml", &error);
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML);
+  g_assert_true (g_str_has_prefix (error->message, "huge.xml:4: the file is not well-formed XML"));
+  g_test_message ("refused in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+}
+
+/* Line numbers stay right past 65535 (XML_PARSE_BIG_LINES). */
+static void
+test_big_lines (void)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\"?>\n<pledge-dataset version=\"1\">\n"
+                               "  <title>x</title>\n"
+                               "  <units currency=\"USD\" scale=\"million\" prices=\"current\"/>\n"
+                               "  <targets>\n"
+                               "    <target id=\"t\" metric=\"defence-gdp\" min=\"2\" from=\"2000\" name=\"t\"/>\n"
+                               "  </targets>\n  <members>\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+
+  /* Lines 9 to 34: 26 members; then 70000 blank lines; then line 70035. */
+  for (char c = 'A'; c <= 'Z'; c++)
+    g_string_append_printf (doc, "    <member code=\"AA%c\" name=\"m\" joined=\"2000\"/>\n", c);
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (doc, '\n');
+  g_string_append (doc, "    <member code=\"AAQ\" name=\"again\" joined=\"2000\"/>\n"
+                        "  </members>\n</pledge-dataset>\n");
+  bytes = g_string_free_to_bytes (doc);
+
+  dataset = pledge_dataset_load_from_bytes (bytes, "big.xml", &error);
+  g_assert_null (dataset);
+  g_assert_cmpstr (error->message, ==, "big.xml:70035: member \"AAQ\": defined twice");
+}
+
+static void
+test_big_lines_late (void)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\"?>\n<pledge-dataset version=\"1\">\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append (doc, "\n");
+  g_string_append (doc, "<bogus/>\n</pledge-dataset>\n");
+  bytes = g_string_free_to_bytes (doc);
+
+  dataset = pledge_dataset_load_from_bytes (bytes, "late.xml", &error);
+  g_assert_null (dataset);
+  g_assert_cmpstr (error->message, ==, "late.xml:70003: unknown element <bogus> in <pledge-dataset>");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (bad_case_free);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pledge/loader/good/minimal", test_minimal);
+  g_test_add_func ("/pledge/loader/good/full", test_full);
+  g_test_add_func ("/pledge/loader/bad/error-codes", test_error_codes);
+  g_test_add_func ("/pledge/loader/bad/display-name", test_display_name);
+  g_test_add_func ("/pledge/loader/bad/directory", test_directory);
+  g_test_add_func ("/pledge/loader/bad/missing", test_missing);
+  g_test_add_func ("/pledge/loader/bad/unreadable", test_unreadable);
+  g_test_add_func ("/pledge/loader/bad/huge-attribute", test_huge_attribute);
+  g_test_add_func ("/pledge/loader/big-lines", test_big_lines);
+  g_test_add_func ("/pledge/loader/big-lines-late", test_big_lines_late);
+
+  table = pledge_test_read_file ("data/bad/expected.tsv");
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      BadCase *c;
+      g_autofree char *path = NULL;
+
+      if (tab == NULL)
+        continue;
+      c = g_new0 (BadCase, 1);
+      c->name = g_strndup (lines[i], tab - lines[i]);
+      c->expected = g_strdup (tab + 1);
+      g_ptr_array_add (cases, c);
+      path = g_strdup_printf ("/pledge/loader/bad/%s", c->name);
+      g_test_add_data_func (path, c, test_bad_file);
+    }
+  g_assert_cmpuint (cases->len, >=, 40);
+
+  status = g_test_run ();
+  return status;
+}
