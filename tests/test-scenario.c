@@ -256,6 +256,91 @@ test_error (gconstpointer data)
   g_assert_cmpuint (pledge_dataset_get_scenario (dataset, 0)->edits->len, ==, 0);
 }
 
+static void
+assert_same_snapshot (PledgeSnapshot *a,
+                      PledgeSnapshot *b)
+{
+  PledgeDataset *dataset = pledge_snapshot_get_dataset (a);
+  int a_first, a_last, b_first, b_last;
+
+  g_assert_true (pledge_snapshot_get_year_range (a, &a_first, &a_last));
+  g_assert_true (pledge_snapshot_get_year_range (b, &b_first, &b_last));
+  g_assert_cmpint (a_first, ==, b_first);
+  g_assert_cmpint (a_last, ==, b_last);
+
+  for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
+    {
+      GArray *fa = pledge_snapshot_get_member_figures (a, i);
+      GArray *fb = pledge_snapshot_get_member_figures (b, i);
+
+      g_assert_cmpuint (fa->len, ==, fb->len);
+      for (guint k = 0; k < fa->len; k++)
+        g_assert_cmpmem (&g_array_index (fa, PledgeFigures, k), sizeof (PledgeFigures),
+                         &g_array_index (fb, PledgeFigures, k), sizeof (PledgeFigures));
+    }
+  for (int year = a_first; year <= a_last; year++)
+    {
+      g_assert_cmpfloat (pledge_snapshot_get_alliance_defence (a, year), ==,
+                         pledge_snapshot_get_alliance_defence (b, year));
+      g_assert_true (pledge_snapshot_get_alliance_gdp (a, year) == pledge_snapshot_get_alliance_gdp (b, year) ||
+                     (isnan (pledge_snapshot_get_alliance_gdp (a, year)) &&
+                      isnan (pledge_snapshot_get_alliance_gdp (b, year))));
+    }
+}
+
+/* Edits added one by one (each only adding to the cached snapshot) give
+ * exactly what applying the whole scenario from scratch gives. */
+static void
+test_incremental (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PLEDGE_DATA_DIR"), "datasets", "nato.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, NULL);
+  guint n_members;
+
+  g_assert_nonnull (dataset);
+  n_members = pledge_dataset_get_n_members (dataset);
+  g_assert_true (pledge_dataset_add_scenario (dataset, pledge_scenario_new ("r", "Random"), 0, NULL));
+
+  for (guint step = 0; step < 60; step++)
+    {
+      const PledgeMember *m = pledge_dataset_get_member (dataset, g_test_rand_int_range (0, n_members));
+      int year = g_test_rand_int_range (MAX (m->joined, 2014), 2031);
+      PledgeEdit *edit;
+      g_autoptr(PledgeSnapshot) cached = NULL;
+      g_autoptr(PledgeSnapshot) full = NULL;
+
+      switch (step % 4)
+        {
+        case 0:
+          edit = pledge_edit_new_set (m->code, year, PLEDGE_FIELD_DEFENCE_GDP,
+                                      g_test_rand_double_range (0.5, 5));
+          break;
+        case 1:
+          edit = pledge_edit_new_set (m->code, year, PLEDGE_FIELD_GDP,
+                                      g_test_rand_double_range (1000, 100000));
+          break;
+        case 2:
+          edit = pledge_edit_new_grow ("*", 2024, g_test_rand_int_range (2025, 2036),
+                                       g_test_rand_double_range (0, 10), 3);
+          break;
+        default:
+          edit = pledge_edit_new_set (m->code, year, PLEDGE_FIELD_EQUIPMENT,
+                                      g_test_rand_double_range (0, 50));
+        }
+
+      /* Some fail (no GDP to take a share of): nothing may change then. */
+      pledge_dataset_insert_edit (dataset, 0, pledge_dataset_get_scenario (dataset, 0)->edits->len,
+                                  edit, NULL);
+
+      cached = pledge_dataset_get_snapshot (dataset, 0, NULL);
+      full = pledge_snapshot_new (dataset, 0, NULL);
+      g_assert_nonnull (cached);
+      g_assert_nonnull (full);
+      assert_same_snapshot (cached, full);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/pledge/scenario/grow-keeps-known-gdp", test_grow_keeps_known_gdp);
   g_test_add_func ("/pledge/scenario/grow-all", test_grow_all);
   g_test_add_func ("/pledge/scenario/edit-order", test_edit_order);
+  g_test_add_func ("/pledge/scenario/incremental", test_incremental);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pledge/scenario/error/%s", error_cases[i].name);

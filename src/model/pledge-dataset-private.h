@@ -23,4 +23,14 @@ void                 pledge_dataset_take_scenario_unchecked (PledgeDataset  *sel
                                                              PledgeScenario *scenario);
 void                 pledge_dataset_emit_changed (PledgeDataset *self);
 
+typedef struct _PledgeSnapshot PledgeSnapshot;
+
+/* Snapshots in the dataset's cache do not hold a reference on it. */
+PledgeSnapshot      *pledge_snapshot_new_full   (PledgeDataset  *dataset,
+                                                 int             scenario,
+                                                 gboolean        hold_dataset,
+                                                 GError        **error);
+PledgeSnapshot      *pledge_snapshot_copy       (PledgeSnapshot *other,
+                                                 gboolean        hold_dataset);
+
 G_END_DECLS

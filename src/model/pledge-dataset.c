@@ -29,6 +29,9 @@ struct _PledgeDataset
   GPtrArray  *members;    /* PledgeMember */
   GHashTable *member_index; /* code -> index + 1 */
   GPtrArray  *scenarios;  /* PledgeScenario */
+  /* Snapshots by scenario index + 1 (0: the reported figures), or NULL:
+   * what the last check computed, so the next edit only adds to it. */
+  GPtrArray  *snapshots;
 };
 
 G_DEFINE_FINAL_TYPE (PledgeDataset, pledge_dataset, G_TYPE_OBJECT)
@@ -386,6 +389,65 @@ pledge_scenario_free (PledgeScenario *scenario)
 /* The dataset */
 
 static void
+unref_snapshot (gpointer data)
+{
+  if (data != NULL)
+    pledge_snapshot_unref (data);
+}
+
+/* Scenarios moved or changed other than at their end: computed again on
+ * demand. */
+static void
+forget_snapshots (PledgeDataset *self)
+{
+  g_ptr_array_set_size (self->snapshots, 0);
+}
+
+static PledgeSnapshot *
+cached_snapshot (PledgeDataset *self,
+                 int            scenario)
+{
+  guint index = scenario + 1;
+
+  return index < self->snapshots->len ? g_ptr_array_index (self->snapshots, index) : NULL;
+}
+
+static void
+cache_snapshot (PledgeDataset  *self,
+                int             scenario,
+                PledgeSnapshot *snapshot)
+{
+  guint index = scenario + 1;
+
+  if (self->snapshots->len <= index)
+    g_ptr_array_set_size (self->snapshots, index + 1);
+  unref_snapshot (g_ptr_array_index (self->snapshots, index));
+  g_ptr_array_index (self->snapshots, index) = snapshot;
+}
+
+PledgeSnapshot *
+pledge_dataset_get_snapshot (PledgeDataset  *self,
+                             int             scenario,
+                             GError        **error)
+{
+  PledgeSnapshot *cached;
+
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
+  g_return_val_if_fail (scenario >= PLEDGE_SNAPSHOT_REPORTED, NULL);
+  g_return_val_if_fail (scenario < (int) self->scenarios->len, NULL);
+
+  cached = cached_snapshot (self, scenario);
+  if (cached == NULL)
+    {
+      cached = pledge_snapshot_new_full (self, scenario, FALSE, error);
+      if (cached == NULL)
+        return NULL;
+      cache_snapshot (self, scenario, cached);
+    }
+  return pledge_snapshot_copy (cached, TRUE);
+}
+
+static void
 pledge_dataset_finalize (GObject *object)
 {
   PledgeDataset *self = (PledgeDataset *)object;
@@ -399,6 +461,7 @@ pledge_dataset_finalize (GObject *object)
   g_ptr_array_unref (self->members);
   g_hash_table_unref (self->member_index);
   g_ptr_array_unref (self->scenarios);
+  g_ptr_array_unref (self->snapshots);
 
   G_OBJECT_CLASS (pledge_dataset_parent_class)->finalize (object);
 }
@@ -480,6 +543,7 @@ pledge_dataset_init (PledgeDataset *self)
   self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
   self->member_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) pledge_scenario_free);
+  self->snapshots = g_ptr_array_new_with_free_func (unref_snapshot);
 }
 
 PledgeDataset *
@@ -670,9 +734,12 @@ check_scenario (PledgeDataset  *self,
                 guint           index,
                 GError        **error)
 {
-  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (self, index, error);
+  PledgeSnapshot *snapshot = pledge_snapshot_new_full (self, index, FALSE, error);
 
-  return snapshot != NULL;
+  if (snapshot == NULL)
+    return FALSE;
+  cache_snapshot (self, index, snapshot);
+  return TRUE;
 }
 
 gboolean
@@ -693,10 +760,12 @@ pledge_dataset_add_scenario (PledgeDataset  *self,
       return FALSE;
     }
 
+  forget_snapshots (self);
   g_ptr_array_insert (self->scenarios, position, scenario);
   if (!check_scenario (self, position, error))
     {
       g_ptr_array_remove_index (self->scenarios, position);
+      forget_snapshots (self);
       return FALSE;
     }
 
@@ -713,6 +782,7 @@ pledge_dataset_take_scenario (PledgeDataset *self,
   g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
   g_return_val_if_fail (index < self->scenarios->len, NULL);
 
+  forget_snapshots (self);
   scenario = g_ptr_array_steal_index (self->scenarios, index);
   g_signal_emit (self, signals[CHANGED], 0);
   return scenario;
@@ -752,11 +822,30 @@ pledge_dataset_insert_edit (PledgeDataset  *self,
   scenario = g_ptr_array_index (self->scenarios, scenario_index);
   g_return_val_if_fail (position <= scenario->edits->len, FALSE);
 
-  g_ptr_array_insert (scenario->edits, position, edit);
-  if (!check_scenario (self, scenario_index, error))
+  /* At the end of a scenario whose snapshot is known, the edit only adds
+   * to it: microseconds, where applying every edit again takes longer. */
+  if (position == scenario->edits->len && cached_snapshot (self, scenario_index) != NULL)
     {
-      g_ptr_array_remove_index (scenario->edits, position);
-      return FALSE;
+      PledgeSnapshot *next = pledge_snapshot_new_with_edit (cached_snapshot (self, scenario_index),
+                                                            scenario, edit, error);
+
+      if (next == NULL)
+        {
+          pledge_edit_free (edit);
+          return FALSE;
+        }
+      g_ptr_array_add (scenario->edits, edit);
+      cache_snapshot (self, scenario_index, next);
+    }
+  else
+    {
+      g_ptr_array_insert (scenario->edits, position, edit);
+      if (!check_scenario (self, scenario_index, error))
+        {
+          g_ptr_array_remove_index (scenario->edits, position);
+          cache_snapshot (self, scenario_index, NULL);
+          return FALSE;
+        }
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -778,6 +867,7 @@ pledge_dataset_take_edit (PledgeDataset *self,
   g_return_val_if_fail (position < scenario->edits->len, NULL);
 
   edit = g_ptr_array_steal_index (scenario->edits, position);
+  cache_snapshot (self, scenario_index, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
   return edit;
 }

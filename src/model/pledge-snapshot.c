@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
@@ -15,10 +16,16 @@
 struct _PledgeSnapshot
 {
   gatomicrefcount ref_count;
+  /* A reference, except in the dataset's own cache of snapshots, which
+   * would otherwise keep the dataset alive forever. */
   PledgeDataset  *dataset;
+  gboolean        holds_dataset;
   int             scenario;
   guint           n_members;
-  /* Per member: the reported array (borrowed) or an edited copy (owned). */
+  /* Per member, a reference to its figures: the reported array, or an
+   * edited copy. Arrays are shared between snapshots; owned[i] says this
+   * snapshot made figures[i] and no other snapshot shares it, so it may
+   * still change it while it applies edits. */
   GArray        **figures;
   gboolean       *owned;
   int             first_year;
@@ -26,6 +33,9 @@ struct _PledgeSnapshot
   /* Per year from first_year to last_year. */
   double         *alliance_defence;
   double         *alliance_gdp;
+  /* The years the edits being applied touched. */
+  int             touched_first;
+  int             touched_last;
 };
 
 static void
@@ -49,16 +59,22 @@ writable_figures (PledgeSnapshot *self,
 {
   if (!self->owned[member])
     {
-      self->figures[member] = g_array_copy (self->figures[member]);
+      GArray *copy = g_array_copy (self->figures[member]);
+
+      g_array_unref (self->figures[member]);
+      self->figures[member] = copy;
       self->owned[member] = TRUE;
     }
   return self->figures[member];
 }
 
 static void
-mark_edited (PledgeFigures *f,
-             int            last_reported)
+mark_edited (PledgeSnapshot *self,
+             PledgeFigures  *f,
+             int             last_reported)
 {
+  self->touched_first = MIN (self->touched_first, f->year);
+  self->touched_last = MAX (self->touched_last, f->year);
   f->flags |= PLEDGE_FIGURES_EDITED;
   if (last_reported > 0 && f->year > last_reported)
     f->flags |= PLEDGE_FIGURES_PROJECTED;
@@ -136,7 +152,7 @@ apply_set (PledgeSnapshot       *self,
       g_assert_not_reached ();
     }
 
-  mark_edited (f, pledge_member_last_year (member));
+  mark_edited (self, f, pledge_member_last_year (member));
   return TRUE;
 }
 
@@ -202,7 +218,7 @@ grow_member (PledgeSnapshot       *self,
             }
         }
 
-      mark_edited (f, last_reported);
+      mark_edited (self, f, last_reported);
     }
 
   return TRUE;
@@ -279,6 +295,8 @@ compute_totals (PledgeSnapshot *self)
       hi = MAX (hi, g_array_index (figures, PledgeFigures, figures->len - 1).year);
     }
 
+  g_clear_pointer (&self->alliance_defence, g_free);
+  g_clear_pointer (&self->alliance_gdp, g_free);
   if (lo > hi)
     {
       self->first_year = self->last_year = 0;
@@ -310,10 +328,94 @@ compute_totals (PledgeSnapshot *self)
     }
 }
 
+/* After edits to the years touched_first..touched_last: widens the year
+ * range if they went past it and sums those years again, over every
+ * member, in the same order as compute_totals, so the totals are the
+ * same to the last bit as a full computation's. */
+static void
+update_totals (PledgeSnapshot *self)
+{
+  int lo = self->touched_first, hi = self->touched_last;
+
+  if (lo > hi)
+    return;
+
+  if (self->alliance_defence == NULL || lo < self->first_year || hi > self->last_year)
+    {
+      int first = self->alliance_defence ? MIN (lo, self->first_year) : lo;
+      int last = self->alliance_defence ? MAX (hi, self->last_year) : hi;
+      double *defence = g_new0 (double, last - first + 1);
+      double *gdp = g_new0 (double, last - first + 1);
+
+      if (self->alliance_defence != NULL)
+        {
+          memcpy (defence + (self->first_year - first), self->alliance_defence,
+                  (self->last_year - self->first_year + 1) * sizeof (double));
+          memcpy (gdp + (self->first_year - first), self->alliance_gdp,
+                  (self->last_year - self->first_year + 1) * sizeof (double));
+        }
+      g_free (self->alliance_defence);
+      g_free (self->alliance_gdp);
+      self->alliance_defence = defence;
+      self->alliance_gdp = gdp;
+      self->first_year = first;
+      self->last_year = last;
+    }
+
+  for (int year = lo; year <= hi; year++)
+    {
+      double defence = 0, gdp = 0;
+
+      for (guint i = 0; i < self->n_members; i++)
+        {
+          const PledgeFigures *f = pledge_figures_find (self->figures[i], year);
+
+          if (f == NULL || !pledge_figures_has (f, PLEDGE_FIELD_DEFENCE) ||
+              !pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, i), year))
+            continue;
+          defence += f->values[PLEDGE_FIELD_DEFENCE];
+          gdp += pledge_figures_base (f);
+        }
+      self->alliance_defence[year - self->first_year] = defence;
+      self->alliance_gdp[year - self->first_year] = gdp;
+    }
+}
+
+static gboolean
+apply_edit (PledgeSnapshot       *self,
+            const PledgeScenario *scenario,
+            const PledgeEdit     *edit,
+            GError              **error)
+{
+  if (edit->kind == PLEDGE_EDIT_SET)
+    return apply_set (self, scenario, edit, error);
+  return apply_grow (self, scenario, edit, error);
+}
+
+static PledgeSnapshot *
+snapshot_alloc (PledgeDataset *dataset,
+                gboolean       hold_dataset,
+                int            scenario_index)
+{
+  PledgeSnapshot *self = g_new0 (PledgeSnapshot, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dataset = hold_dataset ? g_object_ref (dataset) : dataset;
+  self->holds_dataset = hold_dataset;
+  self->scenario = scenario_index;
+  self->n_members = pledge_dataset_get_n_members (dataset);
+  self->figures = g_new0 (GArray *, self->n_members);
+  self->owned = g_new0 (gboolean, self->n_members);
+  self->touched_first = G_MAXINT;
+  self->touched_last = G_MININT;
+  return self;
+}
+
 PledgeSnapshot *
-pledge_snapshot_new (PledgeDataset  *dataset,
-                     int             scenario_index,
-                     GError        **error)
+pledge_snapshot_new_full (PledgeDataset  *dataset,
+                          int             scenario_index,
+                          gboolean        hold_dataset,
+                          GError        **error)
 {
   g_autoptr(PledgeSnapshot) self = NULL;
 
@@ -321,37 +423,73 @@ pledge_snapshot_new (PledgeDataset  *dataset,
   g_return_val_if_fail (scenario_index >= PLEDGE_SNAPSHOT_REPORTED, NULL);
   g_return_val_if_fail (scenario_index < (int) pledge_dataset_get_n_scenarios (dataset), NULL);
 
-  self = g_new0 (PledgeSnapshot, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->dataset = g_object_ref (dataset);
-  self->scenario = scenario_index;
-  self->n_members = pledge_dataset_get_n_members (dataset);
-  self->figures = g_new0 (GArray *, self->n_members);
-  self->owned = g_new0 (gboolean, self->n_members);
-
+  self = snapshot_alloc (dataset, hold_dataset, scenario_index);
   for (guint i = 0; i < self->n_members; i++)
-    self->figures[i] = pledge_dataset_get_member (dataset, i)->figures;
+    self->figures[i] = g_array_ref (pledge_dataset_get_member (dataset, i)->figures);
 
   if (scenario_index >= 0)
     {
       const PledgeScenario *scenario = pledge_dataset_get_scenario (dataset, scenario_index);
 
       for (guint i = 0; i < scenario->edits->len; i++)
-        {
-          const PledgeEdit *edit = g_ptr_array_index (scenario->edits, i);
-          gboolean ok;
-
-          if (edit->kind == PLEDGE_EDIT_SET)
-            ok = apply_set (self, scenario, edit, error);
-          else
-            ok = apply_grow (self, scenario, edit, error);
-          if (!ok)
-            return NULL;
-        }
+        if (!apply_edit (self, scenario, g_ptr_array_index (scenario->edits, i), error))
+          return NULL;
     }
 
   compute_totals (self);
   return g_steal_pointer (&self);
+}
+
+PledgeSnapshot *
+pledge_snapshot_copy (PledgeSnapshot *other,
+                      gboolean        hold_dataset)
+{
+  PledgeSnapshot *self;
+
+  g_return_val_if_fail (other != NULL, NULL);
+
+  self = snapshot_alloc (other->dataset, hold_dataset, other->scenario);
+  for (guint i = 0; i < self->n_members; i++)
+    self->figures[i] = g_array_ref (other->figures[i]);
+  /* owned[] stays FALSE: the arrays are shared, so edits copy them. */
+
+  self->first_year = other->first_year;
+  self->last_year = other->last_year;
+  if (other->alliance_defence != NULL)
+    {
+      gsize size = (other->last_year - other->first_year + 1) * sizeof (double);
+
+      self->alliance_defence = g_memdup2 (other->alliance_defence, size);
+      self->alliance_gdp = g_memdup2 (other->alliance_gdp, size);
+    }
+  return self;
+}
+
+PledgeSnapshot *
+pledge_snapshot_new_with_edit (PledgeSnapshot       *base,
+                               const PledgeScenario *scenario,
+                               const PledgeEdit     *edit,
+                               GError              **error)
+{
+  g_autoptr(PledgeSnapshot) self = NULL;
+
+  g_return_val_if_fail (base != NULL, NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  self = pledge_snapshot_copy (base, base->holds_dataset);
+  if (!apply_edit (self, scenario, edit, error))
+    return NULL;
+  update_totals (self);
+  return g_steal_pointer (&self);
+}
+
+PledgeSnapshot *
+pledge_snapshot_new (PledgeDataset  *dataset,
+                     int             scenario_index,
+                     GError        **error)
+{
+  return pledge_snapshot_new_full (dataset, scenario_index, TRUE, error);
 }
 
 PledgeSnapshot *
@@ -371,13 +509,13 @@ pledge_snapshot_unref (PledgeSnapshot *self)
     return;
 
   for (guint i = 0; i < self->n_members; i++)
-    if (self->owned[i])
-      g_array_unref (self->figures[i]);
+    g_clear_pointer (&self->figures[i], g_array_unref);
   g_free (self->figures);
   g_free (self->owned);
   g_free (self->alliance_defence);
   g_free (self->alliance_gdp);
-  g_object_unref (self->dataset);
+  if (self->holds_dataset)
+    g_object_unref (self->dataset);
   g_free (self);
 }
 

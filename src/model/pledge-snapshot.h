@@ -21,6 +21,19 @@ typedef struct _PledgeSnapshot PledgeSnapshot;
 PledgeSnapshot      *pledge_snapshot_new            (PledgeDataset  *dataset,
                                                      int             scenario,
                                                      GError        **error);
+/* The snapshot of the same scenario with one more edit at its end: copies
+ * only the members the edit touches and sums again only the years it
+ * touches. The result is identical to a snapshot made from scratch. */
+PledgeSnapshot      *pledge_snapshot_new_with_edit  (PledgeSnapshot       *base,
+                                                     const PledgeScenario *scenario,
+                                                     const PledgeEdit     *edit,
+                                                     GError              **error);
+/* The dataset's figures under a scenario, from the dataset's cache when it
+ * has them: after an edit at a scenario's end that costs a copy of a few
+ * pointers. */
+PledgeSnapshot      *pledge_dataset_get_snapshot    (PledgeDataset        *dataset,
+                                                     int                   scenario,
+                                                     GError              **error);
 PledgeSnapshot      *pledge_snapshot_ref            (PledgeSnapshot *self);
 void                 pledge_snapshot_unref          (PledgeSnapshot *self);
 
