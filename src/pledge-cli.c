@@ -35,6 +35,7 @@ typedef struct
   char     *size;
   char     *scale;
   char     *theme;
+  char     *plan;
   gboolean  version;
   char    **files;
 } Options;
@@ -52,6 +53,7 @@ options_clear (Options *o)
   g_free (o->size);
   g_free (o->scale);
   g_free (o->theme);
+  g_free (o->plan);
   g_strfreev (o->files);
 }
 
@@ -233,12 +235,29 @@ run_report (Options *o)
         return usage_error (_("unknown report format “%s” (text or csv)"), o->format);
     }
 
+  if (o->plan != NULL)
+    {
+      if (o->target != NULL)
+        return usage_error (_("--plan names its target: leave out --target"));
+      if (o->year != NULL)
+        return usage_error (_("--plan starts from the last year with figures: leave out --year"));
+      o->target = g_strdup (o->plan);
+    }
+
   status = select_data (o, TRUE, &s);
   if (status >= 0)
     return status;
 
   out = g_string_new (NULL);
-  pledge_report_write (s.snapshot, s.first, s.last, format, out);
+  if (o->plan != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pledge_report_write_plan (s.snapshot, s.target, format, out, &error))
+        return usage_error ("%s", error->message);
+    }
+  else
+    pledge_report_write (s.snapshot, s.first, s.last, format, out);
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {
       g_printerr (_("pledge: could not write the report\n"));
@@ -336,6 +355,8 @@ pledge_cli_run (char   **argv,
       N_("Compute with that scenario’s edits"), N_("ID") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target,
       N_("The target a chart or summary is about"), N_("ID") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &o.plan,
+      N_("With --report: what each member needs to meet TARGET by its due year"), N_("TARGET") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Report format: text or csv"), N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,

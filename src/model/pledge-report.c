@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-number.h"
+#include "pledge-plan.h"
 #include "pledge-report.h"
 
 static void
@@ -289,4 +290,81 @@ pledge_report_write (PledgeSnapshot     *snapshot,
     write_csv (snapshot, first, last, out);
   else
     write_text (snapshot, first, last, out);
+}
+
+gboolean
+pledge_report_write_plan (PledgeSnapshot     *snapshot,
+                          guint               target_index,
+                          PledgeReportFormat  format,
+                          GString            *out,
+                          GError            **error)
+{
+  PledgeDataset *dataset;
+  const PledgeTarget *target;
+  g_autoptr(GArray) rows = NULL;
+  int start;
+
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  dataset = pledge_snapshot_get_dataset (snapshot);
+  target = pledge_dataset_get_target (dataset, target_index);
+  rows = pledge_plan_compute (snapshot, target_index, &start, error);
+  if (rows == NULL)
+    return FALSE;
+
+  if (format == PLEDGE_REPORT_CSV)
+    {
+      g_string_append_printf (out, "member,name,share_%d,growth_needed,first_year_met,gap_%d,"
+                                   "cumulative_gap_%d_%d\n", start, start, start, target->due);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const PledgePlanRow *row = &g_array_index (rows, PledgePlanRow, i);
+          const PledgeMember *member = pledge_dataset_get_member (dataset, row->member);
+
+          g_string_append_printf (out, "%s,", member->code);
+          csv_field (out, member->name);
+          g_string_append_c (out, ',');
+          csv_percent (out, row->share_now);
+          g_string_append_c (out, ',');
+          csv_percent (out, row->growth);
+          g_string_append_c (out, ',');
+          if (row->first_met)
+            g_string_append_printf (out, "%d", row->first_met);
+          g_string_append_c (out, ',');
+          csv_number (out, row->gap_now);
+          g_string_append_c (out, ',');
+          csv_number (out, row->cumulative_gap);
+          g_string_append_c (out, '\n');
+        }
+      return TRUE;
+    }
+
+  /* Translators: the heading of pledge --report --plan */
+  g_string_append_printf (out, _("What each member needs to meet %s (%s) by %d, from %d\n\n"),
+                          target->id, target->name, target->due, start);
+  g_string_append_printf (out, "%-6s  %-24s  %10s  %14s  %14s  %14s  %16s\n",
+                          _("Member"), _("Name"),
+                          /* xgettext:no-c-format */
+                          _("% now"), _("Growth/year"), _("First met"), _("Gap now"),
+                          _("Gap until due"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PledgePlanRow *row = &g_array_index (rows, PledgePlanRow, i);
+      const PledgeMember *member = pledge_dataset_get_member (dataset, row->member);
+      g_autofree char *share = text_number (row->share_now, 2);
+      g_autofree char *growth = isfinite (row->growth)
+                                ? g_strdup_printf ("%+.2f %%", row->growth) : g_strdup ("");
+      g_autofree char *met = row->first_met
+                             ? g_strdup_printf ("%d", row->first_met)
+                             : g_strdup_printf (_("not by %d"), target->due);
+      g_autofree char *gap = text_number (row->gap_now, 0);
+      g_autofree char *cumulative = text_number (row->cumulative_gap, 0);
+      glong name_len = g_utf8_strlen (member->name, -1);
+
+      g_string_append_printf (out, "%-6s  %s%*s  %10s  %14s  %14s  %14s  %16s\n",
+                              member->code, member->name, (int) MAX (0, 24 - name_len), "",
+                              share, growth, met, gap, cumulative);
+    }
+  return TRUE;
 }

@@ -29,4 +29,11 @@ char *pledge_report_summary  (PledgeSnapshot     *snapshot,
                               int                 year,
                               guint               target);
 
+/* The deadline solver's table for a target (see pledge-plan.h). */
+gboolean pledge_report_write_plan (PledgeSnapshot     *snapshot,
+                                   guint               target,
+                                   PledgeReportFormat  format,
+                                   GString            *out,
+                                   GError            **error);
+
 G_END_DECLS
