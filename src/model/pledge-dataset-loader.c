@@ -121,6 +121,7 @@ typedef struct
   char            *xml_message;
   int              xml_line;
   int              xml_code;
+  gboolean         root_closed;
 } Loader;
 
 static int
@@ -367,10 +368,18 @@ static void
 start_root (Loader *self)
 {
   const char *version = require_attr (self, "", EL_ROOT, "version");
+  const char *encoding = (const char *) self->ctxt->encoding;
   int v = 0;
 
   if (version == NULL)
     return;
+
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
+    {
+      fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
+            _("the file declares the encoding %s; datasets are UTF-8"), encoding);
+      return;
+    }
 
   for (const char *p = version; *p; p++)
     {
@@ -782,6 +791,17 @@ collect_attributes (Loader         *self,
           return FALSE;
         }
 
+      /* libxml2 2.9 lets some malformed UTF-8 through; names and titles
+       * must be text we can write back. (Figures hold only numbers, which
+       * their own syntax checks.) */
+      if (element != EL_FIGURES && !g_utf8_validate (begin, end - begin, NULL))
+        {
+          fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
+                _("attribute \"%s\" of <%s> is not valid UTF-8 text"),
+                (const char *) name, elements[element].name);
+          return FALSE;
+        }
+
       value = self->attr_store->str + total;
       memcpy (value, begin, end - begin);
       value[end - begin] = '\0';
@@ -1001,6 +1021,7 @@ on_end_element (void          *user_data,
       self->scenario = NULL;
       break;
     case EL_ROOT:
+      self->root_closed = TRUE;
       {
         static const Element required[] = { EL_TITLE, EL_UNITS, EL_TARGETS, EL_MEMBERS };
 
@@ -1045,6 +1066,12 @@ on_characters (void          *user_data,
         {
           fail (self, PLEDGE_DATASET_ERROR_INVALID, _("the text of <%s> is longer than %d KiB"),
                 elements[element].name, MAX_TEXT_LENGTH / 1024);
+          return;
+        }
+      if (!g_utf8_validate ((const char *) ch, len, NULL))
+        {
+          fail (self, PLEDGE_DATASET_ERROR_NOT_XML, _("the text of <%s> is not valid UTF-8"),
+                elements[element].name);
           return;
         }
       g_string_append_len (self->text, (const char *) ch, len);
@@ -1148,7 +1175,8 @@ parse (Loader      *self,
   if (bytes != NULL)
     {
       n = MIN (g_bytes_get_size (bytes), 4);
-      memcpy (buffer, g_bytes_get_data (bytes, NULL), n);
+      if (n > 0)
+        memcpy (buffer, g_bytes_get_data (bytes, NULL), n);
     }
   else
     {
@@ -1273,7 +1301,28 @@ parse (Loader      *self,
       return FALSE;
     }
 
+  /* libxml2 can stop without an error it reports (a failed encoding
+   * conversion, for one): whatever it says, a dataset is whole only when
+   * its root element closed. */
+  if (!self->root_closed)
+    {
+      self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
+                                 _("%s:%d: the file ends inside <%s>: it may be truncated"),
+                                 self->display_name, current_line (self),
+                                 elements[self->depth > 0 ? self->stack[self->depth - 1] : EL_ROOT].name);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+/* libxml2 prints some errors (failed encoding conversions) through its
+ * generic handler rather than the parser's: we report our own message. */
+static void
+ignore_generic_error (void       *ctx,
+                      const char *msg,
+                      ...)
+{
 }
 
 static PledgeDataset *
@@ -1284,6 +1333,9 @@ load (const char   *display_name,
 {
   Loader self = { 0 };
   PledgeDataset *result = NULL;
+  xmlGenericErrorFunc previous = xmlGenericError;
+  void *previous_context = xmlGenericErrorContext;
+  gboolean parsed;
 
   self.dataset = pledge_dataset_new ();
   self.display_name = display_name;
@@ -1292,15 +1344,19 @@ load (const char   *display_name,
   self.scenario_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (parse (&self, input, bytes))
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  parsed = parse (&self, input, bytes);
+  xmlSetGenericErrorFunc (previous_context, previous);
+
+  if (!parsed)
     {
-      if (pledge_dataset_check_scenarios (self.dataset, display_name, error))
-        result = g_steal_pointer (&self.dataset);
+      if (input != NULL && input->error != NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&input->error), "%s: ", display_name);
+      else
+        g_propagate_error (error, g_steal_pointer (&self.error));
     }
-  else if (input != NULL && input->error != NULL)
-    g_propagate_prefixed_error (error, g_steal_pointer (&input->error), "%s: ", display_name);
-  else
-    g_propagate_error (error, g_steal_pointer (&self.error));
+  else if (pledge_dataset_check_scenarios (self.dataset, display_name, error))
+    result = g_steal_pointer (&self.dataset);
 
   g_clear_error (&self.error);
   if (self.ctxt != NULL)
