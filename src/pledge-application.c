@@ -68,6 +68,18 @@ new_window (PledgeApplication *self)
   return pledge_window_new (GTK_APPLICATION (self));
 }
 
+/* For build-aux/bench: print when the first frame is painted, and quit. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, user_data);
+  g_application_quit (app);
+}
+
 static void
 pledge_application_activate (GApplication *app)
 {
@@ -84,6 +96,14 @@ pledge_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  if (g_getenv ("PLEDGE_EXIT_AFTER_FIRST_FRAME") != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      if (clock != NULL)
+        g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), app);
+    }
 }
 
 static void
