@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "pledge-dataset.h"
@@ -313,6 +315,57 @@ test_save_failures (void)
   g_rmdir (dir);
 }
 
+/* The disk fills up half-way through a save (a file size limit does the
+ * same to write() as a full disk): the save fails and the old file is
+ * byte for byte what it was, with no temporary file left. */
+static void
+test_save_disk_full (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_entries = 0;
+  gsize before_len, after_len;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *bundled = pledge_test_data_path ("datasets/nato.xml");
+      g_autoptr(PledgeDataset) dataset = load_path (bundled);
+      g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("PLEDGE_TEST_TARGET"));
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 4096, 4096 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (pledge_dataset_save (dataset, file, NULL, &error));
+      g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, "nato.xml: could not save: "));
+      return;
+    }
+
+  /* An old, small file; the new one is 55 KB, past the limit. */
+  dir = g_dir_make_tmp ("pledge-full-XXXXXX", NULL);
+  path = g_build_filename (dir, "nato.xml", NULL);
+  g_assert_true (g_file_set_contents (path, "<old file, precious/>\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  g_setenv ("PLEDGE_TEST_TARGET", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_entries++;
+  g_assert_cmpuint (n_entries, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/pledge/saver/replaces", test_save_replaces);
   g_test_add_func ("/pledge/saver/symlink", test_save_symlink);
   g_test_add_func ("/pledge/saver/failures", test_save_failures);
+  g_test_add_func ("/pledge/saver/disk-full", test_save_disk_full);
 
   return g_test_run ();
 }
