@@ -8,6 +8,11 @@
 
 #include <adwaita.h>
 
+#include "pledge-chart.h"
+#include "pledge-member-table.h"
+#include "pledge-snapshot.h"
+#include "pledge-undo.h"
+
 G_BEGIN_DECLS
 
 #define PLEDGE_TYPE_WINDOW (pledge_window_get_type ())
@@ -16,9 +21,51 @@ G_DECLARE_FINAL_TYPE (PledgeWindow, pledge_window, PLEDGE, WINDOW, AdwApplicatio
 
 PledgeWindow *pledge_window_new  (GtkApplication *application);
 /* Loads a dataset; on failure shows the error and keeps what it had.
- * A bundled dataset is never saved over: Save asks for a new file. */
+ * A bundled dataset is never saved over: Save asks for a new file.
+ * When the window holds unsaved changes, the file opens in a new window
+ * instead, so nothing edited is lost without a question. */
 void          pledge_window_load (PledgeWindow   *self,
                                   GFile          *file,
                                   gboolean        bundled);
+
+/* What the window shows. */
+PledgeDataset   *pledge_window_get_dataset     (PledgeWindow *self);
+PledgeUndoStack *pledge_window_get_undo_stack  (PledgeWindow *self);
+PledgeSnapshot  *pledge_window_get_snapshot    (PledgeWindow *self);
+/* The file the dataset saves to; NULL for a bundled dataset. */
+GFile           *pledge_window_get_file        (PledgeWindow *self);
+int              pledge_window_get_year        (PledgeWindow *self);
+void             pledge_window_set_year        (PledgeWindow *self,
+                                                int           year);
+guint            pledge_window_get_target      (PledgeWindow *self);
+void             pledge_window_set_target      (PledgeWindow *self,
+                                                guint         target);
+/* PLEDGE_SNAPSHOT_REPORTED or a scenario index. */
+int              pledge_window_get_scenario    (PledgeWindow *self);
+void             pledge_window_set_scenario    (PledgeWindow *self,
+                                                int           scenario);
+
+/* Changes one figure of the year shown in the active scenario, creating
+ * "Scenario N" first when the reported figures are shown: what typing into
+ * the table does. Undoes as one step. */
+gboolean         pledge_window_edit_figure     (PledgeWindow *self,
+                                                const char   *code,
+                                                PledgeField   field,
+                                                double        value,
+                                                GError      **error);
+
+/* Test hooks: the widgets and windows a test drives or inspects. */
+PledgeMemberTable *pledge_window_get_member_table (PledgeWindow   *self);
+GtkWidget         *pledge_window_get_chart_view   (PledgeWindow   *self,
+                                                   PledgeChartKind kind);
+/* The "6 of 28 members …" line, without markup. */
+const char        *pledge_window_get_summary      (PledgeWindow   *self);
+/* The message dialog the window shows (an error, or the question before
+ * closing), or NULL. */
+GtkWindow         *pledge_window_get_dialog       (PledgeWindow   *self);
+/* The export dialog while it is open, or NULL. */
+GtkWindow         *pledge_window_get_export_dialog (PledgeWindow  *self);
+/* The title of the last toast shown, or NULL. */
+const char        *pledge_window_get_last_toast   (PledgeWindow   *self);
 
 G_END_DECLS

@@ -1,0 +1,221 @@
+/* pledge-burden-chart.c: each member's share of the alliance's defence spending
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pledge-chart-common.h"
+
+char *
+pledge_burden_chart_title (const PledgeChartInput *input)
+{
+  /* Translators: a chart's title; %d is a year */
+  return g_strdup_printf (_("Shares of the alliance’s defence spending, %d"), input->year);
+}
+
+static int
+compare_shares (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const PledgeChartInput *input = user_data;
+  const PledgeChartMember *ma = &input->members[*(const int *) a];
+  const PledgeChartMember *mb = &input->members[*(const int *) b];
+
+  if (ma->alliance_share != mb->alliance_share)
+    return ma->alliance_share > mb->alliance_share ? -1 : 1;
+  return (int) ma->index - (int) mb->index;
+}
+
+static const PledgeChartColour *
+meets_colour (PledgeChart *c,
+              PledgeMeets  meets)
+{
+  switch (meets)
+    {
+    case PLEDGE_MEETS_YES:
+      return &c->style->meets;
+    case PLEDGE_MEETS_NO:
+      return &c->style->misses;
+    case PLEDGE_MEETS_UNKNOWN:
+    default:
+      return &c->style->unknown;
+    }
+}
+
+static guint
+hatch_of (const PledgeChartMember *m)
+{
+  if (m->status == PLEDGE_STATUS_ESTIMATE)
+    return 1;
+  if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
+    return 2;
+  return 0;
+}
+
+static gboolean
+burden_layout (PledgeChart *c,
+               PledgeBars  *bars)
+{
+  const PledgeChartInput *input = c->input;
+  const PledgeChartStyle *style = c->style;
+  const PledgeChartTarget *target = pledge_chart_input_get_target (input);
+  g_autofree char *title = pledge_burden_chart_title (input);
+  g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_BURDEN);
+  g_autofree char *meets_label = NULL, *misses_label = NULL, *note = NULL, *total = NULL;
+  g_autofree int *order = g_new (int, MAX (1, input->n_members));
+  g_autoptr(GString) missing = g_string_new (NULL);
+  PledgeLegend legend = { 0 };
+  gboolean any_estimate = FALSE, any_scenario = FALSE, any_unknown = FALSE;
+  guint n = 0, n_missing = 0, capacity, shown;
+  double max_value = 0;
+
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeChartMember *m = &input->members[i];
+
+      if (!m->in_year)
+        continue;
+      if (!isfinite (m->alliance_share))
+        {
+          if (n_missing++ < 12)
+            {
+              if (missing->len > 0)
+                g_string_append (missing, ", ");
+              g_string_append (missing, m->name);
+            }
+          continue;
+        }
+      order[n++] = (int) i;
+      any_estimate |= hatch_of (m) == 1;
+      any_scenario |= hatch_of (m) == 2;
+      any_unknown |= m->meets == PLEDGE_MEETS_UNKNOWN;
+    }
+  pledge_chart_sort (order, n, sizeof (int), compare_shares, (gpointer) input);
+  if (n_missing > 12)
+    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                  n_missing - 12),
+                            n_missing - 12);
+
+  if (n > 0)
+    {
+      if (target != NULL)
+        {
+          meets_label = g_strdup_printf (_("Meets %s"), target->label);
+          misses_label = g_strdup_printf (_("Below %s"), target->label);
+          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->meets, meets_label);
+          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->misses, misses_label);
+        }
+      if (any_unknown)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->unknown, _("Cannot tell"));
+      if (any_estimate)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &style->misses, _("Estimate"));
+      if (any_scenario)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &style->misses,
+                           _("Scenario figure"));
+
+      total = pledge_chart_input_format_money (input, input->total.defence);
+      if (n_missing > 0)
+        note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: a chart's footnote; the first %s is
+                                              * money, the second a list of names */
+                                             "Alliance total: %s. No defence figures: %s.",
+                                             "Alliance total: %s. No defence figures: %s.",
+                                             n_missing),
+                                total, missing->str);
+      else
+        /* Translators: a chart's footnote; %s is money */
+        note = g_strdup_printf (_("Alliance total: %s."), total);
+    }
+  pledge_chart_frame (c, title, subtitle, &legend, note);
+
+  if (n == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No data for %d"), input->year);
+
+      pledge_chart_message (c, message);
+      return FALSE;
+    }
+
+  /* Every member if there is room, else the largest and one row for the rest. */
+  capacity = pledge_bars_capacity (c, FALSE);
+  shown = n <= capacity ? n : capacity - 1;
+  bars->rows = g_new0 (PledgeRow, shown + 1);
+  for (guint k = 0; k < shown; k++)
+    {
+      const PledgeChartMember *m = &input->members[order[k]];
+      PledgeRow *row = &bars->rows[bars->n_rows++];
+
+      row->kind = PLEDGE_ROW_BAR;
+      row->member = order[k];
+      row->label = g_strdup (m->name);
+      row->value = m->alliance_share;
+      row->value_text = pledge_chart_format_percent (m->alliance_share, 2);
+      row->fill = *meets_colour (c, m->meets);
+      row->text_colour = &style->foreground;
+      row->hatch = hatch_of (m);
+      max_value = MAX (max_value, m->alliance_share);
+    }
+  if (shown < n)
+    {
+      PledgeRow *row = &bars->rows[bars->n_rows++];
+      double rest = 0;
+
+      for (guint k = shown; k < n; k++)
+        rest += input->members[order[k]].alliance_share;
+      row->kind = PLEDGE_ROW_BAR;
+      row->member = -1;
+      row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: a row grouping the smallest
+                                                  * members */
+                                                 "%u other member", "%u other members", n - shown),
+                                    n - shown);
+      row->value = rest;
+      row->value_text = pledge_chart_format_percent (rest, 2);
+      row->fill = style->unknown;
+      row->text_colour = &style->muted;
+      max_value = MAX (max_value, rest);
+    }
+  bars->money = FALSE;
+  return pledge_bars_layout (c, bars, max_value);
+}
+
+void
+pledge_burden_chart_draw (cairo_t                *cr,
+                          double                  width,
+                          double                  height,
+                          const PledgeChartStyle *style,
+                          const PledgeChartInput *input)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, cr, width, height, style, input);
+  if (burden_layout (&c, &bars))
+    pledge_bars_paint (&c, &bars);
+  pledge_chart_end (&c);
+}
+
+int
+pledge_burden_chart_hit_test (double                  width,
+                              double                  height,
+                              const PledgeChartStyle *style,
+                              const PledgeChartInput *input,
+                              double                  x,
+                              double                  y)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+  int hit = -1;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, NULL, width, height, style, input);
+  if (burden_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
+    hit = pledge_bars_hit_test (&bars, x, y);
+  pledge_chart_end (&c);
+  return hit;
+}

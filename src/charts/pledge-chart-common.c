@@ -1,0 +1,1139 @@
+/* pledge-chart-common.c: text, geometry, axes, legend and frame for every chart
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pledge-chart-common.h"
+
+/* Cairo works in 24.8 fixed point: keep coordinates well inside it. */
+#define COORD_LIMIT 1.0e6
+
+gboolean
+pledge_rect_intersects (const PledgeRect *a,
+                        const PledgeRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+pledge_rect_contains (const PledgeRect *rect,
+                      double            x,
+                      double            y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+PledgeRect
+pledge_rect_inflate (const PledgeRect *rect,
+                     double            d)
+{
+  PledgeRect r = { rect->x - d, rect->y - d, rect->width + 2 * d, rect->height + 2 * d };
+
+  return r;
+}
+
+double
+pledge_chart_safe (double v)
+{
+  if (!isfinite (v))
+    return 0.0;
+  return CLAMP (v, -COORD_LIMIT, COORD_LIMIT);
+}
+
+static const struct
+{
+  double   scale;
+  gboolean bold;
+} font_table[PLEDGE_N_FONTS] = {
+  [PLEDGE_FONT_TITLE] = { 1.5, TRUE },
+  [PLEDGE_FONT_SUBTITLE] = { 1.08, FALSE },
+  [PLEDGE_FONT_BODY] = { 1.0, FALSE },
+  [PLEDGE_FONT_BODY_BOLD] = { 1.0, TRUE },
+  [PLEDGE_FONT_LABEL] = { 0.86, FALSE },
+  [PLEDGE_FONT_VALUE] = { 0.8, FALSE },
+  [PLEDGE_FONT_FOOTER] = { 0.76, FALSE },
+};
+
+void
+pledge_chart_begin (PledgeChart            *c,
+                    PledgeChartKind         kind,
+                    cairo_t                *cr,
+                    double                  width,
+                    double                  height,
+                    const PledgeChartStyle *style,
+                    const PledgeChartInput *input)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options;
+  double factor;
+
+  g_assert (isfinite (width) && isfinite (height) && width > 0 && height > 0);
+
+  memset (c, 0, sizeof *c);
+  c->kind = kind;
+  c->cr = cr;
+  c->style = style;
+  c->input = input;
+  c->width = width;
+  c->height = height;
+
+  /* Text grows with the chart, so a large export is not a small chart in a
+   * large margin, and shrinks a little for small ones. */
+  factor = CLAMP (MIN (width / 1200.0, height / 800.0), 0.7, 3.0);
+  c->em = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : 14.0) * factor;
+  c->pad = c->em * 1.4;
+
+  c->pango = pango_font_map_create_context (font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (c->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (c->pango, 96.0);
+  pango_context_set_round_glyph_positions (c->pango, FALSE);
+  pango_context_set_language (c->pango, pango_language_get_default ());
+
+  for (guint i = 0; i < PLEDGE_N_FONTS; i++)
+    {
+      PangoFontDescription *desc = pango_font_description_new ();
+
+      pango_font_description_set_family (desc, style->font_family ? style->font_family : "Cantarell");
+      pango_font_description_set_absolute_size (desc, c->em * font_table[i].scale * PANGO_SCALE);
+      pango_font_description_set_weight (desc, font_table[i].bold ? PANGO_WEIGHT_BOLD
+                                                                  : PANGO_WEIGHT_NORMAL);
+      c->fonts[i] = desc;
+    }
+
+  if (cr != NULL)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_clip (cr);
+      pango_cairo_update_context (cr, c->pango);
+    }
+
+  c->plot.x = c->pad;
+  c->plot.y = c->pad;
+  c->plot.width = MAX (1.0, width - 2 * c->pad);
+  c->plot.height = MAX (1.0, height - 2 * c->pad);
+}
+
+void
+pledge_chart_end (PledgeChart *c)
+{
+  if (c->cr != NULL)
+    cairo_restore (c->cr);
+  for (guint i = 0; i < PLEDGE_N_FONTS; i++)
+    g_clear_pointer (&c->fonts[i], pango_font_description_free);
+  g_clear_object (&c->pango);
+}
+
+PangoLayout *
+pledge_chart_layout (PledgeChart *c,
+                     PledgeFont   font,
+                     const char  *text)
+{
+  PangoLayout *layout = pango_layout_new (c->pango);
+
+  pango_layout_set_font_description (layout, c->fonts[font]);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+void
+pledge_chart_layout_size (PangoLayout *layout,
+                          double      *width,
+                          double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+double
+pledge_chart_text_width (PledgeChart *c,
+                         PledgeFont   font,
+                         const char  *text)
+{
+  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, text);
+  double width;
+
+  pledge_chart_layout_size (layout, &width, NULL);
+  return width;
+}
+
+double
+pledge_chart_line_height (PledgeChart *c,
+                          PledgeFont   font)
+{
+  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, "Ag");
+  double height;
+
+  pledge_chart_layout_size (layout, NULL, &height);
+  return height;
+}
+
+void
+pledge_chart_set_colour (PledgeChart             *c,
+                         const PledgeChartColour *colour)
+{
+  if (c->cr == NULL)
+    return;
+  cairo_set_source_rgba (c->cr, colour->red, colour->green, colour->blue, colour->alpha);
+}
+
+static PledgeRect
+rotated_box (double x,
+             double y,
+             double w,
+             double h,
+             double ax,
+             double ay,
+             double angle)
+{
+  double rad = angle * G_PI / 180.0;
+  double cs = cos (rad), sn = sin (rad);
+  double xs[4] = { -ax * w, (1 - ax) * w, (1 - ax) * w, -ax * w };
+  double ys[4] = { -ay * h, -ay * h, (1 - ay) * h, (1 - ay) * h };
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  PledgeRect r;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double rx = x + xs[i] * cs - ys[i] * sn;
+      double ry = y + xs[i] * sn + ys[i] * cs;
+
+      x0 = MIN (x0, rx);
+      y0 = MIN (y0, ry);
+      x1 = MAX (x1, rx);
+      y1 = MAX (y1, ry);
+    }
+  r.x = x0;
+  r.y = y0;
+  r.width = x1 - x0;
+  r.height = y1 - y0;
+  return r;
+}
+
+void
+pledge_chart_show (PledgeChart             *c,
+                   PangoLayout             *layout,
+                   double                   x,
+                   double                   y,
+                   double                   ax,
+                   double                   ay,
+                   double                   angle,
+                   const PledgeChartColour *colour)
+{
+  PangoRectangle logical;
+  double w, h, mx, my;
+
+  if (c->cr == NULL)
+    return;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  w = (double) logical.width / PANGO_SCALE;
+  h = (double) logical.height / PANGO_SCALE;
+
+  mx = pledge_chart_safe (-ax * w - (double) logical.x / PANGO_SCALE);
+  my = pledge_chart_safe (-ay * h - (double) logical.y / PANGO_SCALE);
+
+  cairo_save (c->cr);
+  cairo_translate (c->cr, pledge_chart_safe (x), pledge_chart_safe (y));
+  if (angle != 0 && isfinite (angle))
+    cairo_rotate (c->cr, angle * G_PI / 180.0);
+  if (c->halo != NULL)
+    {
+      cairo_save (c->cr);
+      cairo_move_to (c->cr, mx, my);
+      pango_cairo_layout_path (c->cr, layout);
+      pledge_chart_set_colour (c, c->halo);
+      cairo_set_line_width (c->cr, MAX (2.0, c->em * 0.22));
+      cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (c->cr);
+      cairo_restore (c->cr);
+    }
+  cairo_move_to (c->cr, mx, my);
+  pledge_chart_set_colour (c, colour);
+  pango_cairo_show_layout (c->cr, layout);
+  cairo_restore (c->cr);
+}
+
+PledgeRect
+pledge_chart_text (PledgeChart             *c,
+                   PledgeFont               font,
+                   const char              *text,
+                   double                   x,
+                   double                   y,
+                   double                   ax,
+                   double                   ay,
+                   double                   angle,
+                   const PledgeChartColour *colour)
+{
+  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, text);
+  double w, h;
+
+  pledge_chart_layout_size (layout, &w, &h);
+  pledge_chart_show (c, layout, x, y, ax, ay, angle, colour);
+  return rotated_box (x, y, w, h, ax, ay, angle);
+}
+
+void
+pledge_chart_fill_rect (PledgeChart             *c,
+                        double                   x,
+                        double                   y,
+                        double                   width,
+                        double                   height,
+                        const PledgeChartColour *colour)
+{
+  if (c->cr == NULL)
+    return;
+  if (!(width > 0) || !(height > 0))
+    return;
+  pledge_chart_set_colour (c, colour);
+  cairo_rectangle (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
+                   pledge_chart_safe (width), pledge_chart_safe (height));
+  cairo_fill (c->cr);
+}
+
+static void
+set_dash (PledgeChart *c,
+          gboolean     dashed,
+          double       line_width)
+{
+  double dashes[2] = { MAX (2.0, line_width * 3.5), MAX (2.0, line_width * 2.5) };
+
+  if (dashed)
+    cairo_set_dash (c->cr, dashes, 2, 0);
+  else
+    cairo_set_dash (c->cr, NULL, 0, 0);
+}
+
+void
+pledge_chart_stroke_rect (PledgeChart             *c,
+                          double                   x,
+                          double                   y,
+                          double                   width,
+                          double                   height,
+                          double                   line_width,
+                          const PledgeChartColour *colour,
+                          gboolean                 dashed)
+{
+  if (c->cr == NULL)
+    return;
+  cairo_save (c->cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (c->cr, pledge_chart_safe (line_width));
+  set_dash (c, dashed, line_width);
+  cairo_rectangle (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
+                   pledge_chart_safe (width), pledge_chart_safe (height));
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
+}
+
+void
+pledge_chart_line (PledgeChart             *c,
+                   double                   x1,
+                   double                   y1,
+                   double                   x2,
+                   double                   y2,
+                   double                   line_width,
+                   const PledgeChartColour *colour,
+                   gboolean                 dashed)
+{
+  if (c->cr == NULL)
+    return;
+  cairo_save (c->cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (c->cr, pledge_chart_safe (line_width));
+  cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_BUTT);
+  set_dash (c, dashed, line_width);
+  cairo_move_to (c->cr, pledge_chart_safe (x1), pledge_chart_safe (y1));
+  cairo_line_to (c->cr, pledge_chart_safe (x2), pledge_chart_safe (y2));
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
+}
+
+void
+pledge_chart_hatch (PledgeChart             *c,
+                    double                   x,
+                    double                   y,
+                    double                   width,
+                    double                   height,
+                    const PledgeChartColour *colour,
+                    gboolean                 cross)
+{
+  double spacing = MAX (3.0, c->em * 0.4);
+  double x0, y0, w, h;
+
+  if (c->cr == NULL || !(width > 0) || !(height > 0))
+    return;
+
+  x0 = pledge_chart_safe (x);
+  y0 = pledge_chart_safe (y);
+  w = pledge_chart_safe (width);
+  h = pledge_chart_safe (height);
+
+  cairo_save (c->cr);
+  cairo_rectangle (c->cr, x0, y0, w, h);
+  cairo_clip (c->cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (c->cr, MAX (1.0, spacing * 0.3));
+  /* Lines anchored to the page, not the shape, so neighbouring bars line up. */
+  for (double d = floor ((x0 - h - y0) / spacing) * spacing; d < x0 + w - y0; d += spacing)
+    {
+      cairo_move_to (c->cr, d + y0, y0);
+      cairo_line_to (c->cr, d + y0 + h, y0 + h);
+      if (cross)
+        {
+          cairo_move_to (c->cr, 2 * x0 + w - (d + y0), y0);
+          cairo_line_to (c->cr, 2 * x0 + w - (d + y0 + h), y0 + h);
+        }
+    }
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
+}
+
+void
+pledge_chart_dot (PledgeChart             *c,
+                  double                   x,
+                  double                   y,
+                  double                   radius,
+                  const PledgeChartColour *fill,
+                  const PledgeChartColour *outline)
+{
+  if (c->cr == NULL || !(radius > 0))
+    return;
+  cairo_new_sub_path (c->cr);
+  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y), pledge_chart_safe (radius),
+             0, 2 * G_PI);
+  if (fill != NULL)
+    {
+      pledge_chart_set_colour (c, fill);
+      if (outline != NULL)
+        cairo_fill_preserve (c->cr);
+      else
+        cairo_fill (c->cr);
+    }
+  if (outline != NULL)
+    {
+      pledge_chart_set_colour (c, outline);
+      cairo_set_line_width (c->cr, MAX (1.0, radius * 0.3));
+      cairo_set_dash (c->cr, NULL, 0, 0);
+      cairo_stroke (c->cr);
+    }
+}
+
+void
+pledge_chart_ring (PledgeChart             *c,
+                   double                   x,
+                   double                   y,
+                   double                   radius,
+                   const PledgeChartColour *colour)
+{
+  double width = MAX (1.5, radius * 0.45);
+
+  if (c->cr == NULL || !(radius > width))
+    return;
+  cairo_new_sub_path (c->cr);
+  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
+             pledge_chart_safe (radius - width / 2), 0, 2 * G_PI);
+  pledge_chart_set_colour (c, &c->style->background);
+  cairo_fill_preserve (c->cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (c->cr, width);
+  cairo_set_dash (c->cr, NULL, 0, 0);
+  cairo_stroke (c->cr);
+}
+
+PledgeChartColour
+pledge_chart_mix (const PledgeChartColour *a,
+                  const PledgeChartColour *b,
+                  double                   t)
+{
+  PledgeChartColour r = {
+    a->red + (b->red - a->red) * t,
+    a->green + (b->green - a->green) * t,
+    a->blue + (b->blue - a->blue) * t,
+    a->alpha + (b->alpha - a->alpha) * t,
+  };
+
+  return r;
+}
+
+char *
+pledge_chart_format_number (double value,
+                            int    decimals)
+{
+  if (!isfinite (value))
+    /* Translators: shown for a number that is not known */
+    return g_strdup (_("n/a"));
+  decimals = CLAMP (decimals, 0, 6);
+  /* -0.00 reads badly */
+  if (fabs (value) < 0.5 * pow (10, -decimals))
+    value = 0;
+  /* %f follows LC_NUMERIC: the user's decimal separator */
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+char *
+pledge_chart_format_percent (double value,
+                             int    decimals)
+{
+  g_autofree char *number = pledge_chart_format_number (value, decimals);
+
+  if (!isfinite (value))
+    return g_steal_pointer (&number);
+  /* Translators: a percentage; %s is the number. Use the spacing and sign
+   * order of your language, e.g. "%s %%" */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
+char *
+pledge_chart_format_grouped (double value,
+                             int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+  decimals = CLAMP (decimals, 0, 6);
+  if (fabs (value) < 0.5 * pow (10, -decimals))
+    value = 0;
+  return g_strdup_printf ("%'.*f", decimals, value);
+}
+
+char *
+pledge_chart_format_money (double value)
+{
+  if (!isfinite (value))
+    return g_strdup (_("n/a"));
+  if (fabs (value) < 0.5)
+    value = 0;
+  /* The ' flag groups thousands the way LC_NUMERIC says. */
+  if (fabs (value) >= 100 || value == 0)
+    return g_strdup_printf ("%'.0f", value);
+  if (fabs (value) >= 10)
+    return g_strdup_printf ("%'.1f", value);
+  return g_strdup_printf ("%'.2f", value);
+}
+
+void
+pledge_axis_init (PledgeAxis *axis,
+                  double      lo,
+                  double      hi,
+                  guint       max_ticks)
+{
+  static const double mantissas[] = { 1, 2, 2.5, 5 };
+  double range;
+  int k;
+
+  if (!isfinite (lo))
+    lo = 0;
+  if (!isfinite (hi))
+    hi = lo + 1;
+  if (hi < lo)
+    {
+      double t = lo;
+      lo = hi;
+      hi = t;
+    }
+  if (hi - lo < 1e-9 * MAX (1.0, fabs (hi)))
+    hi = lo + MAX (1.0, fabs (lo) * 0.1);
+  max_ticks = CLAMP (max_ticks, 2, 50);
+  range = hi - lo;
+
+  axis->min = lo;
+  axis->max = hi;
+  axis->step = range;
+  axis->n_ticks = 2;
+  axis->decimals = 0;
+
+  for (k = (int) floor (log10 (range / max_ticks)) - 1; k < 400; k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+        {
+          double step = mantissas[m] * pow (10, k);
+          double min = floor (lo / step + 1e-9) * step;
+          double max = ceil (hi / step - 1e-9) * step;
+          double n = round ((max - min) / step) + 1;
+
+          if (n <= max_ticks)
+            {
+              axis->min = min;
+              axis->max = max;
+              axis->step = step;
+              axis->n_ticks = (guint) n;
+              found = TRUE;
+              break;
+            }
+        }
+      if (found)
+        break;
+    }
+
+  for (int d = 0; d <= 6; d++)
+    {
+      double scaled = axis->step * pow (10, d);
+
+      axis->decimals = d;
+      if (fabs (scaled - round (scaled)) < 1e-6)
+        break;
+    }
+}
+
+double
+pledge_axis_map (const PledgeAxis *axis,
+                 double            value,
+                 double            from,
+                 double            to)
+{
+  double span = axis->max - axis->min;
+
+  if (!isfinite (value) || !(span > 0))
+    return from;
+  return from + (value - axis->min) / span * (to - from);
+}
+
+double
+pledge_axis_tick (const PledgeAxis *axis,
+                  guint             i)
+{
+  double v = axis->min + i * axis->step;
+
+  /* No "-0" and no 0.30000000000000004 */
+  if (fabs (v) < axis->step * 1e-9)
+    v = 0;
+  return v;
+}
+
+void
+pledge_legend_add (PledgeLegend            *legend,
+                   PledgeSwatch             swatch,
+                   const PledgeChartColour *colour,
+                   const char              *label)
+{
+  PledgeLegendItem *item;
+
+  g_assert (legend->n_items < PLEDGE_MAX_LEGEND_ITEMS);
+  item = &legend->items[legend->n_items++];
+  item->swatch = swatch;
+  item->colour = *colour;
+  item->label = label;
+}
+
+static double
+swatch_width (PledgeChart  *c,
+              PledgeSwatch  swatch)
+{
+  switch (swatch)
+    {
+    case PLEDGE_SWATCH_LINE:
+    case PLEDGE_SWATCH_THICK_LINE:
+    case PLEDGE_SWATCH_DASHED_LINE:
+      return c->em * 2.0;
+    case PLEDGE_SWATCH_BOX:
+    case PLEDGE_SWATCH_HATCHED:
+    case PLEDGE_SWATCH_CROSS_HATCHED:
+    case PLEDGE_SWATCH_OUTLINE:
+    case PLEDGE_SWATCH_DOT:
+    case PLEDGE_SWATCH_RING:
+    default:
+      return c->em * 0.9;
+    }
+}
+
+static void
+draw_swatch (PledgeChart            *c,
+             const PledgeLegendItem *item,
+             double                  x,
+             double                  cy)
+{
+  double s = c->em * 0.9;
+  double w = swatch_width (c, item->swatch);
+
+  switch (item->swatch)
+    {
+    case PLEDGE_SWATCH_BOX:
+      pledge_chart_fill_rect (c, x, cy - s / 2, s, s, &item->colour);
+      break;
+    case PLEDGE_SWATCH_HATCHED:
+    case PLEDGE_SWATCH_CROSS_HATCHED:
+      {
+        PledgeChartColour stripes = c->style->background;
+
+        stripes.alpha = 0.5;
+        pledge_chart_fill_rect (c, x, cy - s / 2, s, s, &item->colour);
+        pledge_chart_hatch (c, x, cy - s / 2, s, s, &stripes,
+                            item->swatch == PLEDGE_SWATCH_CROSS_HATCHED);
+      }
+      break;
+    case PLEDGE_SWATCH_OUTLINE:
+      pledge_chart_stroke_rect (c, x + 0.5, cy - s / 2 + 0.5, s - 1, s - 1, 1.0,
+                                &item->colour, TRUE);
+      break;
+    case PLEDGE_SWATCH_LINE:
+      pledge_chart_line (c, x, cy, x + w, cy, MAX (1.5, c->em * 0.14), &item->colour, FALSE);
+      break;
+    case PLEDGE_SWATCH_THICK_LINE:
+      pledge_chart_line (c, x, cy, x + w, cy, MAX (2.5, c->em * 0.25), &item->colour, FALSE);
+      break;
+    case PLEDGE_SWATCH_DASHED_LINE:
+      pledge_chart_line (c, x, cy, x + w, cy, MAX (1.5, c->em * 0.14), &item->colour, TRUE);
+      break;
+    case PLEDGE_SWATCH_DOT:
+      pledge_chart_dot (c, x + s / 2, cy, s * 0.4, &item->colour, NULL);
+      break;
+    case PLEDGE_SWATCH_RING:
+      pledge_chart_ring (c, x + s / 2, cy, s * 0.4, &item->colour);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Lays out (and draws) the legend in rows from y; returns its height. */
+static double
+legend_run (PledgeChart        *c,
+            const PledgeLegend *legend,
+            double              y)
+{
+  double row_height = pledge_chart_line_height (c, PLEDGE_FONT_LABEL) * 1.25;
+  double max_x = c->width - c->pad;
+  double x = c->pad;
+  double rows = 1;
+
+  if (legend == NULL || legend->n_items == 0)
+    return 0;
+
+  for (guint i = 0; i < legend->n_items; i++)
+    {
+      const PledgeLegendItem *item = &legend->items[i];
+      g_autoptr(PangoLayout) layout = pledge_chart_layout (c, PLEDGE_FONT_LABEL, item->label);
+      double sw = swatch_width (c, item->swatch);
+      double tw, th, w;
+
+      pango_layout_set_width (layout, (int) (MAX (1.0, max_x - c->pad - sw - c->em * 0.4) *
+                                             PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pledge_chart_layout_size (layout, &tw, &th);
+      w = sw + c->em * 0.4 + tw;
+      if (x > c->pad && x + w > max_x)
+        {
+          x = c->pad;
+          y += row_height;
+          rows++;
+        }
+      draw_swatch (c, item, x, y + row_height / 2);
+      pledge_chart_show (c, layout, x + sw + c->em * 0.4, y + row_height / 2, 0, 0.5, 0,
+                         &c->style->muted);
+      x += w + c->em * 1.4;
+    }
+  return rows * row_height;
+}
+
+static char *
+footer_text (PledgeChart *c,
+             const char  *note)
+{
+  const PledgeChartInput *in = c->input;
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (note != NULL && *note != '\0')
+    {
+      g_string_append (s, note);
+      g_string_append_c (s, '\n');
+    }
+  if (in->title != NULL && *in->title != '\0')
+    g_string_append (s, in->title);
+  if (c->kind == PLEDGE_CHART_TREND && in->n_years > 0)
+    {
+      if (s->len > 0 && s->str[s->len - 1] != '\n')
+        g_string_append (s, " · ");
+      if (in->first_year == in->last_year)
+        g_string_append_printf (s, "%d", in->first_year);
+      else
+        g_string_append_printf (s, "%d–%d", in->first_year, in->last_year);
+    }
+  else
+    {
+      if (s->len > 0 && s->str[s->len - 1] != '\n')
+        g_string_append (s, " · ");
+      g_string_append_printf (s, "%d", in->year);
+    }
+  if (in->scenario_name != NULL)
+    {
+      g_string_append (s, " · ");
+      /* Translators: a chart's footer; %s is a scenario's name */
+      g_string_append_printf (s, _("Scenario: %s"), in->scenario_name);
+    }
+  if (in->n_sources > 0)
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s",
+                                              in->n_sources),
+                              in->sources);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+void
+pledge_chart_frame (PledgeChart        *c,
+                    const char         *title,
+                    const char         *subtitle,
+                    const PledgeLegend *legend,
+                    const char         *note)
+{
+  const PledgeChartStyle *style = c->style;
+  double text_width = MAX (1.0, c->width - 2 * c->pad);
+  g_autoptr(PangoLayout) title_layout = pledge_chart_layout (c, PLEDGE_FONT_TITLE, title);
+  g_autoptr(PangoLayout) subtitle_layout = pledge_chart_layout (c, PLEDGE_FONT_SUBTITLE, subtitle);
+  g_autofree char *footer = footer_text (c, note);
+  g_autoptr(PangoLayout) footer_layout = pledge_chart_layout (c, PLEDGE_FONT_FOOTER, footer);
+  double y = c->pad * 0.85, h, footer_h, footer_line, footer_max, bottom;
+
+  if (c->cr != NULL)
+    {
+      pledge_chart_set_colour (c, &style->background);
+      cairo_paint (c->cr);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      PangoLayout *layout = i == 0 ? title_layout : subtitle_layout;
+
+      pango_layout_set_width (layout, (int) (text_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -2);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  pledge_chart_show (c, title_layout, c->pad, y, 0, 0, 0, &style->foreground);
+  pledge_chart_layout_size (title_layout, NULL, &h);
+  y += h + c->em * 0.15;
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      pledge_chart_show (c, subtitle_layout, c->pad, y, 0, 0, 0, &style->foreground);
+      pledge_chart_layout_size (subtitle_layout, NULL, &h);
+      y += h;
+    }
+  y += c->em * 0.5;
+  h = legend_run (c, legend, y);
+  if (h > 0)
+    y += h + c->em * 0.4;
+
+  /* The footer: at most a fifth of the chart, ellipsized past that. */
+  footer_line = pledge_chart_line_height (c, PLEDGE_FONT_FOOTER);
+  footer_max = MAX (footer_line, floor (c->height * 0.2 / footer_line) * footer_line);
+  pango_layout_set_width (footer_layout, (int) (text_width * PANGO_SCALE));
+  pango_layout_set_wrap (footer_layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (footer_layout, (int) (footer_max * PANGO_SCALE));
+  pango_layout_set_ellipsize (footer_layout, PANGO_ELLIPSIZE_END);
+  pledge_chart_layout_size (footer_layout, NULL, &footer_h);
+  bottom = c->height - c->pad * 0.7 - footer_h;
+  pledge_chart_show (c, footer_layout, c->pad, bottom, 0, 0, 0, &style->muted);
+  pledge_chart_line (c, c->pad, bottom - c->em * 0.45, c->width - c->pad, bottom - c->em * 0.45,
+                     1.0, &style->grid, FALSE);
+
+  c->plot.x = c->pad;
+  c->plot.width = text_width;
+  c->plot.y = y + c->em * 0.2;
+  c->plot.height = MAX (1.0, bottom - c->em * 1.0 - c->plot.y);
+}
+
+void
+pledge_chart_message (PledgeChart *c,
+                      const char  *message)
+{
+  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, PLEDGE_FONT_SUBTITLE, message);
+
+  pango_layout_set_width (layout, (int) (MAX (1.0, c->plot.width) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pledge_chart_show (c, layout, c->plot.x + c->plot.width / 2, c->plot.y + c->plot.height / 2,
+                     0.5, 0.5, 0, &c->style->muted);
+}
+
+void
+pledge_chart_no_room (PledgeChart *c)
+{
+  if (c->plot.height >= pledge_chart_line_height (c, PLEDGE_FONT_SUBTITLE) * 1.2)
+    pledge_chart_message (c, _("Not enough room for the chart"));
+}
+
+static int
+compare_by_y (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const double *ys = user_data;
+  double ya = ys[*(const guint *) a], yb = ys[*(const guint *) b];
+
+  if (ya < yb)
+    return -1;
+  if (ya > yb)
+    return 1;
+  return (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+gboolean
+pledge_chart_spread (double       *ys,
+                     const double *heights,
+                     guint         n,
+                     double        top,
+                     double        bottom)
+{
+  g_autofree guint *order = NULL;
+  double total = 0, edge;
+
+  if (n == 0)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!isfinite (ys[i]))
+        ys[i] = top;
+      total += heights[i];
+    }
+  if (total > bottom - top)
+    return FALSE;
+
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  pledge_chart_sort (order, n, sizeof (guint), compare_by_y, ys);
+
+  edge = top;
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = order[k];
+      double t = MAX (ys[i] - heights[i] / 2, edge);
+
+      ys[i] = t + heights[i] / 2;
+      edge = t + heights[i];
+    }
+  edge = bottom;
+  for (guint k = n; k-- > 0;)
+    {
+      guint i = order[k];
+      double b = MIN (ys[i] + heights[i] / 2, edge);
+
+      ys[i] = b - heights[i] / 2;
+      edge = b - heights[i];
+    }
+  return TRUE;
+}
+
+guint
+pledge_chart_collect_targets (const PledgeChartInput *input,
+                              gboolean                equipment,
+                              PledgeTargetLine       *lines)
+{
+  int selected = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < input->n_targets; i++)
+    {
+      gboolean is_equipment = input->targets[i].metric == PLEDGE_METRIC_EQUIPMENT_DEFENCE;
+
+      if (is_equipment != equipment)
+        continue;
+      if (i == input->target || selected < 0)
+        selected = (int) i;
+      if (i == input->target)
+        break;
+    }
+
+  for (guint i = 0; i < input->n_targets && n < PLEDGE_MAX_TARGET_LINES; i++)
+    {
+      const PledgeChartTarget *t = &input->targets[i];
+      gboolean is_equipment = t->metric == PLEDGE_METRIC_EQUIPMENT_DEFENCE;
+
+      if (is_equipment != equipment || !isfinite (t->min))
+        continue;
+      lines[n].value = t->min;
+      lines[n].label = t->line_label;
+      lines[n].selected = (int) i == selected;
+      n++;
+    }
+  return n;
+}
+
+static double
+bars_axis_height (PledgeChart *c,
+                  gboolean     axis_title)
+{
+  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+
+  return line_h + c->em * 0.5 + (axis_title ? line_h + c->em * 0.2 : 0);
+}
+
+static double
+bars_min_row (PledgeChart *c)
+{
+  return pledge_chart_line_height (c, PLEDGE_FONT_LABEL) * 1.15;
+}
+
+guint
+pledge_bars_capacity (PledgeChart *c,
+                      gboolean     axis_title)
+{
+  double room = c->plot.height - bars_axis_height (c, axis_title);
+
+  return (guint) MAX (1.0, floor (room / bars_min_row (c)));
+}
+
+void
+pledge_bars_clear (PledgeBars *bars)
+{
+  for (guint i = 0; i < bars->n_rows; i++)
+    {
+      g_free (bars->rows[i].label);
+      g_free (bars->rows[i].value_text);
+    }
+  g_clear_pointer (&bars->rows, g_free);
+  bars->n_rows = 0;
+}
+
+gboolean
+pledge_bars_layout (PledgeChart *c,
+                    PledgeBars  *bars,
+                    double       max_value)
+{
+  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+  double label_w = 0, value_w = 0, tick_w, room;
+
+  if (bars->n_rows == 0)
+    return FALSE;
+
+  for (guint i = 0; i < bars->n_rows; i++)
+    {
+      const PledgeRow *row = &bars->rows[i];
+
+      label_w = MAX (label_w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL, row->label));
+      if (row->kind == PLEDGE_ROW_BAR)
+        value_w = MAX (value_w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL, row->value_text));
+    }
+  label_w = MIN (label_w, c->plot.width * 0.3);
+  value_w = MIN (value_w, c->plot.width * 0.25);
+
+  bars->label_right = c->plot.x + label_w;
+  bars->x0 = bars->label_right + c->em * 0.6;
+  bars->x1 = c->plot.x + c->plot.width - value_w - c->em * 0.6;
+  room = c->plot.height - bars_axis_height (c, bars->axis_title != NULL);
+  if (bars->x1 - bars->x0 < 30 || room < bars_min_row (c) * 0.95 * bars->n_rows)
+    {
+      pledge_chart_no_room (c);
+      return FALSE;
+    }
+
+  if (!isfinite (max_value) || !(max_value > 0))
+    max_value = 1;
+  {
+    g_autofree char *widest = bars->money ? pledge_chart_format_money (max_value)
+                                          : pledge_chart_format_percent (max_value, 1);
+
+    tick_w = pledge_chart_text_width (c, PLEDGE_FONT_LABEL, widest) + c->em * 1.5;
+  }
+  pledge_axis_init (&bars->axis, 0, max_value,
+                    (guint) CLAMP ((bars->x1 - bars->x0) / tick_w, 2, 10));
+
+  bars->row_height = MIN (room / bars->n_rows, line_h * 2.0);
+  bars->top = c->plot.y;
+  bars->bottom = bars->top + bars->row_height * bars->n_rows;
+  return TRUE;
+}
+
+void
+pledge_bars_paint (PledgeChart      *c,
+                   const PledgeBars *bars)
+{
+  const PledgeChartStyle *style = c->style;
+  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+  double bar_h = MAX (1.0, MIN (bars->row_height * 0.72, bars->row_height - 2));
+  PledgeChartColour stripes = style->background;
+
+  stripes.alpha = 0.5;
+
+  for (guint k = 0; k < bars->axis.n_ticks; k++)
+    {
+      double v = pledge_axis_tick (&bars->axis, k);
+      double x = pledge_axis_map (&bars->axis, v, bars->x0, bars->x1);
+      g_autofree char *tick = bars->money ? pledge_chart_format_grouped (v, bars->axis.decimals)
+                                          : pledge_chart_format_percent (v, bars->axis.decimals);
+
+      pledge_chart_line (c, x, bars->top, x, bars->bottom, 1.0,
+                         k == 0 ? &style->muted : &style->grid, FALSE);
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bars->bottom + c->em * 0.3, 0.5, 0, 0,
+                         &style->muted);
+    }
+  if (bars->axis_title != NULL)
+    pledge_chart_text (c, PLEDGE_FONT_LABEL, bars->axis_title, (bars->x0 + bars->x1) / 2,
+                       bars->bottom + c->em * 0.5 + line_h, 0.5, 0, 0, &style->foreground);
+
+  for (guint i = 0; i < bars->n_rows; i++)
+    {
+      const PledgeRow *row = &bars->rows[i];
+      double cy = bars->top + (i + 0.5) * bars->row_height;
+      g_autoptr(PangoLayout) label = pledge_chart_layout (c, PLEDGE_FONT_LABEL, row->label);
+
+      pango_layout_set_width (label, (int) ceil ((MAX (1.0, bars->label_right - c->plot.x) + 1) *
+                                                 PANGO_SCALE));
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
+      pledge_chart_show (c, label, bars->label_right, cy, 1, 0.5, 0,
+                         row->member >= 0 ? &style->foreground : &style->muted);
+
+      if (row->kind == PLEDGE_ROW_BAR)
+        {
+          double end = pledge_axis_map (&bars->axis, MAX (0.0, row->value), bars->x0, bars->x1);
+          double w = end - bars->x0;
+
+          if (row->value > 0 && w < 1)
+            w = 1;
+          pledge_chart_fill_rect (c, bars->x0, cy - bar_h / 2, w, bar_h, &row->fill);
+          if (row->hatch > 0)
+            pledge_chart_hatch (c, bars->x0, cy - bar_h / 2, w, bar_h, &stripes, row->hatch > 1);
+          if (row->value_text != NULL)
+            pledge_chart_text (c, PLEDGE_FONT_LABEL, row->value_text, bars->x0 + w + c->em * 0.3,
+                               cy, 0, 0.5, 0, row->text_colour);
+        }
+      else if (row->value_text != NULL)
+        {
+          g_autoptr(PangoLayout) text = pledge_chart_layout (c, PLEDGE_FONT_LABEL, row->value_text);
+
+          pango_layout_set_width (text, (int) (MAX (1.0, c->plot.x + c->plot.width - bars->x0 -
+                                                         c->em * 0.3) * PANGO_SCALE));
+          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+          pledge_chart_show (c, text, bars->x0 + c->em * 0.3, cy, 0, 0.5, 0, row->text_colour);
+        }
+    }
+}
+
+int
+pledge_bars_hit_test (const PledgeBars *bars,
+                      double            x,
+                      double            y)
+{
+  guint k;
+
+  if (bars->n_rows == 0 || !(bars->row_height > 0) || y < bars->top || y >= bars->bottom)
+    return -1;
+  k = (guint) floor ((y - bars->top) / bars->row_height);
+  if (k >= bars->n_rows)
+    return -1;
+  return bars->rows[k].member;
+}

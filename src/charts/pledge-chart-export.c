@@ -1,0 +1,484 @@
+/* pledge-chart-export.c: one chart into a PNG, SVG or PDF file
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "pledge-chart-common.h"
+#include "pledge-chart-export.h"
+
+/* cairo's image surfaces are limited to 32767 pixels a side. */
+#define MAX_PIXELS 32767
+#define MAX_SCALE 8.0
+
+gboolean
+pledge_export_format_from_filename (const char         *filename,
+                                    PledgeExportFormat *format)
+{
+  static const struct
+  {
+    const char        *extension;
+    PledgeExportFormat format;
+  } table[] = {
+    { ".png", PLEDGE_EXPORT_PNG },
+    { ".svg", PLEDGE_EXPORT_SVG },
+    { ".pdf", PLEDGE_EXPORT_PDF },
+  };
+  const char *dot;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  dot = strrchr (filename, '.');
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_ascii_strcasecmp (dot, table[i].extension) == 0)
+      {
+        if (format != NULL)
+          *format = table[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
+               /* Translators: %s is cairo's description of what went wrong */
+               _("Could not draw the chart: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static char *
+software_name (void)
+{
+  /* Translators: the program that made a file, in its metadata */
+  return g_strdup_printf (_("Pledge %s"), PACKAGE_VERSION);
+}
+
+static char *
+source_text (const PledgeChartInput *input)
+{
+  if (input->sources != NULL && *input->sources != '\0')
+    return g_strdup (input->sources);
+  return g_strdup (input->title ? input->title : "");
+}
+
+/* PNG text chunks: tEXt (Latin-1) where the text allows, else iTXt (UTF-8). */
+static void
+append_be32 (GByteArray *array,
+             guint32     value)
+{
+  guint8 b[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
+
+  g_byte_array_append (array, b, 4);
+}
+
+static void
+append_chunk (GByteArray   *out,
+              const char   *type,
+              const guint8 *data,
+              gsize         length)
+{
+  uLong crc = crc32 (0L, Z_NULL, 0);
+
+  append_be32 (out, (guint32) length);
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  g_byte_array_append (out, data, length);
+  crc = crc32 (crc, (const Bytef *) type, 4);
+  crc = crc32 (crc, data, length);
+  append_be32 (out, (guint32) crc);
+}
+
+static void
+append_text_chunk (GByteArray *out,
+                   const char *keyword,
+                   const char *text)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autofree char *latin1 = NULL;
+  gsize latin1_len = 0;
+
+  if (text == NULL)
+    return;
+
+  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
+  latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, &latin1_len, NULL);
+  if (latin1 != NULL && memchr (latin1, '\0', latin1_len) == NULL)
+    {
+      g_byte_array_append (data, (const guint8 *) latin1, latin1_len);
+      append_chunk (out, "tEXt", data->data, data->len);
+    }
+  else
+    {
+      /* compression flag, method, language tag, translated keyword */
+      static const guint8 itxt_header[] = { 0, 0, 0, 0 };
+
+      g_byte_array_append (data, itxt_header, sizeof itxt_header);
+      g_byte_array_append (data, (const guint8 *) text, strlen (text));
+      append_chunk (out, "iTXt", data->data, data->len);
+    }
+}
+
+static GBytes *
+add_png_text (GByteArray              *png,
+              PledgeChartKind          kind,
+              const PledgeChartInput  *input,
+              GError                 **error)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  /* signature, then IHDR: length, type, 13 bytes, CRC */
+  const gsize ihdr_end = 8 + 4 + 4 + 13 + 4;
+  g_autoptr(GByteArray) out = NULL;
+  g_autofree char *title = pledge_chart_get_title (kind, input);
+  g_autofree char *description = pledge_chart_input_describe (input, kind);
+  g_autofree char *source = source_text (input);
+  g_autofree char *software = software_name ();
+
+  if (png->len < ihdr_end || memcmp (png->data, signature, 8) != 0 ||
+      memcmp (png->data + 12, "IHDR", 4) != 0)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
+                   _("Could not draw the chart: cairo wrote an unexpected PNG"));
+      return NULL;
+    }
+
+  out = g_byte_array_sized_new (png->len + 1024);
+  g_byte_array_append (out, png->data, ihdr_end);
+  append_text_chunk (out, "Title", title);
+  append_text_chunk (out, "Description", description);
+  append_text_chunk (out, "Source", source);
+  append_text_chunk (out, "Software", software);
+  g_byte_array_append (out, png->data + ihdr_end, png->len - ihdr_end);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* cairo's SVG has no title: put one, and a description, first in the root. */
+static GBytes *
+add_svg_title (GByteArray             *svg,
+               PledgeChartKind         kind,
+               const PledgeChartInput *input)
+{
+  g_autofree char *title = pledge_chart_get_title (kind, input);
+  g_autofree char *description = pledge_chart_input_describe (input, kind);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *description_markup = g_markup_escape_text (description, -1);
+  g_autofree char *insert = g_strdup_printf ("\n<title>%s</title>\n<desc>%s</desc>",
+                                             title_markup, description_markup);
+  const char *data = (const char *) svg->data;
+  const char *root = g_strstr_len (data, svg->len, "<svg");
+  const char *end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
+  g_autoptr(GByteArray) out = NULL;
+  gsize at;
+
+  if (end == NULL)
+    return g_byte_array_free_to_bytes (g_byte_array_ref (svg));
+
+  at = (gsize) (end - data) + 1;
+  out = g_byte_array_sized_new (svg->len + strlen (insert));
+  g_byte_array_append (out, svg->data, at);
+  g_byte_array_append (out, (const guint8 *) insert, strlen (insert));
+  g_byte_array_append (out, svg->data + at, svg->len - at);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* The date of a reproducible build (SOURCE_DATE_EPOCH), in ISO 8601 for
+ * cairo's PDF metadata; NULL to let cairo put the current time. */
+static char *
+reproducible_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) date = NULL;
+  guint64 seconds;
+
+  if (epoch == NULL || !g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return NULL;
+  date = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (date == NULL)
+    return NULL;
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+draw_on (cairo_surface_t        *surface,
+         PledgeChartKind         kind,
+         const PledgeChartInput *input,
+         const PledgeChartStyle *style,
+         int                     width,
+         int                     height,
+         GError                **error)
+{
+  cairo_t *cr;
+  cairo_status_t status;
+
+  if (!check_status (cairo_surface_status (surface), error))
+    return FALSE;
+
+  cr = cairo_create (surface);
+  pledge_chart_draw (kind, cr, width, height, style, input);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (!check_status (status, error))
+    return FALSE;
+
+  cairo_surface_flush (surface);
+  return check_status (cairo_surface_status (surface), error);
+}
+
+GBytes *
+pledge_chart_render (PledgeExportFormat       format,
+                     PledgeChartKind          kind,
+                     const PledgeChartInput  *input,
+                     const PledgeChartStyle  *style,
+                     int                      width,
+                     int                      height,
+                     double                   scale,
+                     GError                 **error)
+{
+  g_autoptr(GByteArray) array = NULL;
+  cairo_surface_t *surface = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (format <= PLEDGE_EXPORT_PDF, NULL);
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (format != PLEDGE_EXPORT_PNG)
+    scale = 1;
+  if (width < 1 || height < 1 || width > MAX_PIXELS || height > MAX_PIXELS ||
+      !isfinite (scale) || scale <= 0 || scale > MAX_SCALE ||
+      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "Cannot draw a chart of 0 x 800 at scale 1" */
+                   _("Cannot draw a chart of %d × %d at scale %g"), width, height, scale);
+      return NULL;
+    }
+
+  array = g_byte_array_new ();
+
+  switch (format)
+    {
+    case PLEDGE_EXPORT_PNG:
+      {
+        int pw = (int) ceil (width * scale - 1e-9);
+        int ph = (int) ceil (height * scale - 1e-9);
+
+        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+        cairo_surface_set_device_scale (surface, scale, scale);
+        ok = draw_on (surface, kind, input, style, width, height, error) &&
+             check_status (cairo_surface_write_to_png_stream (surface, append_to_array, array),
+                           error);
+        cairo_surface_destroy (surface);
+        if (!ok)
+          return NULL;
+        return add_png_text (array, kind, input, error);
+      }
+
+    case PLEDGE_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_to_array, array, width, height);
+      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+      ok = draw_on (surface, kind, input, style, width, height, error);
+      cairo_surface_finish (surface);
+      ok = ok && check_status (cairo_surface_status (surface), error);
+      cairo_surface_destroy (surface);
+      if (!ok)
+        return NULL;
+      return add_svg_title (array, kind, input);
+
+    case PLEDGE_EXPORT_PDF:
+      {
+        g_autofree char *title = pledge_chart_get_title (kind, input);
+        g_autofree char *description = pledge_chart_input_describe (input, kind);
+        g_autofree char *software = software_name ();
+        g_autofree char *date = reproducible_date ();
+
+        surface = cairo_pdf_surface_create_for_stream (append_to_array, array, width, height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
+        if (date != NULL)
+          {
+            cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+            cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+          }
+        ok = draw_on (surface, kind, input, style, width, height, error);
+        cairo_surface_finish (surface);
+        ok = ok && check_status (cairo_surface_status (surface), error);
+        cairo_surface_destroy (surface);
+        if (!ok)
+          return NULL;
+        return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+      }
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Writing: replace the file the user named, following symbolic links so a
+ * link keeps pointing at the new chart. */
+static GFile *
+resolve_links (GFile *file)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint depth = 0; depth < 16; depth++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      const char *target;
+
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+      if (info == NULL || !g_file_info_get_is_symlink (info))
+        break;
+      target = g_file_info_get_symlink_target (info);
+      if (target == NULL)
+        break;
+      parent = g_file_get_parent (current);
+      if (parent == NULL)
+        break;
+      {
+        GFile *next = g_file_resolve_relative_path (parent, target);
+
+        g_object_unref (current);
+        current = next;
+      }
+    }
+  return g_steal_pointer (&current);
+}
+
+static gboolean
+write_with_gio (GFile   *target,
+                GBytes  *bytes,
+                GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autofree char *basename = g_file_get_basename (target);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+
+  if (parent == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("Not a file name"));
+      return FALSE;
+    }
+
+  for (guint attempt = 0; stream == NULL && attempt < 100; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", basename, g_random_int ());
+
+      g_clear_object (&temp);
+      temp = g_file_get_child (parent, name);
+      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
+      if (stream == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  if (stream == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("Could not make a temporary file"));
+      return FALSE;
+    }
+
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, NULL, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error) ||
+      !g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                    NULL, NULL, NULL, error))
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      /* Abandon the stream without flushing, then remove what it wrote. */
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+      g_file_delete (temp, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+pledge_chart_export (GFile                   *file,
+                     PledgeExportFormat       format,
+                     PledgeChartKind          kind,
+                     const PledgeChartInput  *input,
+                     const PledgeChartStyle  *style,
+                     int                      width,
+                     int                      height,
+                     double                   scale,
+                     GError                 **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  const char *path;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+
+  bytes = pledge_chart_render (format, kind, input, style, width, height, scale, &local_error);
+  if (bytes == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+      return FALSE;
+    }
+
+  target = resolve_links (file);
+  path = g_file_peek_path (target);
+  if (path != NULL)
+    /* A temporary file beside the target, renamed over it; removed on failure. */
+    ok = g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
+  else
+    ok = write_with_gio (target, bytes, &local_error);
+
+  if (!ok)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_WRITE,
+                   /* Translators: the first %s is a file name, the second says why */
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

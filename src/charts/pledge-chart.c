@@ -1,0 +1,218 @@
+/* pledge-chart.c: chart kinds, document styles, and the one draw path
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pledge-chart-common.h"
+#include "pledge-chart.h"
+
+G_DEFINE_QUARK (pledge-chart-error-quark, pledge_chart_error)
+
+G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_COMPLIANCE, "compliance"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_TREND, "trend"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_EQUIPMENT, "equipment"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_BURDEN, "burden"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"))
+
+typedef void (*DrawFunc) (cairo_t                *cr,
+                          double                  width,
+                          double                  height,
+                          const PledgeChartStyle *style,
+                          const PledgeChartInput *input);
+typedef char *(*TitleFunc) (const PledgeChartInput *input);
+typedef int (*HitTestFunc) (double                  width,
+                            double                  height,
+                            const PledgeChartStyle *style,
+                            const PledgeChartInput *input,
+                            double                  x,
+                            double                  y);
+
+static const struct
+{
+  const char  *name;
+  const char  *title;
+  DrawFunc     draw;
+  HitTestFunc  hit_test;
+  TitleFunc    title_func;
+} kinds[PLEDGE_N_CHARTS] = {
+  [PLEDGE_CHART_COMPLIANCE] = { "compliance", N_("Compliance"),
+                                pledge_compliance_chart_draw, pledge_compliance_chart_hit_test,
+    pledge_compliance_chart_title },
+  [PLEDGE_CHART_TREND] = { "trend", N_("Trend"),
+                           pledge_trend_chart_draw, pledge_trend_chart_hit_test,
+    pledge_trend_chart_title },
+  [PLEDGE_CHART_EQUIPMENT] = { "equipment", N_("Equipment"),
+                               pledge_equipment_chart_draw, pledge_equipment_chart_hit_test,
+    pledge_equipment_chart_title },
+  [PLEDGE_CHART_BURDEN] = { "burden", N_("Burden"),
+                            pledge_burden_chart_draw, pledge_burden_chart_hit_test,
+    pledge_burden_chart_title },
+  [PLEDGE_CHART_GAP] = { "gap", N_("Gap"),
+                         pledge_gap_chart_draw, pledge_gap_chart_hit_test,
+    pledge_gap_chart_title },
+};
+
+const char *
+pledge_chart_kind_to_string (PledgeChartKind kind)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+
+  return kinds[kind].name;
+}
+
+gboolean
+pledge_chart_kind_from_string (const char      *str,
+                               PledgeChartKind *kind)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < PLEDGE_N_CHARTS; i++)
+    if (strcmp (str, kinds[i].name) == 0)
+      {
+        if (kind != NULL)
+          *kind = (PledgeChartKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pledge_chart_kind_get_title (PledgeChartKind kind)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+
+  return _(kinds[kind].title);
+}
+
+static PledgeChartColour
+rgb (guint32 hex)
+{
+  PledgeChartColour c = {
+    ((hex >> 16) & 0xff) / 255.0,
+    ((hex >> 8) & 0xff) / 255.0,
+    (hex & 0xff) / 255.0,
+    1.0,
+  };
+
+  return c;
+}
+
+void
+pledge_chart_style_init (PledgeChartStyle *style,
+                         gboolean          dark)
+{
+  /* The GNOME palette; trend colours distinguishable with the common
+   * colour vision deficiencies next to their direct labels. */
+  static const guint32 light_palette[PLEDGE_CHART_PALETTE_SIZE] = {
+    0x1a5fb4, 0xe66100, 0x26a269, 0x813d9c, 0x865e3c, 0x0e7c86, 0xc061cb, 0x9c7c00,
+  };
+  static const guint32 dark_palette[PLEDGE_CHART_PALETTE_SIZE] = {
+    0x62a0ea, 0xffa348, 0x57e389, 0xc08fe0, 0xcdab8f, 0x5bc8d0, 0xf0a0f0, 0xf8e45c,
+  };
+
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  style->font_family = "Cantarell";
+  style->font_size = 14.0;
+  style->dark = !!dark;
+
+  if (!dark)
+    {
+      style->background = rgb (0xffffff);
+      style->foreground = rgb (0x241f31);
+      style->muted = rgb (0x5e5c64);
+      style->grid = rgb (0xdeddda);
+      style->meets = rgb (0x1c71d8);
+      style->partial = rgb (0x99c1f1);
+      style->misses = rgb (0x9a9996);
+      style->unknown = rgb (0xc0bfbc);
+      style->target = rgb (0xc01c28);
+      style->other_target = rgb (0x5e5c64);
+      style->faint = rgb (0xd3d2ce);
+    }
+  else
+    {
+      style->background = rgb (0x1e1e1e);
+      style->foreground = rgb (0xffffff);
+      style->muted = rgb (0xc0bfbc);
+      style->grid = rgb (0x3d3d3d);
+      style->meets = rgb (0x62a0ea);
+      style->partial = rgb (0x2f5282);
+      style->misses = rgb (0x77767b);
+      style->unknown = rgb (0x4f4f52);
+      style->target = rgb (0xff7b63);
+      style->other_target = rgb (0xc0bfbc);
+      style->faint = rgb (0x484848);
+    }
+  for (guint i = 0; i < PLEDGE_CHART_PALETTE_SIZE; i++)
+    style->palette[i] = rgb (dark ? dark_palette[i] : light_palette[i]);
+}
+
+char *
+pledge_chart_get_title (PledgeChartKind         kind,
+                        const PledgeChartInput *input)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+
+  return kinds[kind].title_func (input);
+}
+
+static gboolean
+size_ok (double width,
+         double height)
+{
+  return isfinite (width) && isfinite (height) && width >= 1 && height >= 1 &&
+         width <= 1.0e5 && height <= 1.0e5;
+}
+
+void
+pledge_chart_draw (PledgeChartKind         kind,
+                   cairo_t                *cr,
+                   double                  width,
+                   double                  height,
+                   const PledgeChartStyle *style,
+                   const PledgeChartInput *input)
+{
+  g_return_if_fail (kind < PLEDGE_N_CHARTS);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (input != NULL);
+
+  if (!size_ok (width, height))
+    return;
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    return;
+
+  kinds[kind].draw (cr, width, height, style, input);
+}
+
+int
+pledge_chart_hit_test (PledgeChartKind         kind,
+                       double                  width,
+                       double                  height,
+                       const PledgeChartStyle *style,
+                       const PledgeChartInput *input,
+                       double                  x,
+                       double                  y)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, -1);
+  g_return_val_if_fail (style != NULL, -1);
+  g_return_val_if_fail (input != NULL, -1);
+
+  if (!size_ok (width, height) || !isfinite (x) || !isfinite (y))
+    return -1;
+  if (x < 0 || y < 0 || x >= width || y >= height)
+    return -1;
+
+  return kinds[kind].hit_test (width, height, style, input, x, y);
+}

@@ -1,0 +1,216 @@
+/* pledge-chart.h: the chart kinds, their style and their input, and one draw path
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here is GTK-free: it needs GLib, cairo and Pango, so that
+ * `pledge --export` draws charts before GTK is initialised. The chart widget
+ * (pledge-chart-view.h) and the exporter (pledge-chart-export.h) both call
+ * pledge_chart_draw(), so the screen and the files show the same chart.
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "pledge-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define PLEDGE_CHART_ERROR (pledge_chart_error_quark ())
+
+typedef enum
+{
+  PLEDGE_CHART_ERROR_INVALID_SIZE, /* a width, height or scale that cannot be drawn */
+  PLEDGE_CHART_ERROR_DRAW,         /* cairo failed to draw or to write the file format */
+  PLEDGE_CHART_ERROR_WRITE,        /* the file could not be written */
+} PledgeChartError;
+
+GQuark pledge_chart_error_quark (void);
+
+typedef enum
+{
+  PLEDGE_CHART_COMPLIANCE,
+  PLEDGE_CHART_TREND,
+  PLEDGE_CHART_EQUIPMENT,
+  PLEDGE_CHART_BURDEN,
+  PLEDGE_CHART_GAP,
+  PLEDGE_N_CHARTS
+} PledgeChartKind;
+
+#define PLEDGE_TYPE_CHART_KIND (pledge_chart_kind_get_type ())
+GType       pledge_chart_kind_get_type    (void) G_GNUC_CONST;
+
+/* "compliance", "trend", "equipment", "burden", "gap": the names of --chart. */
+const char *pledge_chart_kind_to_string   (PledgeChartKind  kind);
+gboolean    pledge_chart_kind_from_string (const char      *str,
+                                           PledgeChartKind *kind);
+/* A translated short title, e.g. "Compliance", for a view switcher. */
+const char *pledge_chart_kind_get_title   (PledgeChartKind  kind);
+
+/* Colours: components from 0 to 1. */
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} PledgeChartColour;
+
+#define PLEDGE_CHART_PALETTE_SIZE 8
+
+/* The look of a chart. Sizes are in the units of the cairo_t the chart is
+ * drawn on: pixels on screen and in a PNG (before the scale), points in SVG
+ * and PDF. */
+typedef struct
+{
+  const char        *font_family;  /* a static string: "Cantarell" */
+  double             font_size;    /* body text at 1200x800; scaled with the chart */
+  gboolean           dark;
+
+  PledgeChartColour  background;
+  PledgeChartColour  foreground;   /* titles, values, the alliance total */
+  PledgeChartColour  muted;        /* subtitles, axes, footers */
+  PledgeChartColour  grid;
+  PledgeChartColour  meets;        /* meets the selected target: the accent */
+  PledgeChartColour  partial;      /* meets one of two guidelines */
+  PledgeChartColour  misses;       /* misses the selected target */
+  PledgeChartColour  unknown;      /* no data, or a metric that cannot be computed */
+  PledgeChartColour  target;       /* the selected target's line */
+  PledgeChartColour  other_target; /* the other targets' lines */
+  PledgeChartColour  faint;        /* the members not highlighted in the trend */
+  PledgeChartColour  palette[PLEDGE_CHART_PALETTE_SIZE]; /* highlighted trend lines */
+} PledgeChartStyle;
+
+/* The fixed document style, light or dark: exports use it unchanged so a
+ * dark desktop still gives a print-friendly file unless asked for dark. */
+void pledge_chart_style_init (PledgeChartStyle *style,
+                              gboolean          dark);
+
+/* A target as charts show it. */
+typedef struct
+{
+  char        *id;
+  char        *name;
+  char        *label;       /* short and translated: "2% of GDP" */
+  char        *line_label;  /* for a line on a chart: "3.5% of GDP by 2035" */
+  PledgeMetric metric;
+  double       min;
+  int          from;        /* 0 when absent */
+  int          due;         /* 0 when absent */
+} PledgeChartTarget;
+
+/* One member as charts show it: its figures in the input's year, and its
+ * share of GDP over every year of the input. Unknown numbers are NAN. */
+typedef struct
+{
+  guint        index;          /* in the dataset */
+  char        *code;
+  char        *name;
+  gboolean     in_year;        /* a member in the input's year (the format's rule) */
+  PledgeStatus status;         /* in the input's year */
+  double       defence;        /* money, in the dataset's units */
+  double       base;           /* the GDP used for shares, base(y) */
+  double       defence_gdp;    /* percent of GDP */
+  double       total_gdp;      /* defence and related, percent of GDP */
+  double       equipment;      /* percent of defence */
+  double       alliance_share; /* percent of the alliance's defence spending */
+  double       value;          /* the selected target's metric */
+  PledgeMeets  meets;          /* the selected target */
+  PledgeMeets  meets_gdp_guide;       /* the equipment chart's x guideline */
+  PledgeMeets  meets_equipment_guide; /* the equipment chart's y guideline */
+  double       gap;            /* money to add for the gap target; 0 when met */
+  double      *series;         /* share of GDP, first_year..last_year */
+  guint8      *series_flags;   /* PledgeFiguresFlags of the same years */
+  int          trend_colour;   /* a palette index when highlighted in the trend, else -1 */
+} PledgeChartMember;
+
+/* Everything a renderer needs, computed once from a snapshot so that draw code
+ * does no model work. Read-only once made. */
+typedef struct _PledgeChartInput PledgeChartInput;
+
+struct _PledgeChartInput
+{
+  int                year;
+  guint              target;           /* the selected target, an index into targets */
+  guint              n_targets;
+  PledgeChartTarget *targets;          /* every target of the dataset, file order */
+  int                gap_target;       /* share-of-GDP target of the gap chart; -1 when none */
+  int                gdp_guide;        /* x guideline of the equipment chart; -1 when none */
+  int                equipment_guide;  /* y guideline of the equipment chart; -1 when none */
+
+  guint              n_members;
+  PledgeChartMember *members;          /* every member of the dataset, file order */
+  PledgeChartMember  total;            /* the alliance; its index is n_members */
+  gboolean           show_total_in_trend;
+
+  guint              n_in_year;        /* members in the year, with or without figures */
+  guint              n_with_data;      /* of those, with a value of the selected metric */
+  guint              n_meeting;        /* of those, meeting the selected target */
+  double             total_gap;        /* sum of the known gaps */
+  guint              n_short;          /* members with a gap above zero */
+
+  int                first_year;       /* the years of the series; both 0 when none */
+  int                last_year;
+  guint              n_years;
+
+  gboolean           has_estimate;     /* in the year, among members of the year */
+  gboolean           has_scenario_figures; /* edited or projected figures in the year */
+  gboolean           series_has_estimate;
+  gboolean           series_has_scenario;
+
+  char              *title;            /* the dataset's title */
+  char              *sources;          /* every source, joined */
+  guint              n_sources;
+  char              *scenario_name;    /* NULL for the reported figures */
+  char              *currency;
+  PledgeScale        scale;
+  char              *units;            /* translated: "USD million" */
+};
+
+#define PLEDGE_CHART_TOTAL_INDEX(input) ((int) (input)->n_members)
+
+/* trend_members: codes of the members highlighted in the trend, NULL for the
+ * default set (the alliance total and a few large members). Unknown codes are
+ * ignored. year need not have figures: charts then say so. */
+PledgeChartInput *pledge_chart_input_new             (PledgeSnapshot          *snapshot,
+                                                      int                      year,
+                                                      guint                    target,
+                                                      const char *const       *trend_members);
+void              pledge_chart_input_free            (PledgeChartInput        *input);
+
+/* A one-sentence summary for accessibility and the chart's subtitle, e.g.
+ * "5 of 28 members meet 2% of GDP in 2016". */
+char             *pledge_chart_input_describe        (const PledgeChartInput  *input,
+                                                      PledgeChartKind          kind);
+/* A tooltip for one member (0..n_members-1) or the alliance total (n_members). */
+char             *pledge_chart_input_describe_member (const PledgeChartInput  *input,
+                                                      int                      index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeChartInput, pledge_chart_input_free)
+
+/* The chart's title as drawn, e.g. "Defence spending as a share of GDP, 2016". */
+char *pledge_chart_get_title (PledgeChartKind          kind,
+                              const PledgeChartInput  *input);
+
+/* Draws a chart into the rectangle (0, 0, width, height) of cr, background
+ * included. Never feeds cairo NaN or infinite geometry. */
+void pledge_chart_draw     (PledgeChartKind          kind,
+                            cairo_t                 *cr,
+                            double                   width,
+                            double                   height,
+                            const PledgeChartStyle  *style,
+                            const PledgeChartInput  *input);
+
+/* The member under (x, y) in the chart as pledge_chart_draw() lays it out
+ * at that size: a member index, n_members for the alliance total, or -1. */
+int  pledge_chart_hit_test (PledgeChartKind          kind,
+                            double                   width,
+                            double                   height,
+                            const PledgeChartStyle  *style,
+                            const PledgeChartInput  *input,
+                            double                   x,
+                            double                   y);
+
+G_END_DECLS

@@ -1,0 +1,500 @@
+/* pledge-equipment-chart.c: NATO's quadrant chart, share of GDP against
+ * the share of defence spent on major equipment
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pledge-chart-common.h"
+
+typedef struct
+{
+  int        member;
+  double     x;
+  double     y;
+  gboolean   labelled;
+  PledgeRect label;      /* where the code goes */
+  gboolean   leader;     /* a line from the point to a label set further off */
+} Point;
+
+typedef struct
+{
+  PledgeAxis  xaxis;
+  PledgeAxis  yaxis;
+  PledgeRect  area;       /* the plot inside the axes */
+  double      radius;
+  double      gx;         /* the guidelines, NAN when absent */
+  double      gy;
+
+  Point      *points;
+  guint       n_points;
+  char       *missing;    /* members not shown for lack of figures */
+
+  PledgeRect  quadrant_boxes[4];
+  char       *quadrant_text[4];
+} Layout;
+
+static void
+layout_clear (Layout *l)
+{
+  g_clear_pointer (&l->points, g_free);
+  g_clear_pointer (&l->missing, g_free);
+  for (guint i = 0; i < 4; i++)
+    g_clear_pointer (&l->quadrant_text[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
+
+char *
+pledge_equipment_chart_title (const PledgeChartInput *input)
+{
+  /* Translators: a chart's title; %d is a year */
+  return g_strdup_printf (_("Defence spending and its share on major equipment, %d"), input->year);
+}
+
+static const PledgeChartColour *
+point_colour (PledgeChart             *c,
+              const PledgeChartMember *m)
+{
+  int met = (m->meets_gdp_guide == PLEDGE_MEETS_YES) +
+            (m->meets_equipment_guide == PLEDGE_MEETS_YES);
+
+  if (met == 2)
+    return &c->style->meets;
+  if (met == 1)
+    return &c->style->partial;
+  return &c->style->misses;
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const PledgeChartInput *input = user_data;
+  const PledgeChartMember *ma = &input->members[((const Point *) a)->member];
+  const PledgeChartMember *mb = &input->members[((const Point *) b)->member];
+  double da = isfinite (ma->defence) ? ma->defence : -1;
+  double db = isfinite (mb->defence) ? mb->defence : -1;
+
+  /* The largest spenders are labelled first. */
+  if (da != db)
+    return da > db ? -1 : 1;
+  return (int) ma->index - (int) mb->index;
+}
+
+static gboolean
+box_free (const Layout     *l,
+          const PledgeRect *box,
+          guint             self)
+{
+  PledgeRect area = pledge_rect_inflate (&l->area, 1);
+
+  if (box->x < area.x || box->y < area.y || box->x + box->width > area.x + area.width ||
+      box->y + box->height > area.y + area.height)
+    return FALSE;
+  for (guint q = 0; q < 4; q++)
+    if (l->quadrant_text[q] != NULL && pledge_rect_intersects (box, &l->quadrant_boxes[q]))
+      return FALSE;
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const Point *p = &l->points[i];
+      PledgeRect dot = { p->x - l->radius, p->y - l->radius, 2 * l->radius, 2 * l->radius };
+
+      /* Keep clear of other points, so no label sits nearer another point
+       * than its own. */
+      if (i != self)
+        {
+          PledgeRect near = pledge_rect_inflate (&dot, l->radius * 1.5);
+
+          if (pledge_rect_intersects (box, &near))
+            return FALSE;
+        }
+      if (p->labelled && pledge_rect_intersects (box, &p->label))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+place_labels (PledgeChart *c,
+              Layout      *l)
+{
+  /* Right, left, above, below, then the diagonals, near and then further. */
+  static const double dirs[][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 1 }, { -1, -1 }, { -1, 1 },
+  };
+  double h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      Point *p = &l->points[i];
+      const PledgeChartMember *m = &c->input->members[p->member];
+      double w = pledge_chart_text_width (c, PLEDGE_FONT_LABEL, m->code);
+
+      for (guint ring = 0; ring < 3 && !p->labelled; ring++)
+        {
+          double gap = l->radius + c->em * 0.2 + ring * c->em * 1.1;
+
+          for (guint d = 0; d < G_N_ELEMENTS (dirs) && !p->labelled; d++)
+            {
+              double cx = p->x + dirs[d][0] * (gap + w / 2);
+              double cy = p->y + dirs[d][1] * (gap * 0.6 + h / 2);
+              PledgeRect box = { cx - w / 2, cy - h / 2, w, h };
+
+              if (dirs[d][0] == 0)
+                {
+                  cy = p->y + dirs[d][1] * (gap + h / 2);
+                  box.y = cy - h / 2;
+                }
+              if (box_free (l, &box, i))
+                {
+                  p->labelled = TRUE;
+                  p->label = box;
+                  p->leader = ring > 0;
+                }
+            }
+        }
+    }
+}
+
+static gboolean
+equipment_layout (PledgeChart *c,
+                  Layout      *l)
+{
+  const PledgeChartInput *input = c->input;
+  const PledgeChartStyle *style = c->style;
+  g_autofree char *title = pledge_equipment_chart_title (input);
+  g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_EQUIPMENT);
+  g_autofree char *note = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  PledgeLegend legend = { 0 };
+  double xmax = 0, ymax = 0, line_h, tick_w = 0;
+  gboolean any_estimate = FALSE, any_scenario = FALSE;
+  guint n_missing = 0;
+
+  l->points = g_new0 (Point, MAX (1, input->n_members));
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeChartMember *m = &input->members[i];
+
+      if (!m->in_year)
+        continue;
+      if (!isfinite (m->defence_gdp) || !isfinite (m->equipment) || m->defence_gdp < 0 ||
+          m->equipment < 0)
+        {
+          if (n_missing < 12)
+            {
+              if (missing->len > 0)
+                g_string_append (missing, ", ");
+              g_string_append (missing, m->name);
+            }
+          n_missing++;
+          continue;
+        }
+      l->points[l->n_points++].member = (int) i;
+      xmax = MAX (xmax, m->defence_gdp);
+      ymax = MAX (ymax, m->equipment);
+      if (m->status == PLEDGE_STATUS_ESTIMATE)
+        any_estimate = TRUE;
+      if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
+        any_scenario = TRUE;
+    }
+  if (n_missing > 12)
+    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                                  n_missing - 12),
+                            n_missing - 12);
+  if (n_missing > 0 && l->n_points > 0)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: a chart's footnote; %s is a list of
+                                          * names */
+                                         "Not shown for lack of figures: %s.",
+                                         "Not shown for lack of figures: %s.", n_missing),
+                            missing->str);
+
+  l->gx = input->gdp_guide >= 0 ? input->targets[input->gdp_guide].min : NAN;
+  l->gy = input->equipment_guide >= 0 ? input->targets[input->equipment_guide].min : NAN;
+
+  if (l->n_points > 0)
+    {
+      if (isfinite (l->gx) && isfinite (l->gy))
+        {
+          pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->meets, _("Meets both"));
+          pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->partial, _("Meets one"));
+          pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->misses, _("Meets neither"));
+        }
+      if (any_estimate)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Estimate"));
+      if (any_scenario)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Scenario figure"));
+    }
+  pledge_chart_frame (c, title, subtitle, &legend, note);
+
+  if (l->n_points == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No data for %d"), input->year);
+
+      pledge_chart_message (c, message);
+      return FALSE;
+    }
+
+  if (isfinite (l->gx))
+    xmax = MAX (xmax, l->gx);
+  if (isfinite (l->gy))
+    ymax = MAX (ymax, l->gy);
+  line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+  pledge_axis_init (&l->xaxis, 0, MAX (xmax * 1.05, 0.5),
+                    (guint) CLAMP (c->plot.width / (c->em * 6), 2, 12));
+  pledge_axis_init (&l->yaxis, 0, MAX (ymax * 1.05, 5),
+                    (guint) CLAMP (c->plot.height / (line_h * 3.2), 2, 10));
+
+  for (guint k = 0; k < l->yaxis.n_ticks; k++)
+    {
+      g_autofree char *tick = pledge_chart_format_percent (pledge_axis_tick (&l->yaxis, k),
+                                                           l->yaxis.decimals);
+
+      tick_w = MAX (tick_w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL, tick));
+    }
+
+  /* Room for the y axis title, the ticks, and the x axis title below */
+  l->area.x = c->plot.x + line_h * 1.3 + tick_w + c->em * 0.6;
+  l->area.y = c->plot.y + line_h * 0.5;
+  l->area.width = c->plot.x + c->plot.width - l->area.x - c->em * 0.5;
+  l->area.height = c->plot.y + c->plot.height - 2 * line_h - c->em * 0.8 - l->area.y;
+  if (l->area.width < 40 || l->area.height < 40)
+    {
+      pledge_chart_no_room (c);
+      return FALSE;
+    }
+
+  l->radius = MAX (2.5, c->em * 0.36);
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const PledgeChartMember *m = &input->members[l->points[i].member];
+
+      l->points[i].x = pledge_axis_map (&l->xaxis, m->defence_gdp, l->area.x,
+                                        l->area.x + l->area.width);
+      l->points[i].y = pledge_axis_map (&l->yaxis, m->equipment, l->area.y + l->area.height,
+                                        l->area.y);
+    }
+
+  /* Quadrant names in the plot's corners, where they fit */
+  if (isfinite (l->gx) && isfinite (l->gy))
+    {
+      const char *gdp = input->targets[input->gdp_guide].label;
+      const char *equipment = input->targets[input->equipment_guide].label;
+      double gx = pledge_axis_map (&l->xaxis, l->gx, l->area.x, l->area.x + l->area.width);
+      double gy = pledge_axis_map (&l->yaxis, l->gy, l->area.y + l->area.height, l->area.y);
+      /* top left, top right, bottom left, bottom right */
+      double widths[4] = { gx - l->area.x, l->area.x + l->area.width - gx,
+                           gx - l->area.x, l->area.x + l->area.width - gx };
+      double heights[4] = { gy - l->area.y, gy - l->area.y,
+                            l->area.y + l->area.height - gy, l->area.y + l->area.height - gy };
+
+      /* Translators: a quadrant of the equipment chart; %s is a target's
+       * short label, "Meets 20% of defence on equipment only" */
+      l->quadrant_text[0] = g_strdup_printf (_("Meets %s only"), equipment);
+      l->quadrant_text[1] = g_strdup (_("Meets both"));
+      l->quadrant_text[2] = g_strdup (_("Meets neither"));
+      /* Translators: a quadrant of the equipment chart; %s is a target's
+       * short label, "Meets 2% of GDP only" */
+      l->quadrant_text[3] = g_strdup_printf (_("Meets %s only"), gdp);
+
+      for (guint q = 0; q < 4; q++)
+        {
+          g_autoptr(PangoLayout) layout = pledge_chart_layout (c, PLEDGE_FONT_BODY_BOLD,
+                                                               l->quadrant_text[q]);
+          double w, h, pad = c->em * 0.4;
+          PledgeRect *box = &l->quadrant_boxes[q];
+
+          pango_layout_set_width (layout, (int) (MAX (1.0, widths[q] - 2 * pad) * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pledge_chart_layout_size (layout, &w, &h);
+          if (w > widths[q] - 2 * pad || h > heights[q] - 2 * pad ||
+              pango_layout_get_line_count (layout) > 2)
+            {
+              g_clear_pointer (&l->quadrant_text[q], g_free);
+              continue;
+            }
+          box->width = w;
+          box->height = h;
+          box->x = q % 2 == 0 ? l->area.x + pad : l->area.x + l->area.width - pad - w;
+          box->y = q < 2 ? l->area.y + pad : l->area.y + l->area.height - pad - h;
+          /* A quadrant name must not hide a point. */
+          for (guint i = 0; i < l->n_points; i++)
+            {
+              PledgeRect dot = { l->points[i].x - l->radius, l->points[i].y - l->radius,
+                                 2 * l->radius, 2 * l->radius };
+
+              if (pledge_rect_intersects (box, &dot))
+                {
+                  g_clear_pointer (&l->quadrant_text[q], g_free);
+                  break;
+                }
+            }
+        }
+    }
+  pledge_chart_sort (l->points, l->n_points, sizeof (Point), compare_points, (gpointer) input);
+  place_labels (c, l);
+  return TRUE;
+}
+
+static void
+equipment_paint (PledgeChart  *c,
+                 const Layout *l)
+{
+  const PledgeChartStyle *style = c->style;
+  const PledgeChartInput *input = c->input;
+  double left = l->area.x, right = l->area.x + l->area.width;
+  double top = l->area.y, bottom = l->area.y + l->area.height;
+  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+
+  /* Grid, ticks, axis titles */
+  for (guint k = 0; k < l->yaxis.n_ticks; k++)
+    {
+      double v = pledge_axis_tick (&l->yaxis, k);
+      double y = pledge_axis_map (&l->yaxis, v, bottom, top);
+      g_autofree char *tick = pledge_chart_format_percent (v, l->yaxis.decimals);
+
+      pledge_chart_line (c, left, y, right, y, 1.0, k == 0 ? &style->muted : &style->grid, FALSE);
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, left - c->em * 0.5, y, 1, 0.5, 0,
+                         &style->muted);
+    }
+  for (guint k = 0; k < l->xaxis.n_ticks; k++)
+    {
+      double v = pledge_axis_tick (&l->xaxis, k);
+      double x = pledge_axis_map (&l->xaxis, v, left, right);
+      g_autofree char *tick = pledge_chart_format_percent (v, l->xaxis.decimals);
+
+      pledge_chart_line (c, x, top, x, bottom, 1.0, k == 0 ? &style->muted : &style->grid, FALSE);
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bottom + c->em * 0.3, 0.5, 0, 0,
+                         &style->muted);
+    }
+  pledge_chart_text (c, PLEDGE_FONT_LABEL,
+                     /* xgettext:no-c-format */
+                     _("Defence spending, % of GDP"),
+                     (left + right) / 2, bottom + c->em * 0.5 + line_h, 0.5, 0, 0,
+                     &style->foreground);
+  pledge_chart_text (c, PLEDGE_FONT_LABEL,
+                     /* xgettext:no-c-format */
+                     _("Major equipment, % of defence spending"),
+                     c->plot.x, (top + bottom) / 2, 0.5, 0, -90, &style->foreground);
+
+  /* Guidelines */
+  if (isfinite (l->gx))
+    {
+      double x = pledge_axis_map (&l->xaxis, l->gx, left, right);
+
+      pledge_chart_line (c, x, top, x, bottom, MAX (1.5, c->em * 0.12), &style->target, FALSE);
+    }
+  if (isfinite (l->gy))
+    {
+      double y = pledge_axis_map (&l->yaxis, l->gy, bottom, top);
+
+      pledge_chart_line (c, left, y, right, y, MAX (1.5, c->em * 0.12), &style->target, FALSE);
+    }
+  for (guint q = 0; q < 4; q++)
+    if (l->quadrant_text[q] != NULL)
+      {
+        g_autoptr(PangoLayout) layout = pledge_chart_layout (c, PLEDGE_FONT_BODY_BOLD,
+                                                             l->quadrant_text[q]);
+        const PledgeRect *box = &l->quadrant_boxes[q];
+
+        pango_layout_set_width (layout, (int) (ceil (box->width + 1) * PANGO_SCALE));
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+        pango_layout_set_alignment (layout, q % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+        pledge_chart_show (c, layout, q % 2 == 0 ? box->x : box->x + box->width,
+                           box->y, q % 2 == 0 ? 0 : 1, 0, 0, &style->muted);
+      }
+
+  /* Leaders, points, labels */
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const Point *p = &l->points[i];
+
+      if (p->labelled && p->leader)
+        {
+          double lx = CLAMP (p->x, p->label.x, p->label.x + p->label.width);
+          double ly = CLAMP (p->y, p->label.y, p->label.y + p->label.height);
+
+          pledge_chart_line (c, p->x, p->y, lx, ly, 1.0, &style->muted, FALSE);
+        }
+    }
+  for (guint i = l->n_points; i-- > 0;)
+    {
+      const Point *p = &l->points[i];
+      const PledgeChartMember *m = &input->members[p->member];
+      const PledgeChartColour *colour = point_colour (c, m);
+
+      /* Estimates hollow: a ring of the same colour */
+      if (m->status == PLEDGE_STATUS_ESTIMATE || m->status == PLEDGE_STATUS_EDITED ||
+          m->status == PLEDGE_STATUS_PROJECTED)
+        pledge_chart_ring (c, p->x, p->y, l->radius, colour);
+      else
+        pledge_chart_dot (c, p->x, p->y, l->radius, colour, &style->background);
+    }
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const Point *p = &l->points[i];
+
+      if (p->labelled)
+        pledge_chart_text (c, PLEDGE_FONT_LABEL, input->members[p->member].code,
+                           p->label.x, p->label.y, 0, 0, 0, &style->foreground);
+    }
+}
+
+void
+pledge_equipment_chart_draw (cairo_t                *cr,
+                             double                  width,
+                             double                  height,
+                             const PledgeChartStyle *style,
+                             const PledgeChartInput *input)
+{
+  g_auto(Layout) l = { 0 };
+  PledgeChart c;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_EQUIPMENT, cr, width, height, style, input);
+  if (equipment_layout (&c, &l))
+    equipment_paint (&c, &l);
+  pledge_chart_end (&c);
+}
+
+int
+pledge_equipment_chart_hit_test (double                  width,
+                                 double                  height,
+                                 const PledgeChartStyle *style,
+                                 const PledgeChartInput *input,
+                                 double                  x,
+                                 double                  y)
+{
+  g_auto(Layout) l = { 0 };
+  PledgeChart c;
+  int hit = -1;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_EQUIPMENT, NULL, width, height, style, input);
+  if (equipment_layout (&c, &l))
+    {
+      double best = l.radius + c.em * 0.3;
+
+      for (guint i = 0; i < l.n_points; i++)
+        {
+          const Point *p = &l.points[i];
+          double d = hypot (x - p->x, y - p->y);
+
+          if (d <= best)
+            {
+              best = d;
+              hit = p->member;
+            }
+          if (hit < 0 && p->labelled && pledge_rect_contains (&p->label, x, y))
+            hit = p->member;
+        }
+    }
+  pledge_chart_end (&c);
+  return hit;
+}

@@ -1,0 +1,273 @@
+/* pledge-gap-chart.c: the money each member would have to add to meet a target
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pledge-chart-common.h"
+
+char *
+pledge_gap_chart_title (const PledgeChartInput *input)
+{
+  if (input->gap_target < 0)
+    /* Translators: a chart's title; %d is a year */
+    return g_strdup_printf (_("Spending gap to the target, %d"), input->year);
+  /* Translators: a chart's title; %s is a target's short label, %d a year:
+   * "Spending gap to 2% of GDP, 2016" */
+  return g_strdup_printf (_("Spending gap to %s, %d"),
+                          input->targets[input->gap_target].label, input->year);
+}
+
+typedef enum
+{
+  GROUP_SHORT,
+  GROUP_MET,
+  GROUP_UNKNOWN,
+} Group;
+
+static Group
+group_of (const PledgeChartMember *m)
+{
+  if (!isfinite (m->gap))
+    return GROUP_UNKNOWN;
+  return m->gap > 0 ? GROUP_SHORT : GROUP_MET;
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const PledgeChartInput *input = user_data;
+  const PledgeChartMember *ma = &input->members[*(const int *) a];
+  const PledgeChartMember *mb = &input->members[*(const int *) b];
+  Group ga = group_of (ma), gb = group_of (mb);
+
+  if (ga != gb)
+    return ga < gb ? -1 : 1;
+  if (ga == GROUP_SHORT && ma->gap != mb->gap)
+    return ma->gap > mb->gap ? -1 : 1;
+  if (ga == GROUP_MET && ma->value != mb->value && isfinite (ma->value) && isfinite (mb->value))
+    return ma->value > mb->value ? -1 : 1;
+  return (int) ma->index - (int) mb->index;
+}
+
+static gboolean
+gap_layout (PledgeChart *c,
+            PledgeBars  *bars)
+{
+  const PledgeChartInput *input = c->input;
+  const PledgeChartStyle *style = c->style;
+  g_autofree char *title = pledge_gap_chart_title (input);
+  g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
+  g_autofree char *short_label = NULL, *meets_text = NULL;
+  g_autofree int *order = g_new (int, MAX (1, input->n_members));
+  PledgeLegend legend = { 0 };
+  PledgeChartColour bar_colour;
+  const PledgeChartTarget *target;
+  guint n = 0, counts[3] = { 0, 0, 0 }, capacity, rows, shown_short;
+  gboolean any_estimate = FALSE, any_scenario = FALSE;
+  double max_value = 0;
+
+  bar_colour = pledge_chart_mix (&style->target, &style->background, style->dark ? 0.15 : 0.1);
+
+  if (input->gap_target < 0 || !pledge_chart_input_has_year_data (input))
+    {
+      g_autofree char *message = NULL;
+
+      if (input->gap_target < 0)
+        message = g_strdup (_("The dataset has no share-of-GDP target to measure a gap against"));
+      else
+        message = g_strdup_printf (_("No data for %d"), input->year);
+      pledge_chart_frame (c, title, subtitle, NULL, NULL);
+      pledge_chart_message (c, message);
+      return FALSE;
+    }
+  target = &input->targets[input->gap_target];
+
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeChartMember *m = &input->members[i];
+
+      if (!m->in_year)
+        continue;
+      order[n++] = (int) i;
+      counts[group_of (m)]++;
+      if (group_of (m) == GROUP_SHORT)
+        {
+          any_estimate |= m->status == PLEDGE_STATUS_ESTIMATE;
+          any_scenario |= m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED;
+        }
+    }
+  pledge_chart_sort (order, n, sizeof (int), compare_gaps, (gpointer) input);
+
+  /* Translators: a legend entry; %s is a target's short label */
+  short_label = g_strdup_printf (_("Money to add to reach %s"), target->label);
+  /* Translators: in a row of the gap chart; %s is a target's short label */
+  meets_text = g_strdup_printf (_("meets %s"), target->label);
+  if (counts[GROUP_SHORT] > 0)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &bar_colour, short_label);
+  if (any_estimate)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &bar_colour, _("Estimate"));
+  if (any_scenario)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &bar_colour, _("Scenario figure"));
+  pledge_chart_frame (c, title, subtitle, &legend, NULL);
+
+  if (counts[GROUP_SHORT] + counts[GROUP_MET] == 0)
+    {
+      /* Figures, but not those the target needs: the subtitle says so. */
+      g_autofree char *message = g_strdup_printf (_("No member has the figures to compute a gap "
+                                                    "to %s in %d"),
+                                                  target->label, input->year);
+
+      pledge_chart_message (c, message);
+      return FALSE;
+    }
+
+  /* One row a member where there is room; else the largest gaps, then one
+   * row for the other members below, one for those that meet, one for
+   * those without data. */
+  capacity = pledge_bars_capacity (c, TRUE);
+  rows = n;
+  shown_short = counts[GROUP_SHORT];
+  if (n > capacity)
+    {
+      guint groups = (counts[GROUP_MET] > 0) + (counts[GROUP_UNKNOWN] > 0);
+      guint room = capacity > groups ? capacity - groups : 1;
+
+      /* room >= 1; with room - 1 shown, the rest take the last row */
+
+      shown_short = counts[GROUP_SHORT] <= room ? counts[GROUP_SHORT] : room - 1;
+      rows = shown_short + (shown_short < counts[GROUP_SHORT]) + groups;
+    }
+
+  bars->rows = g_new0 (PledgeRow, rows + 3);
+  for (guint k = 0; k < n; k++)
+    {
+      const PledgeChartMember *m = &input->members[order[k]];
+      Group g = group_of (m);
+      PledgeRow *row;
+
+      if (n > capacity && (g != GROUP_SHORT || k >= shown_short))
+        break;
+      row = &bars->rows[bars->n_rows++];
+      row->member = order[k];
+      row->label = g_strdup (m->name);
+      switch (g)
+        {
+        case GROUP_SHORT:
+          row->kind = PLEDGE_ROW_BAR;
+          row->value = m->gap;
+          row->value_text = pledge_chart_format_money (m->gap);
+          row->fill = bar_colour;
+          row->text_colour = &style->foreground;
+          row->hatch = m->status == PLEDGE_STATUS_ESTIMATE ? 1 :
+                       (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
+                       ? 2 : 0;
+          max_value = MAX (max_value, m->gap);
+          break;
+        case GROUP_MET:
+          row->kind = PLEDGE_ROW_TEXT;
+          row->value_text = g_strdup_printf ("✓ %s", meets_text);
+          row->text_colour = &style->meets;
+          break;
+        case GROUP_UNKNOWN:
+        default:
+          row->kind = PLEDGE_ROW_TEXT;
+          row->value_text = g_strdup (_("no data"));
+          row->text_colour = &style->muted;
+          break;
+        }
+    }
+
+  if (n > capacity)
+    {
+      if (shown_short < counts[GROUP_SHORT])
+        {
+          PledgeRow *row = &bars->rows[bars->n_rows++];
+          double rest = 0;
+          guint others = counts[GROUP_SHORT] - shown_short;
+
+          for (guint k = shown_short; k < counts[GROUP_SHORT]; k++)
+            rest += input->members[order[k]].gap;
+          row->kind = PLEDGE_ROW_BAR;
+          row->member = -1;
+          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other member",
+                                                     "%u other members", others),
+                                        others);
+          row->value = rest;
+          row->value_text = pledge_chart_format_money (rest);
+          row->fill = style->unknown;
+          row->text_colour = &style->muted;
+          max_value = MAX (max_value, rest);
+        }
+      if (counts[GROUP_MET] > 0)
+        {
+          PledgeRow *row = &bars->rows[bars->n_rows++];
+
+          row->kind = PLEDGE_ROW_TEXT;
+          row->member = -1;
+          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members",
+                                                     counts[GROUP_MET]),
+                                        counts[GROUP_MET]);
+          row->value_text = g_strdup_printf ("✓ %s", meets_text);
+          row->text_colour = &style->meets;
+        }
+      if (counts[GROUP_UNKNOWN] > 0)
+        {
+          PledgeRow *row = &bars->rows[bars->n_rows++];
+
+          row->kind = PLEDGE_ROW_TEXT;
+          row->member = -1;
+          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members",
+                                                     counts[GROUP_UNKNOWN]),
+                                        counts[GROUP_UNKNOWN]);
+          row->value_text = g_strdup (_("no data"));
+          row->text_colour = &style->muted;
+        }
+    }
+
+  bars->money = TRUE;
+  bars->axis_title = input->units;
+  return pledge_bars_layout (c, bars, max_value);
+}
+
+void
+pledge_gap_chart_draw (cairo_t                *cr,
+                       double                  width,
+                       double                  height,
+                       const PledgeChartStyle *style,
+                       const PledgeChartInput *input)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_GAP, cr, width, height, style, input);
+  if (gap_layout (&c, &bars))
+    pledge_bars_paint (&c, &bars);
+  pledge_chart_end (&c);
+}
+
+int
+pledge_gap_chart_hit_test (double                  width,
+                           double                  height,
+                           const PledgeChartStyle *style,
+                           const PledgeChartInput *input,
+                           double                  x,
+                           double                  y)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+  int hit = -1;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_GAP, NULL, width, height, style, input);
+  if (gap_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
+    hit = pledge_bars_hit_test (&bars, x, y);
+  pledge_chart_end (&c);
+  return hit;
+}

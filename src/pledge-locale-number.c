@@ -1,0 +1,96 @@
+/* pledge-locale-number.c
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "pledge-compliance.h"
+#include "pledge-locale-number.h"
+#include "pledge-number.h"
+
+char *
+pledge_locale_format_money (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  /* The ' flag groups thousands as the locale does (glibc). */
+  if (fabs (value) >= 100)
+    return g_strdup_printf ("%'.0f", value);
+  return g_strdup_printf ("%'.2f", value);
+}
+
+char *
+pledge_locale_format_percent (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  return g_strdup_printf ("%.2f", pledge_round2 (value));
+}
+
+static gboolean
+is_blank (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR;
+}
+
+gboolean
+pledge_locale_parse_number (const char *text,
+                            double     *value)
+{
+  const struct lconv *lc = localeconv ();
+  const char *decimal = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *grouping = lc->thousands_sep != NULL ? lc->thousands_sep : "";
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gsize decimal_len = strlen (decimal);
+  gsize grouping_len = strlen (grouping);
+  const char *p;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strncmp (p, decimal, decimal_len) == 0)
+        {
+          g_string_append_c (plain, '.');
+          p += decimal_len;
+          continue;
+        }
+      if (grouping_len > 0 && strncmp (p, grouping, grouping_len) == 0)
+        {
+          p += grouping_len;
+          continue;
+        }
+      if (is_blank (c))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c == '%')
+        {
+          /* Only at the end, after the number. */
+          for (p = g_utf8_next_char (p); *p != '\0'; p = g_utf8_next_char (p))
+            if (!is_blank (g_utf8_get_char (p)))
+              return FALSE;
+          break;
+        }
+      if (c >= 0x80)
+        return FALSE;
+      g_string_append_c (plain, *p);
+      p++;
+    }
+
+  return pledge_number_parse (plain->str, value) == PLEDGE_NUMBER_OK;
+}

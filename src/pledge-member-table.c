@@ -1,0 +1,786 @@
+/* pledge-member-table.c
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pledge-figure-cell.h"
+#include "pledge-locale-number.h"
+#include "pledge-member-table.h"
+
+typedef struct
+{
+  PledgeMemberTable  *table;    /* unowned: the table outlives its columns */
+  PledgeMemberColumn  kind;
+  guint               target;   /* PLEDGE_MEMBER_COLUMN_TARGET */
+} ColumnInfo;
+
+struct _PledgeMemberTable
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkColumnView      *column_view;
+
+  GListStore         *rows;          /* PledgeMemberRow */
+  GPtrArray          *columns;       /* GtkColumnViewColumn */
+  PledgeDataset      *dataset;       /* whose targets the columns show */
+  guint               n_targets;
+};
+
+G_DEFINE_FINAL_TYPE (PledgeMemberTable, pledge_member_table, GTK_TYPE_WIDGET)
+
+enum {
+  EDIT,
+  INVALID_INPUT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *handler_key = "pledge-changed-handler";
+/* On each cell widget, for pledge_member_table_find_cell(). */
+static const char *cell_row_key = "pledge-cell-row";
+static const char *cell_column_key = "pledge-cell-column";
+
+static gboolean
+column_is_editable (PledgeMemberColumn kind)
+{
+  return kind == PLEDGE_MEMBER_COLUMN_DEFENCE ||
+         kind == PLEDGE_MEMBER_COLUMN_GDP ||
+         kind == PLEDGE_MEMBER_COLUMN_SHARE ||
+         kind == PLEDGE_MEMBER_COLUMN_EQUIPMENT;
+}
+
+static PledgeField
+column_field (PledgeMemberColumn kind)
+{
+  switch (kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+      return PLEDGE_FIELD_DEFENCE;
+    case PLEDGE_MEMBER_COLUMN_GDP:
+      return PLEDGE_FIELD_GDP;
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+      return PLEDGE_FIELD_DEFENCE_GDP;
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+      return PLEDGE_FIELD_EQUIPMENT;
+    case PLEDGE_MEMBER_COLUMN_NAME:
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static PledgeMemberValue
+column_value (PledgeMemberColumn kind)
+{
+  switch (kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+      return PLEDGE_MEMBER_VALUE_DEFENCE;
+    case PLEDGE_MEMBER_COLUMN_GDP:
+      return PLEDGE_MEMBER_VALUE_GDP;
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+      return PLEDGE_MEMBER_VALUE_SHARE;
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+      return PLEDGE_MEMBER_VALUE_EQUIPMENT;
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+      return PLEDGE_MEMBER_VALUE_ALLIANCE;
+    case PLEDGE_MEMBER_COLUMN_NAME:
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+column_is_money (PledgeMemberColumn kind)
+{
+  return kind == PLEDGE_MEMBER_COLUMN_DEFENCE || kind == PLEDGE_MEMBER_COLUMN_GDP;
+}
+
+static const char *
+status_label (PledgeStatus status)
+{
+  switch (status)
+    {
+    case PLEDGE_STATUS_NO_DATA:
+      return _("No data");
+    case PLEDGE_STATUS_PROJECTED:
+      return _("Projected");
+    case PLEDGE_STATUS_EDITED:
+      return _("Edited");
+    case PLEDGE_STATUS_ESTIMATE:
+      return _("Estimate");
+    case PLEDGE_STATUS_REPORTED:
+      return _("Reported");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+meets_label (PledgeMeets meets)
+{
+  switch (meets)
+    {
+    case PLEDGE_MEETS_YES:
+      return _("Yes");
+    case PLEDGE_MEETS_NO:
+      return _("No");
+    case PLEDGE_MEETS_UNKNOWN:
+      /* Translators: a member's compliance with a target cannot be computed */
+      return _("Unknown");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A short column title for a target: "2% of GDP". */
+static char *
+target_title (const PledgeTarget *target)
+{
+  g_autofree char *min = g_strdup_printf ("%g", target->min);
+
+  switch (target->metric)
+    {
+    case PLEDGE_METRIC_DEFENCE_GDP:
+      /* Translators: a column title for a target; %s is a number such as 2 */
+      return g_strdup_printf (_("%s%% of GDP"), min);
+    case PLEDGE_METRIC_TOTAL_GDP:
+      /* Translators: a column title for a target counting defence and
+       * resilience spending; %s is a number such as 5 */
+      return g_strdup_printf (_("%s%% of GDP in all"), min);
+    case PLEDGE_METRIC_EQUIPMENT_DEFENCE:
+      /* Translators: a column title for a target; %s is a number such as 20 */
+      return g_strdup_printf (_("%s%% on equipment"), min);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+cell_text (const ColumnInfo *info,
+           PledgeMemberRow  *row)
+{
+  double value;
+
+  switch (info->kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_NAME:
+      return g_strdup (pledge_member_row_get_name (row));
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+      return g_strdup (status_label (pledge_member_row_get_status (row)));
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+      return g_strdup (meets_label (pledge_member_row_meets (row, info->target)));
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+    case PLEDGE_MEMBER_COLUMN_GDP:
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+    default:
+      value = pledge_member_row_get_value (row, column_value (info->kind));
+      if (column_is_money (info->kind))
+        return pledge_locale_format_money (value);
+      return pledge_locale_format_percent (value);
+    }
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *name,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Cells */
+
+static void
+update_cell (PledgeMemberRow *row,
+             GtkListItem     *list_item)
+{
+  const ColumnInfo *info = g_object_get_data (G_OBJECT (list_item), "pledge-column");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autofree char *text = cell_text (info, row);
+
+  switch (info->kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_NAME:
+      {
+        GtkWidget *icon = gtk_widget_get_first_child (child);
+        GtkWidget *name = gtk_widget_get_next_sibling (icon);
+        GtkWidget *code = gtk_widget_get_next_sibling (name);
+        gboolean meets = pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES;
+
+        gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
+        gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
+        gtk_label_set_text (GTK_LABEL (name), text);
+        gtk_label_set_text (GTK_LABEL (code), pledge_member_row_get_code (row));
+        set_css_class (name, "meets", meets);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        break;
+      }
+
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+      {
+        PledgeStatus status = pledge_member_row_get_status (row);
+
+        gtk_label_set_text (GTK_LABEL (child), text);
+        set_css_class (child, "dim-label", status == PLEDGE_STATUS_NO_DATA ||
+                                           status == PLEDGE_STATUS_REPORTED);
+        set_css_class (child, "accent", status == PLEDGE_STATUS_EDITED ||
+                                        status == PLEDGE_STATUS_PROJECTED);
+        break;
+      }
+
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+      {
+        PledgeMeets meets = pledge_member_row_meets (row, info->target);
+
+        gtk_label_set_text (GTK_LABEL (child), text);
+        set_css_class (child, "success", meets == PLEDGE_MEETS_YES);
+        set_css_class (child, "dim-label", meets != PLEDGE_MEETS_YES);
+        break;
+      }
+
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+      gtk_label_set_text (GTK_LABEL (child), text);
+      break;
+
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+    case PLEDGE_MEMBER_COLUMN_GDP:
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+    default:
+      {
+        gboolean changed = pledge_member_row_is_changed (row, column_value (info->kind));
+
+        pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
+        set_css_class (child, "edited", changed);
+        gtk_widget_set_tooltip_text (child, changed ? _("Changed by the scenario; click to change it")
+                                                    : _("Click to change this figure in a scenario"));
+        break;
+      }
+    }
+}
+
+static gboolean
+commit (PledgeMemberTable *self,
+        const ColumnInfo  *info,
+        PledgeMemberRow   *row,
+        const char        *text)
+{
+  double value;
+
+  if (!pledge_locale_parse_number (text, &value))
+    {
+      g_signal_emit (self, signals[INVALID_INPUT], 0, text);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[EDIT], 0,
+                 pledge_member_row_get_member (row), (guint) column_field (info->kind), value);
+  return TRUE;
+}
+
+static void
+on_cell_commit (PledgeFigureCell *cell,
+                const char       *text,
+                GtkListItem      *list_item)
+{
+  const ColumnInfo *info = g_object_get_data (G_OBJECT (list_item), "pledge-column");
+  g_autoptr(PledgeMemberRow) row = NULL;
+
+  if (gtk_list_item_get_item (list_item) == NULL)
+    return;
+
+  /* The row may be rebound while the dataset changes under it. */
+  row = g_object_ref (gtk_list_item_get_item (list_item));
+  commit (info->table, info, row, text);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ColumnInfo               *info)
+{
+  GtkWidget *child;
+
+  g_object_set_data (G_OBJECT (list_item), "pledge-column", info);
+
+  switch (info->kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_NAME:
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+        GtkWidget *name = gtk_label_new (NULL);
+        GtkWidget *code = gtk_label_new (NULL);
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_widget_add_css_class (icon, "success");
+        gtk_label_set_xalign (GTK_LABEL (name), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+        gtk_label_set_width_chars (GTK_LABEL (name), 12);
+        gtk_widget_set_hexpand (name, TRUE);
+        gtk_widget_add_css_class (code, "dim-label");
+        gtk_widget_add_css_class (code, "caption");
+        gtk_box_append (GTK_BOX (child), icon);
+        gtk_box_append (GTK_BOX (child), name);
+        gtk_box_append (GTK_BOX (child), code);
+        break;
+      }
+
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      break;
+
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+    case PLEDGE_MEMBER_COLUMN_GDP:
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+    default:
+      child = pledge_figure_cell_new ();
+      gtk_widget_add_css_class (child, "numeric");
+      gtk_widget_add_css_class (child, "figure");
+      g_signal_connect (child, "commit", G_CALLBACK (on_cell_commit), list_item);
+      break;
+    }
+
+  g_object_set_data (G_OBJECT (child), cell_column_key, info);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnInfo               *info)
+{
+  PledgeMemberRow *row = gtk_list_item_get_item (list_item);
+  gulong handler;
+
+  handler = g_signal_connect_object (row, "changed", G_CALLBACK (update_cell), list_item, 0);
+  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, row);
+  update_cell (row, list_item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ColumnInfo               *info)
+{
+  PledgeMemberRow *row = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
+
+  if (row != NULL && handler != 0)
+    g_signal_handler_disconnect (row, handler);
+  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, NULL);
+}
+
+/* Sorting */
+
+static int
+compare_double (double a,
+                double b)
+{
+  /* Unknown figures sort after every known one. */
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const ColumnInfo *info = user_data;
+  PledgeMemberRow *ra = (PledgeMemberRow *) a;
+  PledgeMemberRow *rb = (PledgeMemberRow *) b;
+
+  switch (info->kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_NAME:
+      return g_utf8_collate (pledge_member_row_get_name (ra), pledge_member_row_get_name (rb));
+    case PLEDGE_MEMBER_COLUMN_STATUS:
+      return (int) pledge_member_row_get_status (ra) - (int) pledge_member_row_get_status (rb);
+    case PLEDGE_MEMBER_COLUMN_TARGET:
+      return (int) pledge_member_row_meets (ra, info->target) -
+             (int) pledge_member_row_meets (rb, info->target);
+    case PLEDGE_MEMBER_COLUMN_DEFENCE:
+    case PLEDGE_MEMBER_COLUMN_GDP:
+    case PLEDGE_MEMBER_COLUMN_SHARE:
+    case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
+    case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+    default:
+      return compare_double (pledge_member_row_get_value (ra, column_value (info->kind)),
+                             pledge_member_row_get_value (rb, column_value (info->kind)));
+    }
+}
+
+static void
+add_column (PledgeMemberTable  *self,
+            PledgeMemberColumn  kind,
+            guint               target,
+            const char         *title)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkCustomSorter) sorter = NULL;
+  GtkColumnViewColumn *column;
+  ColumnInfo *info = g_new0 (ColumnInfo, 1);
+
+  info->table = self;
+  info->kind = kind;
+  info->target = target;
+
+  g_object_set_data_full (G_OBJECT (factory), "pledge-column", info, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), info);
+
+  column = gtk_column_view_column_new (title, factory);
+  sorter = gtk_custom_sorter_new (compare_rows, info, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (kind == PLEDGE_MEMBER_COLUMN_NAME)
+    gtk_column_view_column_set_expand (column, TRUE);
+
+  gtk_column_view_append_column (self->column_view, column);
+  g_ptr_array_add (self->columns, column);
+}
+
+static void
+remove_target_columns (PledgeMemberTable *self)
+{
+  while (self->columns->len > PLEDGE_MEMBER_COLUMN_TARGET)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, self->columns->len - 1);
+
+      gtk_column_view_remove_column (self->column_view, column);
+      g_ptr_array_remove_index (self->columns, self->columns->len - 1);
+    }
+}
+
+static void
+pledge_member_table_dispose (GObject *object)
+{
+  PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_MEMBER_TABLE);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (pledge_member_table_parent_class)->dispose (object);
+}
+
+static void
+pledge_member_table_class_init (PledgeMemberTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pledge_member_table_dispose;
+
+  /**
+   * PledgeMemberTable::edit:
+   * @member: the member's index in the dataset
+   * @field: the PledgeField the user changed
+   * @value: the new value
+   *
+   * The user typed a new figure into a cell.
+   */
+  signals[EDIT] =
+    g_signal_new ("edit",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_DOUBLE);
+
+  /**
+   * PledgeMemberTable::invalid-input:
+   * @text: what the user typed
+   *
+   * The user typed something that is not a number into a cell.
+   */
+  signals[INVALID_INPUT] =
+    g_signal_new ("invalid-input",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/pledgeapp/Pledge/pledge-member-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "membertable");
+}
+
+static void
+pledge_member_table_init (PledgeMemberTable *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (PLEDGE_TYPE_MEMBER_ROW);
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  add_column (self, PLEDGE_MEMBER_COLUMN_NAME, 0, _("Member"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_DEFENCE, 0, _("Defence"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_GDP, 0, _("GDP"));
+  /* xgettext:no-c-format */
+  add_column (self, PLEDGE_MEMBER_COLUMN_SHARE, 0, _("% of GDP"));
+  /* xgettext:no-c-format */
+  add_column (self, PLEDGE_MEMBER_COLUMN_EQUIPMENT, 0, _("% on equipment"));
+  /* xgettext:no-c-format */
+  add_column (self, PLEDGE_MEMBER_COLUMN_ALLIANCE, 0, _("% of alliance"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_STATUS, 0, _("Status"));
+}
+
+GtkWidget *
+pledge_member_table_new (void)
+{
+  return g_object_new (PLEDGE_TYPE_MEMBER_TABLE, NULL);
+}
+
+static void
+set_targets (PledgeMemberTable *self,
+             PledgeDataset     *dataset)
+{
+  guint n_targets = pledge_dataset_get_n_targets (dataset);
+
+  remove_target_columns (self);
+  for (guint t = 0; t < n_targets; t++)
+    {
+      g_autofree char *title = target_title (pledge_dataset_get_target (dataset, t));
+
+      add_column (self, PLEDGE_MEMBER_COLUMN_TARGET, t, title);
+    }
+  self->n_targets = n_targets;
+}
+
+void
+pledge_member_table_set_snapshot (PledgeMemberTable *self,
+                                  PledgeSnapshot    *snapshot,
+                                  int                year,
+                                  guint              target)
+{
+  PledgeDataset *dataset;
+  g_autoptr(GArray) members = NULL;
+  guint n_members, n_rows;
+  gboolean same = TRUE;
+
+  g_return_if_fail (PLEDGE_IS_MEMBER_TABLE (self));
+  g_return_if_fail (snapshot != NULL);
+
+  dataset = pledge_snapshot_get_dataset (snapshot);
+  if (dataset != self->dataset || pledge_dataset_get_n_targets (dataset) != self->n_targets)
+    {
+      g_list_store_remove_all (self->rows);
+      g_set_object (&self->dataset, dataset);
+      set_targets (self, dataset);
+    }
+
+  /* The members of the year, in file order. */
+  members = g_array_new (FALSE, FALSE, sizeof (guint));
+  n_members = pledge_dataset_get_n_members (dataset);
+  for (guint i = 0; i < n_members; i++)
+    if (pledge_member_is_member_in (pledge_dataset_get_member (dataset, i), year))
+      g_array_append_val (members, i);
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (n_rows != members->len)
+    same = FALSE;
+  for (guint i = 0; same && i < n_rows; i++)
+    {
+      g_autoptr(PledgeMemberRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      same = pledge_member_row_get_member (row) == g_array_index (members, guint, i);
+    }
+
+  if (same)
+    {
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr(PledgeMemberRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+          pledge_member_row_update (row, snapshot, year, target);
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          PledgeMemberRow *row = pledge_member_row_new (g_array_index (members, guint, i));
+
+          pledge_member_row_update (row, snapshot, year, target);
+          g_ptr_array_add (rows, row);
+        }
+      g_list_store_splice (self->rows, 0, n_rows, rows->pdata, rows->len);
+    }
+
+  /* The figures changed under the sorters. */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (g_ptr_array_index (self->columns, i));
+
+      gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
+    }
+}
+
+GtkColumnView *
+pledge_member_table_get_column_view (PledgeMemberTable *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+  return self->column_view;
+}
+
+guint
+pledge_member_table_get_n_rows (PledgeMemberTable *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+}
+
+PledgeMemberRow *
+pledge_member_table_find_row (PledgeMemberTable *self,
+                              const char        *code)
+{
+  guint n_rows;
+
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(PledgeMemberRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (g_strcmp0 (pledge_member_row_get_code (row), code) == 0)
+        return row;  /* the store keeps a reference */
+    }
+  return NULL;
+}
+
+static const ColumnInfo *
+find_column_info (PledgeMemberTable  *self,
+                  PledgeMemberColumn  column)
+{
+  GtkColumnViewColumn *c;
+
+  if (column >= self->columns->len)
+    return NULL;
+
+  /* Each column's factory carries its ColumnInfo. */
+  c = g_ptr_array_index (self->columns, column);
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (c)), "pledge-column");
+}
+
+char *
+pledge_member_table_dup_cell_text (PledgeMemberTable  *self,
+                                   const char         *code,
+                                   PledgeMemberColumn  column)
+{
+  PledgeMemberRow *row;
+  const ColumnInfo *info;
+
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+
+  row = pledge_member_table_find_row (self, code);
+  info = find_column_info (self, column);
+  if (row == NULL || info == NULL)
+    return NULL;
+  return cell_text (info, row);
+}
+
+gboolean
+pledge_member_table_commit_text (PledgeMemberTable  *self,
+                                 const char         *code,
+                                 PledgeMemberColumn  column,
+                                 const char         *text)
+{
+  PledgeMemberRow *row;
+  const ColumnInfo *info;
+
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), FALSE);
+  g_return_val_if_fail (column_is_editable (column), FALSE);
+
+  row = pledge_member_table_find_row (self, code);
+  info = find_column_info (self, column);
+  g_return_val_if_fail (row != NULL && info != NULL, FALSE);
+
+  return commit (self, info, row, text);
+}
+
+static GtkWidget *
+find_cell (GtkWidget        *widget,
+           PledgeMemberRow  *row,
+           const ColumnInfo *info)
+{
+  if (g_object_get_data (G_OBJECT (widget), cell_row_key) == row &&
+      g_object_get_data (G_OBJECT (widget), cell_column_key) == info)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = find_cell (child, row, info);
+
+      if (cell != NULL)
+        return cell;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pledge_member_table_find_cell (PledgeMemberTable  *self,
+                               const char         *code,
+                               PledgeMemberColumn  column)
+{
+  PledgeMemberRow *row;
+  const ColumnInfo *info;
+
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  row = pledge_member_table_find_row (self, code);
+  info = find_column_info (self, column);
+  if (row == NULL || info == NULL)
+    return NULL;
+  return find_cell (GTK_WIDGET (self->column_view), row, info);
+}

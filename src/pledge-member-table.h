@@ -1,0 +1,63 @@
+/* pledge-member-table.h: the members of one year, their figures and targets
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pledge-member-row.h"
+#include "pledge-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define PLEDGE_TYPE_MEMBER_TABLE (pledge_member_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (PledgeMemberTable, pledge_member_table, PLEDGE, MEMBER_TABLE, GtkWidget)
+
+/* The table's columns; one PLEDGE_MEMBER_COLUMN_TARGET + i per target. */
+typedef enum
+{
+  PLEDGE_MEMBER_COLUMN_NAME,
+  PLEDGE_MEMBER_COLUMN_DEFENCE,
+  PLEDGE_MEMBER_COLUMN_GDP,
+  PLEDGE_MEMBER_COLUMN_SHARE,
+  PLEDGE_MEMBER_COLUMN_EQUIPMENT,
+  PLEDGE_MEMBER_COLUMN_ALLIANCE,
+  PLEDGE_MEMBER_COLUMN_STATUS,
+  PLEDGE_MEMBER_COLUMN_TARGET,
+} PledgeMemberColumn;
+
+GtkWidget       *pledge_member_table_new           (void);
+
+/* Shows the members of year, marking those that meet target. Rows that
+ * stay keep their place, so an edit does not lose the scroll position. */
+void             pledge_member_table_set_snapshot  (PledgeMemberTable *self,
+                                                    PledgeSnapshot    *snapshot,
+                                                    int                year,
+                                                    guint              target);
+
+GtkColumnView   *pledge_member_table_get_column_view (PledgeMemberTable *self);
+guint            pledge_member_table_get_n_rows    (PledgeMemberTable *self);
+/* The row of a member; NULL when it is not in the table. */
+PledgeMemberRow *pledge_member_table_find_row      (PledgeMemberTable *self,
+                                                    const char        *code);
+/* The text a cell shows (for tests and accessibility). */
+char            *pledge_member_table_dup_cell_text (PledgeMemberTable  *self,
+                                                    const char         *code,
+                                                    PledgeMemberColumn  column);
+/* The widget showing a cell: a PledgeFigureCell for the editable columns,
+ * else a label or a box. NULL while the row is scrolled out of view. */
+GtkWidget       *pledge_member_table_find_cell     (PledgeMemberTable  *self,
+                                                    const char         *code,
+                                                    PledgeMemberColumn  column);
+/* Commits text typed into an editable cell as the cell does: a number in
+ * the user's locale, else ::invalid-input. Returns whether it was a number. */
+gboolean         pledge_member_table_commit_text   (PledgeMemberTable  *self,
+                                                    const char         *code,
+                                                    PledgeMemberColumn  column,
+                                                    const char         *text);
+
+G_END_DECLS
