@@ -88,10 +88,27 @@ pledge_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      g_autoptr(GFile) file = pledge_application_get_default_dataset ();
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *last = g_settings_get_string (settings, "last-file");
+      g_autoptr(GFile) file = NULL;
       PledgeWindow *win = new_window (self);
+      gboolean bundled = TRUE;
 
-      pledge_window_load (win, file, TRUE);
+      /* Back to the file of last time, if it is still there; else NATO's. */
+      if (last[0] != '\0' && !g_str_has_prefix (last, "resource:"))
+        {
+          file = g_file_new_for_uri (last);
+          bundled = FALSE;
+          if (!g_file_query_exists (file, NULL))
+            g_clear_object (&file);
+        }
+      if (file == NULL)
+        {
+          file = pledge_application_get_default_dataset ();
+          bundled = TRUE;
+        }
+
+      pledge_window_load (win, file, bundled);
       window = GTK_WINDOW (win);
     }
 
