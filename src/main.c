@@ -16,9 +16,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PledgeApplication) app = NULL;
+  const char *localedir = g_getenv ("PLEDGE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PLEDGE_LOCALEDIR: translations from a build tree, for tests and
+   * build-aux/dev run. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

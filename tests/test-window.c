@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -715,6 +718,56 @@ test_recovery (void)
   remove_temp (tmpdir);
 }
 
+/* The process is killed (SIGKILL) a moment after an edit: the next start
+ * offers the edit back, and restoring it gives back every figure. */
+static void
+test_recovery_after_kill (void)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  PledgeWindow *again;
+  GtkWindow *dialog;
+
+  if (g_test_subprocess ())
+    {
+      PledgeWindow *win = new_window (g_getenv ("PLEDGE_TEST_KILL_URI"), FALSE);
+      g_autoptr(GFile) killed = g_file_new_for_uri (g_getenv ("PLEDGE_TEST_KILL_URI"));
+
+      pledge_window_set_year (win, 2016);
+      run_for (50);
+      type_into_cell (win, "DEU", PLEDGE_MEMBER_COLUMN_SHARE, "2");
+      type_into_cell (win, "FRA", PLEDGE_MEMBER_COLUMN_SHARE, "2.5");
+      for (guint i = 0; i < 100 && !pledge_recovery_exists (killed, NULL); i++)
+        run_for (50);
+      kill (getpid (), SIGKILL);
+      return;
+    }
+
+  file = copy_to_temp (BUNDLED "nato.xml", &tmpdir);
+  uri = g_file_get_uri (file);
+  g_setenv ("PLEDGE_TEST_KILL_URI", uri, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_assert_true (pledge_recovery_exists (file, NULL));
+
+  again = new_window (uri, FALSE);
+  dialog = pledge_window_get_dialog (again);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  run_for (50);
+
+  pledge_window_set_year (again, 2016);
+  pledge_window_set_scenario (again, 0);
+  /* Germany and France both edited to 2% and over: 7 of 28. */
+  g_assert_true (g_str_has_prefix (pledge_window_get_summary (again), "7 of 28 "));
+  g_assert_cmpuint (pledge_dataset_get_scenario (pledge_window_get_dataset (again), 0)->edits->len, ==, 2);
+
+  destroy_window (again);
+  pledge_recovery_discard (file, NULL);
+  remove_temp (tmpdir);
+}
+
 static gboolean
 bytes_are_png (GBytes *bytes)
 {
@@ -994,8 +1047,15 @@ main (int   argc,
   /* Recent files and settings of the tests' own, not the user's. Not
    * G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, where the MIME
    * database that icon loading needs lives. */
-  home = g_dir_make_tmp ("pledge-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* A subprocess test shares its parent's: it must find what the
+   * parent left there, and leave what the parent looks for. */
+  home = g_strdup (g_getenv ("PLEDGE_TEST_HOME"));
+  if (home == NULL)
+    {
+      home = g_dir_make_tmp ("pledge-test-window-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("PLEDGE_TEST_HOME", home, TRUE);
+    }
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
@@ -1032,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window/save-reload", test_save_reload);
   g_test_add_func ("/pledge/window/save-bundled", test_save_bundled);
   g_test_add_func ("/pledge/window/recovery", test_recovery);
+  g_test_add_func ("/pledge/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/pledge/window/export", test_export);
   g_test_add_func ("/pledge/window/close-clean", test_close_clean);
   g_test_add_func ("/pledge/window/close-unsaved", test_close_unsaved);
