@@ -231,6 +231,49 @@ test_report_locale (void)
   g_assert_null (strstr (text.out, " 2.07 "));
 }
 
+/* Under a German locale and language: German words, German numbers. */
+static void
+test_german (void)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *path = nato ();
+  g_autofree char *dir = g_dir_make_tmp ("pledge-de-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *report = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *report_argv[] = { g_getenv ("PLEDGE_BINARY"), "--report", "--year=2016", path, NULL };
+  const char *export_argv[] = { g_getenv ("PLEDGE_BINARY"), export, "--year=2016", path, NULL };
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "de", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+
+  g_spawn_sync (NULL, (char **) report_argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &report, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (report, "2016: 5 von 28 Mitgliedern erreichen gdp-2"));
+  g_assert_nonnull (strstr (report, "Mitglied"));
+  g_assert_nonnull (strstr (report, "3,50"));
+
+  g_spawn_sync (NULL, (char **) export_argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Verteidigungsausgaben als Anteil am BIP, 2016"));
+  g_assert_nonnull (strstr (text, "3,50"));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_report_all_years (void)
 {
@@ -406,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/report/csv", test_report_csv);
   g_test_add_func ("/pledge/cli/report/locale", test_report_locale);
   g_test_add_func ("/pledge/cli/report/all-years", test_report_all_years);
+  g_test_add_func ("/pledge/cli/german", test_german);
   g_test_add_func ("/pledge/cli/report/scenario", test_report_scenario);
   g_test_add_func ("/pledge/cli/export/every-kind", test_export_every_kind);
   g_test_add_func ("/pledge/cli/export/options", test_export_options);
