@@ -182,10 +182,10 @@ select_data (Options    *o,
 
   if (!pledge_snapshot_get_year_range (s->snapshot, &first, &last))
     {
-      if (o->year != NULL)
-        return usage_error (_("%s has no figures for any year"), o->files[0]);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+      if (o->year != NULL)
+        return usage_error (_("%s has no figures for any year"), o->files[0]);
       /* A dataset without figures: a report of its members this year. */
       first = last = g_date_time_get_year (now);
     }

@@ -409,7 +409,8 @@ draw_targets (PledgeChart  *c,
                          line->selected ? MAX (2.0, c->em * 0.14) : 1.0,
                          line->selected ? &c->style->target : &c->style->other_target,
                          !line->selected);
-      layouts[k] = pledge_chart_layout (c, line->selected ? PLEDGE_FONT_BODY_BOLD : PLEDGE_FONT_LABEL,
+      layouts[k] = pledge_chart_layout (c,
+                                        line->selected ? PLEDGE_FONT_BODY_BOLD : PLEDGE_FONT_LABEL,
                                         line->label);
       pango_layout_set_width (layouts[k], (int) (MAX (1.0, column) * PANGO_SCALE));
       pango_layout_set_wrap (layouts[k], PANGO_WRAP_WORD_CHAR);

@@ -327,6 +327,7 @@ trend_layout (PledgeChart *c,
   return TRUE;
 }
 
+/* One stroke for each run of segments with the same dashes */
 static void
 draw_series (PledgeChart             *c,
              const Layout            *l,
@@ -336,6 +337,18 @@ draw_series (PledgeChart             *c,
 {
   const PledgeChartColour *colour = series_colour (c, m);
   const guint8 marked = PLEDGE_FIGURES_ESTIMATE | PLEDGE_FIGURES_EDITED | PLEDGE_FIGURES_PROJECTED;
+  cairo_t *cr = c->cr;
+  double dashes[2] = { MAX (2.0, width * 3.5), MAX (2.0, width * 2.5) };
+  int run = -1;   /* the dashes of the path being built: -1 none, 0 solid, 1 dashed */
+
+  if (cr == NULL)
+    return;
+
+  cairo_save (cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   for (guint k = l->first; k <= l->last; k++)
     {
@@ -348,17 +361,42 @@ draw_series (PledgeChart             *c,
 
       if (k > l->first && isfinite (m->series[k - 1]))
         {
+          int dashed = mark_estimates && (m->series_flags[k] & marked) != 0;
           double px = year_x (l, k - 1);
           double py = pledge_axis_map (&l->axis, m->series[k - 1], l->baseline, l->top);
 
-          pledge_chart_line (c, px, py, x, y, width, colour,
-                             mark_estimates && (m->series_flags[k] & marked) != 0);
+          if (dashed != run)
+            {
+              if (run >= 0)
+                cairo_stroke (cr);
+              cairo_set_dash (cr, dashed ? dashes : NULL, dashed ? 2 : 0, 0);
+              run = dashed;
+              cairo_move_to (cr, pledge_chart_safe (px), pledge_chart_safe (py));
+            }
+          cairo_line_to (cr, pledge_chart_safe (x), pledge_chart_safe (y));
         }
+      else if (run >= 0)
+        {
+          /* a gap: start the next run afresh */
+          cairo_stroke (cr);
+          run = -1;
+        }
+
       /* A point with no neighbour would be invisible as a line. */
       if ((k == l->first || !isfinite (m->series[k - 1])) &&
           (k == l->last || !isfinite (m->series[k + 1])))
-        pledge_chart_dot (c, x, y, width * 1.4, colour, NULL);
+        {
+          if (run >= 0)
+            {
+              cairo_stroke (cr);
+              run = -1;
+            }
+          pledge_chart_dot (c, x, y, width * 1.4, colour, NULL);
+        }
     }
+  if (run >= 0)
+    cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -419,10 +457,37 @@ trend_paint (PledgeChart  *c,
       c->halo = NULL;
     }
 
-  /* Members not highlighted, faint and under the rest */
-  for (guint i = 0; i < input->n_members; i++)
-    if (input->members[i].trend_colour < 0)
-      draw_series (c, l, &input->members[i], thin, FALSE);
+  /* Members not highlighted, faint and under the rest: one path, one
+   * stroke, however many members */
+  if (c->cr != NULL)
+    {
+      cairo_save (c->cr);
+      cairo_new_path (c->cr);
+      for (guint i = 0; i < input->n_members; i++)
+        {
+          const PledgeChartMember *m = &input->members[i];
+
+          if (m->trend_colour >= 0)
+            continue;
+          for (guint k = l->first + 1; k <= l->last; k++)
+            {
+              if (!isfinite (m->series[k - 1]) || !isfinite (m->series[k]))
+                continue;
+              if (k == l->first + 1 || !isfinite (m->series[k - 2]))
+                cairo_move_to (c->cr, pledge_chart_safe (year_x (l, k - 1)),
+                               pledge_chart_safe (pledge_axis_map (&l->axis, m->series[k - 1],
+                                                                   l->baseline, l->top)));
+              cairo_line_to (c->cr, pledge_chart_safe (year_x (l, k)),
+                             pledge_chart_safe (pledge_axis_map (&l->axis, m->series[k],
+                                                                 l->baseline, l->top)));
+            }
+        }
+      pledge_chart_set_colour (c, &style->faint);
+      cairo_set_line_width (c->cr, thin);
+      cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (c->cr);
+      cairo_restore (c->cr);
+    }
 
   /* Targets */
   for (guint k = 0; k < l->n_lines; k++)

@@ -1,0 +1,135 @@
+/* bench-charts.c: how long each chart takes to draw (a tool, not a test)
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-charts [DATASET.xml [YEAR [RUNS]]]
+ * Prints the median time to draw each kind at 1200x800 into an image
+ * surface, for the dataset (by default the bundled NATO one) and for a
+ * made-up alliance of 300 members.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "pledge-chart.h"
+#include "pledge-snapshot.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+bench (const char             *label,
+       const PledgeChartInput *input,
+       guint                   runs)
+{
+  PledgeChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  g_autofree double *times = g_new (double, runs);
+
+  pledge_chart_style_init (&style, FALSE);
+  g_print ("%s\n", label);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      cairo_t *cr = cairo_create (surface);
+
+      /* One run to warm the font caches */
+      pledge_chart_draw (kind, cr, 1200, 800, &style, input);
+      for (guint i = 0; i < runs; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          pledge_chart_draw (kind, cr, 1200, 800, &style, input);
+          cairo_surface_flush (surface);
+          times[i] = (g_get_monotonic_time () - start) / 1000.0;
+        }
+      cairo_destroy (cr);
+      qsort (times, runs, sizeof (double), compare_doubles);
+      g_print ("  %-12s median %8.2f ms   (min %.2f, max %.2f, %u runs)\n",
+               pledge_chart_kind_to_string (kind), times[runs / 2], times[0], times[runs - 1],
+               runs);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static PledgeDataset *
+make_large (guint n)
+{
+  PledgeDataset *dataset = pledge_dataset_new ();
+
+  pledge_dataset_set_title (dataset, "A large made-up alliance");
+  pledge_dataset_set_units (dataset, "USD", PLEDGE_SCALE_MILLION, "current");
+  pledge_dataset_add_target (dataset, "gdp-2", "2% of GDP", PLEDGE_METRIC_DEFENCE_GDP, 2, 2014, 0);
+  pledge_dataset_add_target (dataset, "eq-20", "20% on equipment",
+                             PLEDGE_METRIC_EQUIPMENT_DEFENCE, 20, 2014, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      char code[4] = { 'A' + (i / 676) % 26, 'A' + (i / 26) % 26, 'A' + i % 26, 0 };
+      g_autofree char *name = g_strdup_printf ("Member %s", code);
+      PledgeMember *member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+
+      for (int year = 2000; year <= 2024; year++)
+        {
+          PledgeFigures *f = pledge_member_add_figures (member, year);
+
+          f->values[PLEDGE_FIELD_GDP] = 1000 + i;
+          f->values[PLEDGE_FIELD_DEFENCE] = (1000 + i) * (0.5 + (i * 37 + year) % 35 / 10.0) / 100;
+          f->values[PLEDGE_FIELD_EQUIPMENT] = 5 + (i * 13 + year) % 40;
+          f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE | PLEDGE_FIGURE_EQUIPMENT;
+        }
+    }
+  return dataset;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeDataset) large = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeSnapshot) large_snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeChartInput) large_input = NULL;
+  g_autoptr(GError) error = NULL;
+  int year = argc > 2 ? atoi (argv[2]) : 2024;
+  guint runs = argc > 3 ? (guint) CLAMP (atoi (argv[3]), 1, 10000) : 25;
+
+  if (argc > 1)
+    path = g_strdup (argv[1]);
+  else if (g_getenv ("PLEDGE_DATA_DIR") != NULL)
+    path = g_build_filename (g_getenv ("PLEDGE_DATA_DIR"), "datasets", "nato.xml", NULL);
+  else
+    path = g_build_filename (SOURCE_DATADIR, "datasets", "nato.xml", NULL);
+
+  file = g_file_new_for_path (path);
+  dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  if (snapshot == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  input = pledge_chart_input_new (snapshot, year, 0, NULL);
+  bench (path, input, runs);
+
+  large = make_large (300);
+  large_snapshot = pledge_snapshot_new (large, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  large_input = pledge_chart_input_new (large_snapshot, 2024, 0, NULL);
+  bench ("300 made-up members, 2000-2024", large_input, runs);
+  return 0;
+}

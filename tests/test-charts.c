@@ -1,0 +1,767 @@
+/* test-charts.c: the renderers, their input, hit tests and a reference image
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Headless: cairo and Pango only, no display. The reference image is
+ * regenerated with PLEDGE_UPDATE_REFERENCE=1 (it is written into the source
+ * tree's tests/data/reference/), then checked in.
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <locale.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "pledge-chart-export.h"
+#include "pledge-chart.h"
+#include "pledge-snapshot.h"
+
+static PledgeDataset *
+load_nato (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                 "nato.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = pledge_dataset_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static PledgeChartInput *
+nato_input (int   year,
+            guint target)
+{
+  g_autoptr(PledgeDataset) dataset = load_nato ();
+  g_autoptr(PledgeSnapshot) snapshot =
+    pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+
+  g_assert_nonnull (snapshot);
+  return pledge_chart_input_new (snapshot, year, target, NULL);
+}
+
+/* Small datasets made in code for the awkward cases */
+
+static void
+make_code (guint i,
+           char  code[4])
+{
+  code[0] = 'A' + (i / (26 * 26)) % 26;
+  code[1] = 'A' + (i / 26) % 26;
+  code[2] = 'A' + i % 26;
+  code[3] = '\0';
+}
+
+static PledgeDataset *
+new_dataset (gboolean with_targets)
+{
+  PledgeDataset *dataset = pledge_dataset_new ();
+
+  pledge_dataset_set_title (dataset, "Test alliance");
+  pledge_dataset_add_source (dataset, NULL, "Made up for the tests");
+  pledge_dataset_set_units (dataset, "EUR", PLEDGE_SCALE_MILLION, "current");
+  if (with_targets)
+    {
+      pledge_dataset_add_target (dataset, "gdp-2", "2% of GDP", PLEDGE_METRIC_DEFENCE_GDP,
+                                 2.0, 2014, 0);
+      pledge_dataset_add_target (dataset, "equipment-20", "20% on equipment",
+                                 PLEDGE_METRIC_EQUIPMENT_DEFENCE, 20.0, 2014, 0);
+      pledge_dataset_add_target (dataset, "core-3.5", "3.5% by 2035", PLEDGE_METRIC_DEFENCE_GDP,
+                                 3.5, 0, 2035);
+      pledge_dataset_add_target (dataset, "total-5", "5% in all", PLEDGE_METRIC_TOTAL_GDP,
+                                 5.0, 0, 2035);
+    }
+  return dataset;
+}
+
+static void
+add_year (PledgeMember *member,
+          int           year,
+          double        gdp,
+          double        share,
+          double        equipment,
+          gboolean      estimate)
+{
+  PledgeFigures *f = pledge_member_add_figures (member, year);
+
+  if (isfinite (gdp))
+    {
+      f->values[PLEDGE_FIELD_GDP] = gdp;
+      f->present |= PLEDGE_FIGURE_GDP;
+    }
+  if (isfinite (share) && isfinite (gdp))
+    {
+      f->values[PLEDGE_FIELD_DEFENCE] = gdp * share / 100.0;
+      f->present |= PLEDGE_FIGURE_DEFENCE;
+    }
+  if (isfinite (equipment))
+    {
+      f->values[PLEDGE_FIELD_EQUIPMENT] = equipment;
+      f->present |= PLEDGE_FIGURE_EQUIPMENT;
+    }
+  if (estimate)
+    f->flags |= PLEDGE_FIGURES_ESTIMATE;
+}
+
+/* n members over 2014-2016, shares spread from 0.5% to 4%, 2016 estimated */
+static PledgeDataset *
+make_members (guint       n,
+              const char *name_format)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char code[4];
+      g_autofree char *name = NULL;
+      PledgeMember *member;
+      double share = 0.5 + 3.5 * ((i * 37) % 101) / 100.0;
+
+      make_code (i, code);
+      name = g_strdup_printf (name_format, code);
+      member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+      for (int year = 2014; year <= 2016; year++)
+        add_year (member, year, 1000.0 + 10 * i, share + (year - 2014) * 0.1,
+                  5.0 + (i * 13) % 40, year == 2016);
+    }
+  return dataset;
+}
+
+static PledgeDataset *
+make_one_member (void)
+{
+  return make_members (1, "Only member %s");
+}
+
+static PledgeDataset *
+make_300_members (void)
+{
+  return make_members (300, "Member state %s");
+}
+
+static PledgeDataset *
+make_long_names (void)
+{
+  return make_members (12, "The United Federal Republic of Somewhere Far Away Beyond the Hills %s");
+}
+
+static PledgeDataset *
+make_no_targets (void)
+{
+  PledgeDataset *dataset = new_dataset (FALSE);
+  PledgeMember *member = pledge_dataset_add_member (dataset, "AAA", "Alpha", 1949, 0);
+
+  add_year (member, 2016, 1000, 1.5, 10, FALSE);
+  return dataset;
+}
+
+/* Shares of exactly 0% and 40%, equipment of 0% and 100%, and missing
+ * figures of every kind. */
+static PledgeDataset *
+make_extremes (void)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+  PledgeMember *m;
+
+  m = pledge_dataset_add_member (dataset, "ZER", "Zero", 1949, 0);
+  add_year (m, 2016, 5000, 0.0, 0.0, FALSE);
+  m = pledge_dataset_add_member (dataset, "FRT", "Forty", 1949, 0);
+  add_year (m, 2016, 100, 40.0, 100.0, FALSE);
+  m = pledge_dataset_add_member (dataset, "TWO", "Two exactly", 1949, 0);
+  add_year (m, 2016, 2000, 2.0, 20.0, TRUE);
+  m = pledge_dataset_add_member (dataset, "GDP", "GDP only", 1949, 0);
+  add_year (m, 2016, 3000, NAN, NAN, FALSE);
+  m = pledge_dataset_add_member (dataset, "EQP", "Equipment only", 1949, 0);
+  add_year (m, 2016, NAN, NAN, 30.0, FALSE);
+  m = pledge_dataset_add_member (dataset, "NON", "Nothing at all", 1949, 0);
+  m = pledge_dataset_add_member (dataset, "LAT", "Joined later", 2020, 0);
+  add_year (m, 2016, 800, 1.0, 10.0, FALSE);
+  m = pledge_dataset_add_member (dataset, "LFT", "Left early", 1949, 2000);
+  add_year (m, 2016, 800, 1.0, 10.0, FALSE);
+  return dataset;
+}
+
+/* A scenario that projects every member to 2035 */
+static PledgeDataset *
+make_scenario (void)
+{
+  PledgeDataset *dataset = make_members (6, "Scenario member %s");
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("grow", "Everyone grows");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("*", 2016, 2035, 8.0, 2.0));
+  g_ptr_array_add (scenario->edits, pledge_edit_new_set ("AAB", 2016, PLEDGE_FIELD_EQUIPMENT, 35));
+  pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+typedef struct
+{
+  const char      *name;
+  PledgeDataset *(*make) (void);
+  int              year;
+  guint            target;
+  int              scenario;
+} Case;
+
+static const Case cases[] = {
+  { "one-member", make_one_member, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "300-members", make_300_members, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "long-names", make_long_names, 2015, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "year-without-data", make_long_names, 2019, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "year-without-members", make_one_member, 1900, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "extremes", make_extremes, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "extremes-equipment-target", make_extremes, 2016, 1, PLEDGE_SNAPSHOT_REPORTED },
+  { "extremes-total-target", make_extremes, 2016, 3, PLEDGE_SNAPSHOT_REPORTED },
+  { "no-targets", make_no_targets, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "scenario-2030", make_scenario, 2030, 0, 0 },
+  { "scenario-2016", make_scenario, 2016, 2, 0 },
+  { "nato-2016", load_nato, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
+  { "nato-2024-equipment", load_nato, 2024, 1, PLEDGE_SNAPSHOT_REPORTED },
+  { "nato-2024-total", load_nato, 2024, 3, PLEDGE_SNAPSHOT_REPORTED },
+};
+
+static const struct
+{
+  int width;
+  int height;
+} sizes[] = {
+  { 1200, 800 },
+  { 320, 200 },
+  { 2400, 500 },
+  { 500, 1400 },
+  { 40, 30 },
+  { 1, 1 },
+};
+
+static PledgeChartInput *
+case_input (const Case *c)
+{
+  g_autoptr(PledgeDataset) dataset = c->make ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, c->scenario, &error);
+
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, c->year, c->target, NULL);
+}
+
+static void
+check_draws (PledgeChartKind         kind,
+             const PledgeChartInput *input,
+             const PledgeChartStyle *style,
+             int                     width,
+             int                     height)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double x, y, w, h;
+
+  pledge_chart_draw (kind, cr, width, height, style, input);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Everything finite and inside the chart */
+  cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+  g_assert_true (isfinite (x) && isfinite (y) && isfinite (w) && isfinite (h));
+  if (w > 0 && h > 0)
+    {
+      g_assert_cmpfloat (x, >=, -1);
+      g_assert_cmpfloat (y, >=, -1);
+      g_assert_cmpfloat (x + w, <=, width + 1);
+      g_assert_cmpfloat (y + h, <=, height + 1);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static void
+check_hits (PledgeChartKind         kind,
+            const PledgeChartInput *input,
+            const PledgeChartStyle *style,
+            int                     width,
+            int                     height)
+{
+  double step_x = MAX (1.0, width / 23.0), step_y = MAX (1.0, height / 17.0);
+
+  for (double y = 0; y < height; y += step_y)
+    for (double x = 0; x < width; x += step_x)
+      {
+        int hit = pledge_chart_hit_test (kind, width, height, style, input, x, y);
+
+        g_assert_cmpint (hit, >=, -1);
+        g_assert_cmpint (hit, <=, (int) input->n_members);
+        if (hit >= 0)
+          {
+            g_autofree char *text = pledge_chart_input_describe_member (input, hit);
+
+            g_assert_nonnull (text);
+            g_assert_true (g_utf8_validate (text, -1, NULL));
+            g_assert_cmpuint (strlen (text), >, 0);
+          }
+      }
+  g_assert_cmpint (pledge_chart_hit_test (kind, width, height, style, input, -5, 10), ==, -1);
+  g_assert_cmpint (pledge_chart_hit_test (kind, width, height, style, input, NAN, 10), ==, -1);
+}
+
+/* PLEDGE_CHART_DUMP_DIR=DIR keeps a PNG of every awkward case, to look at. */
+static void
+dump (const Case             *c,
+      PledgeChartKind         kind,
+      const PledgeChartInput *input,
+      const PledgeChartStyle *style,
+      int                     width,
+      int                     height)
+{
+  const char *dir = g_getenv ("PLEDGE_CHART_DUMP_DIR");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL || width < 100)
+    return;
+  name = g_strdup_printf ("%s-%s-%dx%d%s.png", c->name, pledge_chart_kind_to_string (kind),
+                          width, height, style->dark ? "-dark" : "");
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+  pledge_chart_export (file, PLEDGE_EXPORT_PNG, kind, input, style, width, height, 1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_awkward_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(PledgeChartInput) input = case_input (c);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      PledgeChartStyle style;
+
+      pledge_chart_style_init (&style, dark);
+      for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+        {
+          g_autofree char *description = pledge_chart_input_describe (input, kind);
+          g_autofree char *title = pledge_chart_get_title (kind, input);
+
+          g_assert_nonnull (description);
+          g_assert_cmpuint (strlen (description), >, 0);
+          g_assert_nonnull (title);
+
+          for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            {
+              check_draws (kind, input, &style, sizes[s].width, sizes[s].height);
+              dump (c, kind, input, &style, sizes[s].width, sizes[s].height);
+            }
+          if (dark == 0)
+            check_hits (kind, input, &style, 1200, 800);
+        }
+    }
+
+  for (int i = 0; i <= (int) input->n_members; i++)
+    {
+      g_autofree char *text = pledge_chart_input_describe_member (input, i);
+
+      g_assert_nonnull (text);
+    }
+}
+
+/* Bitmaps of every kind, both styles, PNG at 2x: what the widget and the
+ * exporter draw on, with a status check on the image surface itself. */
+static void
+test_image_surfaces (void)
+{
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+      {
+        PledgeChartStyle style;
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
+        cairo_t *cr = cairo_create (surface);
+
+        pledge_chart_style_init (&style, dark);
+        cairo_surface_set_device_scale (surface, 2, 2);
+        pledge_chart_draw (kind, cr, 600, 400, &style, input);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+        cairo_destroy (cr);
+        g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+        cairo_surface_destroy (surface);
+      }
+}
+
+static void
+test_kind_strings (void)
+{
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      const char *name = pledge_chart_kind_to_string (kind);
+      PledgeChartKind back = PLEDGE_N_CHARTS;
+
+      g_assert_nonnull (name);
+      g_assert_true (pledge_chart_kind_from_string (name, &back));
+      g_assert_cmpint (back, ==, kind);
+      g_assert_nonnull (pledge_chart_kind_get_title (kind));
+    }
+  g_assert_cmpstr (pledge_chart_kind_to_string (PLEDGE_CHART_COMPLIANCE), ==, "compliance");
+  g_assert_cmpstr (pledge_chart_kind_to_string (PLEDGE_CHART_GAP), ==, "gap");
+  g_assert_false (pledge_chart_kind_from_string ("pie", NULL));
+  g_assert_false (pledge_chart_kind_from_string ("", NULL));
+  g_assert_false (pledge_chart_kind_from_string ("Compliance", NULL));
+}
+
+static void
+test_style (void)
+{
+  PledgeChartStyle light, dark;
+
+  pledge_chart_style_init (&light, FALSE);
+  pledge_chart_style_init (&dark, TRUE);
+  g_assert_false (light.dark);
+  g_assert_true (dark.dark);
+  g_assert_cmpstr (light.font_family, ==, "Cantarell");
+  g_assert_cmpfloat (light.background.red, >, 0.9);
+  g_assert_cmpfloat (dark.background.red, <, 0.2);
+  g_assert_cmpfloat (light.font_size, >, 0);
+}
+
+/* The input says what the format's rules say. */
+static void
+test_input_nato_2016 (void)
+{
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+  g_autofree char *compliance = pledge_chart_input_describe (input, PLEDGE_CHART_COMPLIANCE);
+  g_autofree char *burden = pledge_chart_input_describe (input, PLEDGE_CHART_BURDEN);
+  g_autofree char *gap = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
+  g_autofree char *usa = NULL;
+  g_autofree char *isl = NULL;
+  g_autofree char *total = NULL;
+  double shares = 0;
+  int usa_index = -1, isl_index = -1;
+
+  g_assert_cmpint (input->year, ==, 2016);
+  g_assert_cmpuint (input->n_in_year, ==, 28);
+  g_assert_cmpuint (input->n_meeting, ==, 5);
+  g_assert_cmpstr (compliance, ==, "5 of 28 members meet 2% of GDP in 2016");
+  g_assert_cmpstr (input->targets[0].label, ==, "2% of GDP");
+  g_assert_cmpstr (input->targets[1].label, ==, "20% of defence on equipment");
+  g_assert_cmpstr (input->targets[2].line_label, ==, "3.5% of GDP by 2035");
+  g_assert_cmpstr (input->targets[3].label, ==, "5% of GDP incl. related");
+  g_assert_cmpstr (input->units, ==, "USD million");
+  g_assert_null (input->scenario_name);
+  g_assert_true (g_str_has_prefix (burden, "United States: "));
+  g_assert_true (g_str_has_suffix (gap, "to reach 2% of GDP in 2016"));
+
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeChartMember *m = &input->members[i];
+
+      if (strcmp (m->code, "USA") == 0)
+        usa_index = (int) i;
+      if (strcmp (m->code, "ISL") == 0)
+        isl_index = (int) i;
+      if (m->in_year && isfinite (m->alliance_share))
+        shares += m->alliance_share;
+      /* Gaps: zero exactly when the target is met */
+      if (m->in_year && m->meets == PLEDGE_MEETS_YES)
+        g_assert_cmpfloat (m->gap, ==, 0);
+      if (m->in_year && m->meets == PLEDGE_MEETS_NO)
+        g_assert_cmpfloat (m->gap, >, 0);
+    }
+  g_assert_cmpfloat_with_epsilon (shares, 100.0, 1e-9);
+  g_assert_cmpint (usa_index, >=, 0);
+  g_assert_cmpint (isl_index, >=, 0);
+  g_assert_cmpint (input->members[usa_index].meets, ==, PLEDGE_MEETS_YES);
+  g_assert_cmpint (input->members[isl_index].status, ==, PLEDGE_STATUS_NO_DATA);
+  g_assert_cmpint (input->members[isl_index].meets, ==, PLEDGE_MEETS_UNKNOWN);
+  g_assert_true (input->members[usa_index].trend_colour >= 0);
+
+  usa = pledge_chart_input_describe_member (input, usa_index);
+  g_assert_true (g_str_has_prefix (usa, "United States (USA), 2016\n"));
+  g_assert_nonnull (strstr (usa, "Meets 2% of GDP"));
+  isl = pledge_chart_input_describe_member (input, isl_index);
+  g_assert_nonnull (strstr (isl, "No data"));
+  total = pledge_chart_input_describe_member (input, PLEDGE_CHART_TOTAL_INDEX (input));
+  g_assert_true (g_str_has_prefix (total, "Alliance total, 2016"));
+
+  /* The alliance's share is the sum of defence over the sum of GDP */
+  g_assert_cmpfloat (input->total.defence_gdp, >, 2.0);
+  g_assert_cmpfloat (input->total.defence_gdp, <, 3.0);
+  g_assert_cmpuint (input->n_years, ==, 11);
+  g_assert_cmpint (input->first_year, ==, 2014);
+}
+
+static void
+test_input_trend_members (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_nato ();
+  g_autoptr(PledgeSnapshot) snapshot =
+    pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  const char *const chosen[] = { "EST", "XXX", "LVA", NULL };
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2024, 0, chosen);
+  guint highlighted = 0;
+
+  for (guint i = 0; i < input->n_members; i++)
+    if (input->members[i].trend_colour >= 0)
+      {
+        highlighted++;
+        g_assert_true (strcmp (input->members[i].code, "EST") == 0 ||
+                       strcmp (input->members[i].code, "LVA") == 0);
+      }
+  g_assert_cmpuint (highlighted, ==, 2);
+}
+
+/* Members of the year, with and without figures, and the format's
+ * membership rule. */
+static void
+test_input_extremes (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_extremes ();
+  g_autoptr(PledgeSnapshot) snapshot =
+    pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  g_autofree char *text = pledge_chart_input_describe (input, PLEDGE_CHART_COMPLIANCE);
+
+  /* ZER FRT TWO GDP EQP NON; not LAT (joined 2020) nor LFT (left 2000) */
+  g_assert_cmpuint (input->n_in_year, ==, 6);
+  g_assert_cmpuint (input->n_meeting, ==, 2);
+  g_assert_cmpstr (text, ==, "2 of 6 members meet 2% of GDP in 2016");
+  g_assert_cmpfloat (input->members[0].defence_gdp, ==, 0);
+  g_assert_cmpint (input->members[0].meets, ==, PLEDGE_MEETS_NO);
+  g_assert_cmpint (input->members[2].meets, ==, PLEDGE_MEETS_YES);
+  g_assert_false (input->members[6].in_year);
+  g_assert_false (input->members[7].in_year);
+}
+
+static void
+test_no_data_year (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_long_names ();
+  g_autoptr(PledgeSnapshot) snapshot =
+    pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2019, 0, NULL);
+
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      g_autofree char *text = pledge_chart_input_describe (input, kind);
+
+      if (kind == PLEDGE_CHART_TREND)
+        g_assert_cmpstr (text, !=, "No data for 2019");
+      else
+        g_assert_cmpstr (text, ==, "No data for 2019");
+    }
+}
+
+/* The chart says what the subtitle says: at least the hit test finds every
+ * bar of the compliance and burden charts. */
+static void
+test_hit_every_bar (void)
+{
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+  g_autoptr(GHashTable) compliance = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) burden = g_hash_table_new (NULL, NULL);
+  PledgeChartStyle style;
+  guint expected_compliance = 0, expected_burden = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (double x = 0; x < 1200; x += 2)
+    {
+      int hit = pledge_chart_hit_test (PLEDGE_CHART_COMPLIANCE, 1200, 800, &style, input, x, 500);
+
+      if (hit >= 0)
+        g_hash_table_add (compliance, GINT_TO_POINTER (hit + 1));
+    }
+  for (double y = 0; y < 800; y += 2)
+    {
+      int hit = pledge_chart_hit_test (PLEDGE_CHART_BURDEN, 1200, 800, &style, input, 600, y);
+
+      if (hit >= 0)
+        g_hash_table_add (burden, GINT_TO_POINTER (hit + 1));
+    }
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      if (!input->members[i].in_year)
+        continue;
+      expected_compliance++;
+      g_assert_true (g_hash_table_contains (compliance, GINT_TO_POINTER (i + 1)));
+      if (isfinite (input->members[i].alliance_share))
+        {
+          expected_burden++;
+          g_assert_true (g_hash_table_contains (burden, GINT_TO_POINTER (i + 1)));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (compliance), ==, expected_compliance);
+  g_assert_cmpuint (g_hash_table_size (burden), ==, expected_burden);
+}
+
+/* Numbers on charts follow LC_NUMERIC: a German decimal comma. In a
+ * subprocess, so that the locale stays with it. */
+static void
+test_locale_numbers (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PledgeChartInput) input = NULL;
+      g_autofree char *gap = NULL;
+
+      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+        {
+          g_test_skip ("the de_DE.UTF-8 locale is not installed");
+          return;
+        }
+      input = nato_input (2016, 0);
+      /* (the words may be translated, if a translation is installed) */
+      g_assert_nonnull (strstr (input->targets[2].label, "3,5"));
+      gap = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
+      g_assert_nonnull (strstr (gap, "105.577"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+/* The reference image: compliance 2016 of the bundled dataset */
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("pledge-reference-XXXXXX.png", &path, &error);
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static void
+test_reference_image (void)
+{
+  g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "data", "reference",
+                                                      "compliance-2016.png", NULL);
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *actual, *expected;
+  PledgeChartStyle style;
+  int width, height, stride_a, stride_e;
+  const guint8 *a, *e;
+  guint64 differing = 0, total_diff = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, PLEDGE_CHART_COMPLIANCE, input, &style,
+                               1200, 800, 1, &error);
+  g_assert_no_error (error);
+
+  if (g_strcmp0 (g_getenv ("PLEDGE_UPDATE_REFERENCE"), "1") == 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (reference);
+
+      g_mkdir_with_parents (dir, 0755);
+      g_file_set_contents (reference, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", reference);
+    }
+
+  if (!g_file_test (reference, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("%s is missing: run the test with PLEDGE_UPDATE_REFERENCE=1 to make it",
+                      reference);
+      g_test_fail ();
+      return;
+    }
+
+  actual = decode_png (bytes);
+  expected = cairo_image_surface_create_from_png (reference);
+  g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (actual);
+  height = cairo_image_surface_get_height (actual);
+  g_assert_cmpint (cairo_image_surface_get_width (expected), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (expected), ==, height);
+
+  cairo_surface_flush (actual);
+  cairo_surface_flush (expected);
+  a = cairo_image_surface_get_data (actual);
+  e = cairo_image_surface_get_data (expected);
+  stride_a = cairo_image_surface_get_stride (actual);
+  stride_e = cairo_image_surface_get_stride (expected);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *pa = a + y * stride_a + 4 * x;
+        const guint8 *pe = e + y * stride_e + 4 * x;
+        int worst = 0;
+
+        /* The colour channels; tolerate antialiasing and rounding. */
+        for (int ch = 0; ch < 3; ch++)
+          worst = MAX (worst, ABS ((int) pa[ch] - (int) pe[ch]));
+        total_diff += worst;
+        if (worst > 48)
+          differing++;
+      }
+
+  if (differing > (guint64) width * height / 200 || total_diff > (guint64) width * height * 2)
+    {
+      g_autofree char *out = g_test_build_filename (G_TEST_BUILT, "compliance-2016-actual.png",
+                                                    NULL);
+
+      g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+      g_test_message ("%" G_GUINT64_FORMAT " pixels differ from %s; this run's image is %s",
+                      differing, reference, out);
+      g_test_fail ();
+    }
+
+  cairo_surface_destroy (actual);
+  cairo_surface_destroy (expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pledge/charts/kind-strings", test_kind_strings);
+  g_test_add_func ("/pledge/charts/style", test_style);
+  g_test_add_func ("/pledge/charts/input/nato-2016", test_input_nato_2016);
+  g_test_add_func ("/pledge/charts/input/trend-members", test_input_trend_members);
+  g_test_add_func ("/pledge/charts/input/extremes", test_input_extremes);
+  g_test_add_func ("/pledge/charts/input/no-data-year", test_no_data_year);
+  g_test_add_func ("/pledge/charts/image-surfaces", test_image_surfaces);
+  g_test_add_func ("/pledge/charts/locale-numbers", test_locale_numbers);
+  g_test_add_func ("/pledge/charts/hit-every-bar", test_hit_every_bar);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/charts/awkward/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_awkward_case);
+    }
+  g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
+
+  status = g_test_run ();
+
+  /* Free the font caches, so that leak checks see only our own leaks. */
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+  return status;
+}
