@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -33,6 +34,60 @@ pledge_locale_format_percent (double value)
     return g_strdup ("");
 
   return g_strdup_printf ("%.2f", pledge_round2 (value));
+}
+
+/* U+2212 MINUS SIGN: lines up with "+" in a column of figures. */
+#define MINUS_SIGN "\xe2\x88\x92"
+
+static char *
+signed_text (double      value,
+             const char *magnitude)
+{
+  if (value > 0)
+    return g_strconcat ("+", magnitude, NULL);
+  if (value < 0)
+    return g_strconcat (MINUS_SIGN, magnitude, NULL);
+  return g_strdup (magnitude);
+}
+
+char *
+pledge_locale_format_delta_money (double value)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  magnitude = pledge_locale_format_money (fabs (value));
+  /* What shows as nothing has no sign. */
+  if (fabs (value) < 0.005)
+    value = 0;
+  return signed_text (value, magnitude);
+}
+
+char *
+pledge_locale_format_delta_percent (double value)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  magnitude = g_strdup_printf ("%.2f", pledge_round2 (fabs (value)));
+  if (pledge_round2 (fabs (value)) == 0)
+    value = 0;
+  return signed_text (value, magnitude);
+}
+
+char *
+pledge_locale_format_growth (double value)
+{
+  g_autofree char *delta = pledge_locale_format_delta_percent (value);
+
+  if (*delta == '\0')
+    return g_steal_pointer (&delta);
+  /* Translators: a yearly growth rate; %s is a signed number such as +7.12 */
+  return g_strdup_printf (_("%s %%"), delta);
 }
 
 static gboolean

@@ -18,6 +18,14 @@ char     *pledge_locale_format_money   (double      value);
  * rounded as the format rounds for display; an empty string for NAN. */
 char     *pledge_locale_format_percent (double      value);
 
+/* A signed difference in the same forms: "+0.78", "−1,234" (a true minus
+ * sign), "0.00" when it rounds to nothing; an empty string for NAN. */
+char     *pledge_locale_format_delta_money   (double      value);
+char     *pledge_locale_format_delta_percent (double      value);
+
+/* A yearly growth rate: "+7.12 %", "−1.50 %"; an empty string for NAN. */
+char     *pledge_locale_format_growth        (double      value);
+
 /* Reads a number the user typed in their locale: grouping separators and
  * spaces are ignored, a trailing "%" is allowed. Only finite numbers of
  * zero or more are accepted. */

@@ -211,6 +211,39 @@ pledge_member_row_get_value (PledgeMemberRow   *self,
   return value_of (pledge_snapshot_get_figures (self->snapshot, self->member, self->year), value);
 }
 
+double
+pledge_member_row_get_delta (PledgeMemberRow   *self,
+                             PledgeMemberValue  value,
+                             int               *against)
+{
+  const PledgeMember *member;
+  int year, last;
+  double now, before;
+
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_ROW (self), NAN);
+  g_return_val_if_fail (value < PLEDGE_MEMBER_VALUE_ALLIANCE, NAN);
+
+  if (against != NULL)
+    *against = 0;
+  if (self->snapshot == NULL || pledge_snapshot_get_scenario (self->snapshot) < 0)
+    return NAN;
+
+  member = pledge_dataset_get_member (pledge_snapshot_get_dataset (self->snapshot), self->member);
+  last = pledge_member_last_year (member);
+  year = last != 0 && self->year > last ? last : self->year;
+
+  now = value_of (pledge_snapshot_get_figures (self->snapshot, self->member, self->year), value);
+  before = value_of (pledge_member_get_figures (member, year), value);
+  if (isnan (now) || isnan (before))
+    return NAN;
+
+  if (against != NULL)
+    *against = year;
+  if (value == PLEDGE_MEMBER_VALUE_SHARE || value == PLEDGE_MEMBER_VALUE_EQUIPMENT)
+    return pledge_round2 (now) - pledge_round2 (before);
+  return now - before;
+}
+
 PledgeStatus
 pledge_member_row_get_status (PledgeMemberRow *self)
 {

@@ -47,6 +47,14 @@ PledgeStatus     pledge_member_row_get_status   (PledgeMemberRow *self);
 /* Whether the scenario shown changed this value from the reported one. */
 gboolean         pledge_member_row_is_changed   (PledgeMemberRow   *self,
                                                  PledgeMemberValue  value);
+/* How the scenario shown changes a value: its value minus the reported
+ * one of the same year or, for a year past the member's last reported
+ * year, of that last year, which *against (may be NULL) tells. A share
+ * is compared as shown, rounded to two decimals. NAN for the reported
+ * figures, or when either value is unknown. */
+double           pledge_member_row_get_delta    (PledgeMemberRow   *self,
+                                                 PledgeMemberValue  value,
+                                                 int               *against);
 PledgeMeets      pledge_member_row_meets        (PledgeMemberRow *self,
                                                  guint            target);
 /* Whether it meets the target the table is about. */

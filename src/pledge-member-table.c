@@ -28,9 +28,13 @@ struct _PledgeMemberTable
   GtkColumnView      *column_view;
 
   GListStore         *rows;          /* PledgeMemberRow */
-  GPtrArray          *columns;       /* GtkColumnViewColumn */
+  GPtrArray          *columns;       /* GtkColumnViewColumn, in PledgeMemberColumn order */
   PledgeDataset      *dataset;       /* whose targets the columns show */
   guint               n_targets;
+  int                 plan_target;   /* -1: none */
+
+  GtkPopover         *menu;          /* a row's context menu */
+  GMenu              *menu_model;
 };
 
 G_DEFINE_FINAL_TYPE (PledgeMemberTable, pledge_member_table, GTK_TYPE_WIDGET)
@@ -73,6 +77,8 @@ column_field (PledgeMemberColumn kind)
     case PLEDGE_MEMBER_COLUMN_NAME:
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
     case PLEDGE_MEMBER_COLUMN_STATUS:
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_TARGET:
     default:
       g_assert_not_reached ();
@@ -85,10 +91,12 @@ column_value (PledgeMemberColumn kind)
   switch (kind)
     {
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
       return PLEDGE_MEMBER_VALUE_DEFENCE;
     case PLEDGE_MEMBER_COLUMN_GDP:
       return PLEDGE_MEMBER_VALUE_GDP;
     case PLEDGE_MEMBER_COLUMN_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
       return PLEDGE_MEMBER_VALUE_SHARE;
     case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
       return PLEDGE_MEMBER_VALUE_EQUIPMENT;
@@ -105,7 +113,8 @@ column_value (PledgeMemberColumn kind)
 static gboolean
 column_is_money (PledgeMemberColumn kind)
 {
-  return kind == PLEDGE_MEMBER_COLUMN_DEFENCE || kind == PLEDGE_MEMBER_COLUMN_GDP;
+  return kind == PLEDGE_MEMBER_COLUMN_DEFENCE || kind == PLEDGE_MEMBER_COLUMN_GDP ||
+         kind == PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE;
 }
 
 static const char *
@@ -145,11 +154,14 @@ meets_label (PledgeMeets meets)
     }
 }
 
-/* A short column title for a target: "2% of GDP". */
-static char *
-target_title (const PledgeTarget *target)
+char *
+pledge_target_dup_short_title (const PledgeTarget *target)
 {
-  g_autofree char *min = g_strdup_printf ("%g", target->min);
+  g_autofree char *min = NULL;
+
+  g_return_val_if_fail (target != NULL, NULL);
+
+  min = g_strdup_printf ("%g", target->min);
 
   switch (target->metric)
     {
@@ -182,6 +194,12 @@ cell_text (const ColumnInfo *info,
       return g_strdup (status_label (pledge_member_row_get_status (row)));
     case PLEDGE_MEMBER_COLUMN_TARGET:
       return g_strdup (meets_label (pledge_member_row_meets (row, info->target)));
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+      return pledge_locale_format_delta_percent (
+        pledge_member_row_get_delta (row, PLEDGE_MEMBER_VALUE_SHARE, NULL));
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
+      return pledge_locale_format_delta_money (
+        pledge_member_row_get_delta (row, PLEDGE_MEMBER_VALUE_DEFENCE, NULL));
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:
@@ -260,6 +278,28 @@ update_cell (PledgeMemberRow *row,
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
       gtk_label_set_text (GTK_LABEL (child), text);
       break;
+
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
+      {
+        int against = 0;
+        double delta = pledge_member_row_get_delta (row, column_value (info->kind), &against);
+        /* As shown: to two decimals at most. */
+        gboolean changed = isfinite (delta) && fabs (delta) >= 0.005;
+        g_autofree char *tooltip = NULL;
+
+        gtk_label_set_text (GTK_LABEL (child), text);
+        set_css_class (child, "accent", changed);
+        set_css_class (child, "dim-label", !changed);
+        if (against != 0 && against != pledge_member_row_get_year (row))
+          /* Translators: the tooltip of a difference for a projected year;
+           * %d is the member's last reported year */
+          tooltip = g_strdup_printf (_("Change from %d, the last reported year"), against);
+        else if (against != 0)
+          tooltip = g_strdup (_("Change from the reported figure"));
+        gtk_widget_set_tooltip_text (child, tooltip);
+        break;
+      }
 
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
@@ -351,6 +391,8 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
 
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
       child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (child), 1);
       gtk_widget_add_css_class (child, "numeric");
@@ -430,6 +472,10 @@ compare_rows (gconstpointer a,
     case PLEDGE_MEMBER_COLUMN_TARGET:
       return (int) pledge_member_row_meets (ra, info->target) -
              (int) pledge_member_row_meets (rb, info->target);
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
+      return compare_double (pledge_member_row_get_delta (ra, column_value (info->kind), NULL),
+                             pledge_member_row_get_delta (rb, column_value (info->kind), NULL));
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:
@@ -441,11 +487,13 @@ compare_rows (gconstpointer a,
     }
 }
 
+/* Adds a column at position on screen, or at the end for -1. */
 static void
 add_column (PledgeMemberTable  *self,
             PledgeMemberColumn  kind,
             guint               target,
-            const char         *title)
+            const char         *title,
+            int                 position)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkCustomSorter) sorter = NULL;
@@ -468,7 +516,10 @@ add_column (PledgeMemberTable  *self,
   if (kind == PLEDGE_MEMBER_COLUMN_NAME)
     gtk_column_view_column_set_expand (column, TRUE);
 
-  gtk_column_view_append_column (self->column_view, column);
+  if (position < 0)
+    gtk_column_view_append_column (self->column_view, column);
+  else
+    gtk_column_view_insert_column (self->column_view, position, column);
   g_ptr_array_add (self->columns, column);
 }
 
@@ -484,11 +535,153 @@ remove_target_columns (PledgeMemberTable *self)
     }
 }
 
+/* The context menu */
+
+/* The row a cell's widget, or a widget inside it, shows. */
+static PledgeMemberRow *
+row_of_widget (PledgeMemberTable *self,
+               GtkWidget         *widget)
+{
+  for (; widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
+    {
+      PledgeMemberRow *row = g_object_get_data (G_OBJECT (widget), cell_row_key);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+fill_menu (PledgeMemberTable *self,
+           PledgeMemberRow   *row)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) grow = NULL;
+  GVariant *code = g_variant_new_string (pledge_member_row_get_code (row));
+
+  g_variant_ref_sink (code);
+  g_menu_remove_all (self->menu_model);
+
+  if (self->dataset != NULL && self->plan_target >= 0 &&
+      (guint) self->plan_target < pledge_dataset_get_n_targets (self->dataset))
+    {
+      const PledgeTarget *target = pledge_dataset_get_target (self->dataset, self->plan_target);
+      g_autofree char *title = pledge_target_dup_short_title (target);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) reach = NULL;
+
+      /* Translators: a menu item that grows a member's defence spending
+       * so that it meets a target by its due year: "Reach 3.5% of GDP by 2035" */
+      label = g_strdup_printf (_("Reach %s by %d"), title, target->due);
+      reach = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (reach, "win.reach-target", code);
+      g_menu_append_item (section, reach);
+    }
+
+  grow = g_menu_item_new (_("_Grow Spending…"), NULL);
+  g_menu_item_set_action_and_target_value (grow, "win.grow-member", code);
+  g_menu_append_item (section, grow);
+
+  g_menu_append_section (self->menu_model, pledge_member_row_get_name (row), G_MENU_MODEL (section));
+  g_variant_unref (code);
+}
+
+static void
+popup_menu (PledgeMemberTable *self,
+            PledgeMemberRow   *row,
+            double             x,
+            double             y,
+            double             width,
+            double             height)
+{
+  GdkRectangle rect = { (int) x, (int) y, MAX (1, (int) width), MAX (1, (int) height) };
+
+  fill_menu (self, row);
+  gtk_popover_set_pointing_to (self->menu, &rect);
+  gtk_popover_popup (self->menu);
+}
+
+/* Opens the menu of the row the widget is in, pointing at the widget. */
+static gboolean
+popup_menu_for_widget (PledgeMemberTable *self,
+                       GtkWidget         *widget)
+{
+  PledgeMemberRow *row = row_of_widget (self, widget);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
+    return FALSE;
+  popup_menu (self, row, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+  return TRUE;
+}
+
+static void
+on_secondary_click (GtkGestureClick   *gesture,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    PledgeMemberTable *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  PledgeMemberRow *row = row_of_widget (self, picked);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, row, x, y, 1, 1);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               PledgeMemberTable   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  PledgeMemberRow *row = row_of_widget (self, picked);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, row, x, y, 1, 1);
+}
+
+/* Shift+F10 and the Menu key: the menu of the row with the focus. */
+static gboolean
+popup_menu_shortcut (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    return FALSE;
+  return popup_menu_for_widget (self, focus);
+}
+
+static void
+pledge_member_table_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (widget);
+
+  GTK_WIDGET_CLASS (pledge_member_table_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+  gtk_popover_present (self->menu);
+}
+
 static void
 pledge_member_table_dispose (GObject *object)
 {
   PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (object);
 
+  g_clear_pointer ((GtkWidget **) &self->menu, gtk_widget_unparent);
+  g_clear_object (&self->menu_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_MEMBER_TABLE);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->rows);
@@ -504,6 +697,7 @@ pledge_member_table_class_init (PledgeMemberTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pledge_member_table_dispose;
+  widget_class->size_allocate = pledge_member_table_size_allocate;
 
   /**
    * PledgeMemberTable::edit:
@@ -538,6 +732,8 @@ pledge_member_table_class_init (PledgeMemberTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, column_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_menu_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_shortcut, NULL);
   gtk_widget_class_set_css_name (widget_class, "membertable");
 }
 
@@ -546,8 +742,26 @@ pledge_member_table_init (PledgeMemberTable *self)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkGesture *click, *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_target = -1;
+  self->menu_model = g_menu_new ();
+  self->menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (self->menu_model)));
+  gtk_popover_set_has_arrow (self->menu, FALSE);
+  gtk_popover_set_position (self->menu, GTK_POS_BOTTOM);
+  gtk_widget_set_halign (GTK_WIDGET (self->menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->menu), GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 
   self->rows = g_list_store_new (PLEDGE_TYPE_MEMBER_ROW);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -557,16 +771,26 @@ pledge_member_table_init (PledgeMemberTable *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
-  add_column (self, PLEDGE_MEMBER_COLUMN_NAME, 0, _("Member"));
-  add_column (self, PLEDGE_MEMBER_COLUMN_DEFENCE, 0, _("Defence"));
-  add_column (self, PLEDGE_MEMBER_COLUMN_GDP, 0, _("GDP"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_NAME, 0, _("Member"), -1);
+  add_column (self, PLEDGE_MEMBER_COLUMN_DEFENCE, 0, _("Defence"), -1);
+  add_column (self, PLEDGE_MEMBER_COLUMN_GDP, 0, _("GDP"), -1);
   /* xgettext:no-c-format */
-  add_column (self, PLEDGE_MEMBER_COLUMN_SHARE, 0, _("% of GDP"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_SHARE, 0, _("% of GDP"), -1);
   /* xgettext:no-c-format */
-  add_column (self, PLEDGE_MEMBER_COLUMN_EQUIPMENT, 0, _("% on equipment"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_EQUIPMENT, 0, _("% on equipment"), -1);
   /* xgettext:no-c-format */
-  add_column (self, PLEDGE_MEMBER_COLUMN_ALLIANCE, 0, _("% of alliance"));
-  add_column (self, PLEDGE_MEMBER_COLUMN_STATUS, 0, _("Status"));
+  add_column (self, PLEDGE_MEMBER_COLUMN_ALLIANCE, 0, _("% of alliance"), -1);
+  add_column (self, PLEDGE_MEMBER_COLUMN_STATUS, 0, _("Status"), -1);
+  /* What a scenario changes, next to what it changes. */
+  /* Translators: a column title: how a scenario changes the share of GDP */
+  /* xgettext:no-c-format */
+  add_column (self, PLEDGE_MEMBER_COLUMN_DELTA_SHARE, 0, _("Δ % of GDP"),
+              PLEDGE_MEMBER_COLUMN_SHARE + 1);
+  /* Translators: a column title: how a scenario changes defence spending */
+  add_column (self, PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE, 0, _("Δ defence"),
+              PLEDGE_MEMBER_COLUMN_SHARE + 2);
+  for (guint i = PLEDGE_MEMBER_COLUMN_DELTA_SHARE; i <= PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->columns, i), FALSE);
 }
 
 GtkWidget *
@@ -584,9 +808,9 @@ set_targets (PledgeMemberTable *self,
   remove_target_columns (self);
   for (guint t = 0; t < n_targets; t++)
     {
-      g_autofree char *title = target_title (pledge_dataset_get_target (dataset, t));
+      g_autofree char *title = pledge_target_dup_short_title (pledge_dataset_get_target (dataset, t));
 
-      add_column (self, PLEDGE_MEMBER_COLUMN_TARGET, t, title);
+      add_column (self, PLEDGE_MEMBER_COLUMN_TARGET, t, title, -1);
     }
   self->n_targets = n_targets;
 }
@@ -652,6 +876,11 @@ pledge_member_table_set_snapshot (PledgeMemberTable *self,
         }
       g_list_store_splice (self->rows, 0, n_rows, rows->pdata, rows->len);
     }
+
+  /* The differences show while a scenario does. */
+  for (guint i = PLEDGE_MEMBER_COLUMN_DELTA_SHARE; i <= PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->columns, i),
+                                        pledge_snapshot_get_scenario (snapshot) >= 0);
 
   /* The figures changed under the sorters. */
   for (guint i = 0; i < self->columns->len; i++)
@@ -783,4 +1012,35 @@ pledge_member_table_find_cell (PledgeMemberTable  *self,
   if (row == NULL || info == NULL)
     return NULL;
   return find_cell (GTK_WIDGET (self->column_view), row, info);
+}
+
+void
+pledge_member_table_set_plan_target (PledgeMemberTable *self,
+                                     int                target)
+{
+  g_return_if_fail (PLEDGE_IS_MEMBER_TABLE (self));
+
+  self->plan_target = target;
+}
+
+void
+pledge_member_table_popup_menu (PledgeMemberTable *self,
+                                const char        *code)
+{
+  GtkWidget *cell;
+
+  g_return_if_fail (PLEDGE_IS_MEMBER_TABLE (self));
+  g_return_if_fail (code != NULL);
+
+  cell = pledge_member_table_find_cell (self, code, PLEDGE_MEMBER_COLUMN_NAME);
+  if (cell != NULL)
+    popup_menu_for_widget (self, cell);
+}
+
+GtkPopover *
+pledge_member_table_get_menu (PledgeMemberTable *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->menu)) ? self->menu : NULL;
 }

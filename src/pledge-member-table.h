@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PledgeMemberTable, pledge_member_table, PLEDGE, MEMBER_TABLE, GtkWidget)
 
-/* The table's columns; one PLEDGE_MEMBER_COLUMN_TARGET + i per target. */
+/* The table's columns; one PLEDGE_MEMBER_COLUMN_TARGET + i per target.
+ * The differences show only while a scenario is, right after the share of
+ * GDP: the order on screen is not the order of this list. */
 typedef enum
 {
   PLEDGE_MEMBER_COLUMN_NAME,
@@ -27,10 +29,15 @@ typedef enum
   PLEDGE_MEMBER_COLUMN_EQUIPMENT,
   PLEDGE_MEMBER_COLUMN_ALLIANCE,
   PLEDGE_MEMBER_COLUMN_STATUS,
+  PLEDGE_MEMBER_COLUMN_DELTA_SHARE,   /* the scenario's change to the share of GDP */
+  PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE, /* the scenario's change to defence spending */
   PLEDGE_MEMBER_COLUMN_TARGET,
 } PledgeMemberColumn;
 
 GtkWidget       *pledge_member_table_new           (void);
+
+/* A short title for a target, as its column shows it: "3.5% of GDP". */
+char            *pledge_target_dup_short_title     (const PledgeTarget *target);
 
 /* Shows the members of year, marking those that meet target. Rows that
  * stay keep their place, so an edit does not lose the scroll position. */
@@ -38,6 +45,17 @@ void             pledge_member_table_set_snapshot  (PledgeMemberTable *self,
                                                     PledgeSnapshot    *snapshot,
                                                     int                year,
                                                     guint              target);
+
+/* The target a row's context menu offers to reach by its due year (see
+ * win.reach-target); -1 for none. */
+void             pledge_member_table_set_plan_target (PledgeMemberTable *self,
+                                                      int                target);
+
+/* Opens a row's context menu, as a right click or the Menu key does. */
+void             pledge_member_table_popup_menu    (PledgeMemberTable *self,
+                                                    const char        *code);
+/* The context menu while it is shown, else NULL. */
+GtkPopover      *pledge_member_table_get_menu      (PledgeMemberTable *self);
 
 GtkColumnView   *pledge_member_table_get_column_view (PledgeMemberTable *self);
 guint            pledge_member_table_get_n_rows    (PledgeMemberTable *self);

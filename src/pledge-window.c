@@ -7,12 +7,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "pledge-chart-view.h"
 #include "pledge-dataset-info.h"
 #include "pledge-export-dialog.h"
+#include "pledge-grow-dialog.h"
+#include "pledge-locale-number.h"
 #include "pledge-member-table.h"
+#include "pledge-plan-window.h"
+#include "pledge-plan.h"
 #include "pledge-recovery.h"
 #include "pledge-window.h"
 
@@ -20,6 +25,8 @@
 #define MAX_RECENT 8
 /* Seconds after the last change before unsaved work goes to a recovery file. */
 #define RECOVERY_DELAY 2
+/* Milliseconds to let a change on disk settle before reading the file. */
+#define DISK_CHECK_DELAY 200
 
 struct _PledgeWindow
 {
@@ -74,8 +81,19 @@ struct _PledgeWindow
   gboolean             close_after_save;
   GtkWindow           *dialog;          /* weak */
   GtkWindow           *export_dialog;   /* weak */
+  GtkWindow           *grow_dialog;     /* weak */
+  GtkWindow           *plan_window;     /* weak */
   GtkNativeDialog     *native;          /* the file chooser while open */
   char                *last_toast;
+
+  /* The file on disk: what the window loaded or saved, to notice when
+   * another program changes it. */
+  GFileMonitor        *monitor;
+  char                *disk_etag;
+  char                *disk_checksum;
+  gboolean             disk_differs;    /* the file holds something else */
+  guint                disk_check_timeout;
+  AdwToast            *disk_toast;      /* weak: "The file changed on disk" */
 };
 
 G_DEFINE_FINAL_TYPE (PledgeWindow, pledge_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +108,8 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
 
 static void update_view (PledgeWindow *self);
 static void save_as (PledgeWindow *self);
+static void watch_file (PledgeWindow *self);
+static void dismiss_disk_toast (PledgeWindow *self);
 
 /* Feedback */
 
@@ -295,6 +315,17 @@ active_scenario (PledgeWindow *self)
   return pledge_dataset_find_scenario (self->dataset, self->scenario_id);
 }
 
+/* The name of what the window shows: a scenario, or the reported figures. */
+static const char *
+scenario_name (PledgeWindow *self)
+{
+  int scenario = active_scenario (self);
+
+  if (scenario < 0)
+    return _("Reported figures");
+  return pledge_dataset_get_scenario (self->dataset, scenario)->name;
+}
+
 static void
 fill_scenarios (PledgeWindow *self)
 {
@@ -355,8 +386,20 @@ update_actions (PledgeWindow *self)
                                  loaded && pledge_undo_stack_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  loaded && pledge_undo_stack_get_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-scenario", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-scenario",
+                                 loaded && active_scenario (self) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-scenario",
+                                 loaded && active_scenario (self) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario",
                                  loaded && active_scenario (self) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow-member", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reach-target",
+                                 loaded && pledge_plan_window_pick_target (self->dataset,
+                                                                           self->target) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", loaded && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-year",
                                  loaded && self->year > self->first_year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-year",
@@ -461,6 +504,12 @@ update_view (PledgeWindow *self)
                                  pledge_chart_input_new (self->snapshot, self->year, self->target,
                                                          NULL));
 
+  pledge_member_table_set_plan_target (self->member_table,
+                                       pledge_plan_window_pick_target (self->dataset, self->target));
+  if (self->plan_window != NULL)
+    pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), self->snapshot,
+                                     scenario_name (self), self->target);
+
   update_actions (self);
 }
 
@@ -513,6 +562,184 @@ on_undo_state_changed (PledgeUndoStack *undo,
 {
   update_actions (self);
   update_title (self);
+}
+
+/* The file on disk: another program may change it while it is open. The
+ * window remembers the etag and a checksum of what it loaded or saved, and
+ * offers to reload when the file holds something else. */
+
+static char *
+checksum_file (GFile  *file,
+               char  **etag)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, etag, NULL))
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+remember_disk_state (PledgeWindow *self)
+{
+  g_clear_pointer (&self->disk_etag, g_free);
+  g_clear_pointer (&self->disk_checksum, g_free);
+  self->disk_differs = FALSE;
+  if (self->file != NULL)
+    self->disk_checksum = checksum_file (self->file, &self->disk_etag);
+}
+
+/* Reads the file again when its etag is new, and notes whether it holds
+ * something other than what the window loaded or saved. Returns whether
+ * the etag was new: each change is read once. */
+static gboolean
+refresh_disk_state (PledgeWindow *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *etag = NULL;
+
+  if (self->file == NULL || self->disk_checksum == NULL)
+    return FALSE;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL)
+    return FALSE;  /* gone, perhaps for a moment while it is replaced */
+  if (g_strcmp0 (g_file_info_get_etag (info), self->disk_etag) == 0)
+    return FALSE;
+
+  /* A new etag: touched, or saved with the same bytes, or changed. */
+  checksum = checksum_file (self->file, &etag);
+  if (checksum == NULL)
+    return FALSE;
+  g_free (self->disk_etag);
+  self->disk_etag = g_steal_pointer (&etag);
+  self->disk_differs = g_strcmp0 (checksum, self->disk_checksum) != 0;
+  return TRUE;
+}
+
+static void
+on_disk_toast_dismissed (AdwToast     *toast,
+                         PledgeWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (toast, self);
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->disk_toast);
+  self->disk_toast = NULL;
+}
+
+static void
+dismiss_disk_toast (PledgeWindow *self)
+{
+  if (self->disk_toast != NULL)
+    adw_toast_dismiss (self->disk_toast);
+}
+
+static void
+show_disk_toast (PledgeWindow *self)
+{
+  const char *text = _("The file changed on disk");
+  AdwToast *toast;
+  GtkWidget *title;
+
+  if (self->disk_toast != NULL)
+    return;
+
+  toast = adw_toast_new (text);
+  /* The whole sentence, on two lines in a narrow window. */
+  title = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_button_label (toast, _("_Reload"));
+  adw_toast_set_action_name (toast, "win.reload");
+  /* It stays until the user acts on it: the change does not go away. */
+  adw_toast_set_timeout (toast, 0);
+  /* Normal priority: libadwaita 1.2 aborts when a toast a high-priority
+   * one postponed comes back before it finished hiding. */
+  self->disk_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->disk_toast);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_disk_toast_dismissed), self);
+  /* A custom title leaves the toast without a title of its own. */
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+check_disk (gpointer data)
+{
+  PledgeWindow *self = data;
+
+  self->disk_check_timeout = 0;
+  if (refresh_disk_state (self))
+    {
+      if (self->disk_differs)
+        show_disk_toast (self);
+      else
+        dismiss_disk_toast (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 PledgeWindow      *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* A save is a burst of events: read the file once it settles. */
+      g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
+      self->disk_check_timeout = g_timeout_add (DISK_CHECK_DELAY, check_disk, self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      break;
+    }
+}
+
+/* Watches the window's file, and remembers what it holds now. Bundled
+ * datasets never change. */
+static void
+watch_file (PledgeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  remember_disk_state (self);
+
+  if (self->file == NULL || g_file_has_uri_scheme (self->file, "resource"))
+    return;
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching %s for changes: %s", self->display_name, error->message);
+      return;
+    }
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
 }
 
 /* Documents */
@@ -581,6 +808,7 @@ set_dataset (PledgeWindow  *self,
   recompute (self);
   update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
+  watch_file (self);
 
   if (!bundled)
     {
@@ -756,6 +984,12 @@ save_to_file (PledgeWindow *self,
   pledge_undo_stack_mark_saved (self->undo);
   update_title (self);
 
+  /* What is on disk now is what the window holds: the monitor's news of
+   * this save is no news. */
+  dismiss_disk_toast (self);
+  watch_file (self);
+  update_actions (self);
+
   add_recent (self, file);
   uri = g_file_get_uri (file);
   g_settings_set_string (self->settings, "last-file", uri);
@@ -770,10 +1004,52 @@ save_to_file (PledgeWindow *self,
 }
 
 static void
+on_overwrite_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PledgeWindow     *self)
+{
+  if (g_strcmp0 (response, "save") == 0 && self->file != NULL)
+    save_to_file (self, self->file);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Another program changed the file since the window loaded or saved it:
+ * saving would throw that away, so the user decides. */
+static void
+ask_before_overwriting (PledgeWindow *self)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("“%s” changed on disk after it was opened here. Saving replaces those "
+                            "changes with what this window shows."), self->display_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Over the Changes on Disk?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_overwrite_response), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
 save (PledgeWindow *self)
 {
   if (self->file == NULL || self->bundled)
-    save_as (self);
+    {
+      save_as (self);
+      return;
+    }
+
+  refresh_disk_state (self);
+  if (self->disk_differs)
+    ask_before_overwriting (self);
   else
     save_to_file (self, self->file);
 }
@@ -1201,6 +1477,639 @@ delete_scenario_action (GtkWidget  *widget,
   show_toast (self, t);
 }
 
+/* Adds a scenario (takes it) and shows it, as one more step of undo. */
+static gboolean
+add_scenario (PledgeWindow   *self,
+              PledgeScenario *scenario,
+              guint           position,
+              GError        **error)
+{
+  g_autofree char *old_id = g_steal_pointer (&self->scenario_id);
+
+  self->scenario_id = g_strdup (scenario->id);
+  if (!pledge_undo_stack_add_scenario (self->undo, scenario, position, error))
+    {
+      g_free (self->scenario_id);
+      self->scenario_id = g_steal_pointer (&old_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds edits to the active scenario as one step of undo, creating
+ * "Scenario N" first when the reported figures are shown. Every edit is
+ * checked before any is made: nothing changes unless all apply. */
+static gboolean
+add_edits (PledgeWindow *self,
+           GPtrArray    *edits,
+           GError      **error)
+{
+  g_autoptr(PledgeSnapshot) check = pledge_snapshot_ref (self->snapshot);
+  g_autoptr(PledgeScenario) fresh = NULL;
+  const PledgeScenario *target;
+  int scenario = active_scenario (self);
+  gboolean ok = TRUE;
+
+  if (scenario < 0)
+    {
+      g_autofree char *id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
+      g_autofree char *name = new_scenario_name (self->dataset);
+
+      fresh = pledge_scenario_new (id, name);
+      target = fresh;
+    }
+  else
+    target = pledge_dataset_get_scenario (self->dataset, scenario);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      PledgeSnapshot *next = pledge_snapshot_new_with_edit (check, target,
+                                                            g_ptr_array_index (edits, i), error);
+
+      if (next == NULL)
+        return FALSE;
+      pledge_snapshot_unref (check);
+      check = next;
+    }
+
+  pledge_undo_stack_begin_group (self->undo);
+  if (fresh != NULL)
+    {
+      /* The new scenario comes with its edits: a refusal leaves nothing. */
+      for (guint i = 0; i < edits->len; i++)
+        g_ptr_array_add (fresh->edits, pledge_edit_copy (g_ptr_array_index (edits, i)));
+      ok = add_scenario (self, g_steal_pointer (&fresh),
+                         pledge_dataset_get_n_scenarios (self->dataset), error);
+    }
+  else
+    for (guint i = 0; ok && i < edits->len; i++)
+      ok = pledge_undo_stack_add_edit (self->undo, scenario,
+                                       pledge_edit_copy (g_ptr_array_index (edits, i)), error);
+  pledge_undo_stack_end_group (self->undo);
+
+  return ok;
+}
+
+static void
+show_undo_toast (PledgeWindow *self,
+                 const char   *title)
+{
+  AdwToast *t = adw_toast_new (title);
+
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  show_toast (self, t);
+}
+
+static void
+new_scenario_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->dataset == NULL)
+    return;
+
+  id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
+  name = new_scenario_name (self->dataset);
+  if (!add_scenario (self, pledge_scenario_new (id, name),
+                     pledge_dataset_get_n_scenarios (self->dataset), &error))
+    {
+      show_error (self, _("Could Not Create the Scenario"), error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of a new scenario, "Scenario 2" */
+  title = g_markup_printf_escaped (_("“%s” created"), name);
+  show_undo_toast (self, title);
+}
+
+static void
+duplicate_scenario_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  int scenario = active_scenario (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  PledgeScenario *copy;
+
+  if (scenario < 0)
+    return;
+
+  copy = pledge_scenario_copy (pledge_dataset_get_scenario (self->dataset, scenario));
+  g_free (copy->id);
+  copy->id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
+  /* Translators: the name of a copy of a scenario; %s is the scenario's name */
+  name = g_strdup_printf (_("%s (copy)"), copy->name);
+  g_free (copy->name);
+  copy->name = g_strdup (name);
+
+  if (!add_scenario (self, copy, scenario + 1, &error))
+    {
+      show_error (self, _("Could Not Duplicate the Scenario"), error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of the copy of a scenario */
+  title = g_markup_printf_escaped (_("“%s” created"), name);
+  show_undo_toast (self, title);
+}
+
+static void
+on_rename_entry_changed (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PledgeWindow     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *id = g_object_get_data (G_OBJECT (dialog), "pledge-scenario-id");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *title = NULL;
+  int scenario;
+
+  if (g_strcmp0 (response, "rename") != 0 || *name == '\0' || self->dataset == NULL)
+    return;
+  scenario = pledge_dataset_find_scenario (self->dataset, id);
+  if (scenario < 0 ||
+      g_strcmp0 (pledge_dataset_get_scenario (self->dataset, scenario)->name, name) == 0)
+    return;
+
+  pledge_undo_stack_rename_scenario (self->undo, scenario, name);
+  /* Translators: %s is the new name of a scenario */
+  title = g_markup_printf_escaped (_("Renamed to “%s”"), name);
+  show_undo_toast (self, title);
+}
+
+static void
+rename_scenario_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  int scenario = active_scenario (self);
+  const PledgeScenario *s;
+  GtkWidget *dialog, *entry;
+
+  if (scenario < 0)
+    return;
+  s = pledge_dataset_get_scenario (self->dataset, scenario);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Scenario"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), s->name);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenario name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pledge-scenario-id", g_strdup (s->id), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Growing spending */
+
+/* An error about what the user did in another window, shown over it. */
+static void
+show_error_over (PledgeWindow *self,
+                 GtkWindow    *parent,
+                 const char   *heading,
+                 const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_grow_apply (PledgeGrowDialog *dialog,
+               PledgeWindow     *self)
+{
+  g_autoptr(GPtrArray) edits = pledge_grow_dialog_build_edits (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  int to = pledge_grow_dialog_get_to (dialog);
+
+  if (!add_edits (self, edits, &error))
+    {
+      /* The dialog stays, with what the user chose, to change it. */
+      show_error_over (self, GTK_WINDOW (dialog), _("Could Not Grow the Spending"), error->message);
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* What the user asked about: the year grown to. */
+  pledge_window_set_year (self, to);
+  /* Translators: %d is the year spending grew to */
+  title = g_strdup_printf (_("Spending grown to %d"), to);
+  show_undo_toast (self, title);
+}
+
+static void
+open_grow_dialog (PledgeWindow      *self,
+                  const char *const *members)
+{
+  PledgeGrowDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+  if (self->grow_dialog != NULL)
+    gtk_window_destroy (self->grow_dialog);
+
+  dialog = pledge_grow_dialog_new (GTK_WINDOW (self), self->snapshot);
+  if (members != NULL)
+    pledge_grow_dialog_set_members (dialog, members);
+  g_signal_connect (dialog, "apply", G_CALLBACK (on_grow_apply), self);
+  self->grow_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->grow_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+grow_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  open_grow_dialog (PLEDGE_WINDOW (widget), NULL);
+}
+
+static void
+grow_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  const char *members[] = { g_variant_get_string (param, NULL), NULL };
+
+  open_grow_dialog (PLEDGE_WINDOW (widget), members);
+}
+
+/* Reaching a target by its due year */
+
+/* Whether growing a member from start to due needs a GDP rate: a year
+ * without a GDP in the figures shown. */
+static gboolean
+needs_gdp_rate (PledgeWindow *self,
+                guint         member,
+                int           start,
+                int           due)
+{
+  const PledgeMember *m = pledge_dataset_get_member (self->dataset, member);
+
+  for (int y = start + 1; y <= due && pledge_member_is_member_in (m, y); y++)
+    {
+      const PledgeFigures *f = pledge_snapshot_get_figures (self->snapshot, member, y);
+
+      if (f == NULL || !isfinite (pledge_figures_base (f)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The GDP rate the active scenario grows the member's GDP at, if any. */
+static double
+scenario_gdp_rate (PledgeWindow *self,
+                   const char   *code)
+{
+  int scenario = active_scenario (self);
+  const PledgeScenario *s;
+
+  if (scenario < 0)
+    return NAN;
+  s = pledge_dataset_get_scenario (self->dataset, scenario);
+  for (guint i = s->edits->len; i > 0; i--)
+    {
+      const PledgeEdit *edit = g_ptr_array_index (s->edits, i - 1);
+
+      if (edit->kind == PLEDGE_EDIT_GROW && !isnan (edit->gdp_rate) &&
+          (g_strcmp0 (edit->member, "*") == 0 || g_strcmp0 (edit->member, code) == 0))
+        return edit->gdp_rate;
+    }
+  return NAN;
+}
+
+static const PledgePlanRow *
+find_plan_row (GArray *rows,
+               guint   member)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, PledgePlanRow, i).member == member)
+      return &g_array_index (rows, PledgePlanRow, i);
+  return NULL;
+}
+
+/* The growth that meets the target by its due year when the member's GDP
+ * grows at gdp_rate where it has none: the solver's, under the figures
+ * that growing at it gives, whose GDP is the one the edit makes. */
+static double
+solve_growth (PledgeWindow  *self,
+              guint          target,
+              guint          member,
+              int            start,
+              double         growth,
+              double         gdp_rate,
+              GError       **error)
+{
+  const PledgeTarget *t = pledge_dataset_get_target (self->dataset, target);
+  const PledgeMember *m = pledge_dataset_get_member (self->dataset, member);
+  int scenario = active_scenario (self);
+  g_autoptr(PledgeScenario) fresh = NULL;
+  g_autoptr(PledgeEdit) edit = pledge_edit_new_grow (m->code, start, t->due, growth, gdp_rate);
+  g_autoptr(PledgeSnapshot) trial = NULL;
+  g_autoptr(GArray) rows = NULL;
+  const PledgePlanRow *row;
+
+  if (scenario < 0)
+    fresh = pledge_scenario_new ("scenario", "");
+  trial = pledge_snapshot_new_with_edit (self->snapshot,
+                                         fresh != NULL ? fresh
+                                                       : pledge_dataset_get_scenario (self->dataset,
+                                                                                      scenario),
+                                         edit, error);
+  if (trial == NULL)
+    return NAN;
+  rows = pledge_plan_compute (trial, target, NULL, error);
+  if (rows == NULL)
+    return NAN;
+  row = find_plan_row (rows, member);
+  return row != NULL ? row->growth : growth;
+}
+
+static gboolean
+reach_target (PledgeWindow  *self,
+              const char    *code,
+              guint          target,
+              GError       **error)
+{
+  const PledgeTarget *t = pledge_dataset_get_target (self->dataset, target);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) pledge_edit_free);
+  g_autofree char *short_title = pledge_target_dup_short_title (t);
+  g_autofree char *growth_text = NULL;
+  g_autofree char *title = NULL;
+  const PledgePlanRow *row;
+  const PledgeMember *m;
+  double growth, gdp_rate = NAN;
+  int member, start;
+
+  member = pledge_dataset_find_member (self->dataset, code);
+  g_assert (member >= 0);
+  m = pledge_dataset_get_member (self->dataset, member);
+
+  rows = pledge_plan_compute (self->snapshot, target, &start, error);
+  if (rows == NULL)
+    return FALSE;
+  row = find_plan_row (rows, member);
+  if (row == NULL)
+    {
+      g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
+                   /* Translators: %s is a member's name, %d a year */
+                   _("%s was not a member in %d, the year the figures end."), m->name, start);
+      return FALSE;
+    }
+  if (!isfinite (row->growth))
+    {
+      g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
+                   /* Translators: %s is a member's name, %d a year */
+                   _("The growth %s needs cannot be computed: it has no defence spending or no "
+                     "GDP for %d to grow from."), m->name, start);
+      return FALSE;
+    }
+  if (pledge_snapshot_meets (self->snapshot, member, t->due, target) == PLEDGE_MEETS_YES)
+    {
+      /* Translators: %s is a member's name, then a target such as "3.5% of
+       * GDP"; %d is the year the target is due */
+      title = g_markup_printf_escaped (_("%s already reaches %s by %d"), m->name, short_title,
+                                       t->due);
+      show_message (self, title);
+      return TRUE;
+    }
+  if (row->growth <= 0)
+    {
+      /* Translators: %s is a member's name, then a target such as "3.5% of
+       * GDP"; %d is the year the target is due */
+      title = g_markup_printf_escaped (_("%s reaches %s by %d without spending more"), m->name,
+                                       short_title, t->due);
+      show_message (self, title);
+      return TRUE;
+    }
+
+  /* GDP follows the scenario: figures it has stay, and years without one
+   * grow at the scenario's own rate or, when it has none, not at all. */
+  growth = row->growth;
+  if (needs_gdp_rate (self, member, start, t->due))
+    {
+      gdp_rate = scenario_gdp_rate (self, code);
+      if (isnan (gdp_rate))
+        gdp_rate = 0;
+      else
+        growth = solve_growth (self, target, member, start, growth, gdp_rate, error);
+      if (!isfinite (growth))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
+                         _("The growth %s needs cannot be computed."), m->name);
+          return FALSE;
+        }
+    }
+
+  g_ptr_array_add (edits, pledge_edit_new_grow (code, start, t->due, growth, gdp_rate));
+  if (!add_edits (self, edits, error))
+    return FALSE;
+
+  growth_text = pledge_locale_format_growth (growth);
+  if (gdp_rate == 0)
+    /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
+     * GDP by 2035, GDP held at its 2024 level" */
+    title = g_markup_printf_escaped (_("%s: defence spending %s a year reaches %s by %d, GDP held "
+                                       "at its %d level"),
+                                     m->name, growth_text, short_title, t->due, start);
+  else
+    /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
+     * GDP by 2035" */
+    title = g_markup_printf_escaped (_("%s: defence spending %s a year reaches %s by %d"),
+                                     m->name, growth_text, short_title, t->due);
+  show_undo_toast (self, title);
+  /* The plan's own window may be the one the user looks at. */
+  if (self->plan_window != NULL)
+    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window), adw_toast_new (title));
+  return TRUE;
+}
+
+static void
+reach_target_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  const char *code = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+  int target;
+
+  if (self->dataset == NULL || pledge_dataset_find_member (self->dataset, code) < 0)
+    return;
+  target = pledge_plan_window_pick_target (self->dataset, self->target);
+  if (target < 0)
+    return;
+  if (!reach_target (self, code, target, &error))
+    show_error (self, _("Could Not Reach the Target"), error->message);
+}
+
+/* The plan */
+
+static void
+on_plan_reach_target (PledgePlanWindow *plan,
+                      const char       *code,
+                      guint             target,
+                      PledgeWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->dataset == NULL || !pledge_plan_window_can_plan (self->dataset, target))
+    return;
+  if (!reach_target (self, code, target, &error))
+    show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"), error->message);
+}
+
+static void
+show_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  PledgePlanWindow *plan;
+
+  if (self->dataset == NULL)
+    return;
+  if (self->plan_window != NULL)
+    {
+      gtk_window_present (self->plan_window);
+      return;
+    }
+
+  plan = pledge_plan_window_new (GTK_WINDOW (self));
+  pledge_plan_window_set_snapshot (plan, self->snapshot, scenario_name (self), self->target);
+  g_signal_connect (plan, "reach-target", G_CALLBACK (on_plan_reach_target), self);
+  self->plan_window = GTK_WINDOW (plan);
+  g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &self->plan_window);
+  gtk_window_present (GTK_WINDOW (plan));
+}
+
+/* Reloading the file after another program changed it */
+
+static void
+reload (PledgeWindow *self)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *scenario_id = NULL;
+  g_autofree char *target_id = NULL;
+  g_autofree char *title = NULL;
+  int year = self->year, index;
+
+  if (self->file == NULL)
+    return;
+
+  dataset = pledge_dataset_load (self->file, NULL, NULL, &error);
+  if (dataset == NULL)
+    {
+      /* The window keeps what it has. */
+      show_error (self, _("Could Not Reload the Dataset"), error->message);
+      return;
+    }
+
+  /* The user chose to let go of unsaved work: it needs no recovery. */
+  dismiss_disk_toast (self);
+  discard_recovery (self);
+  scenario_id = g_strdup (self->scenario_id);
+  if (self->target < pledge_dataset_get_n_targets (self->dataset))
+    target_id = g_strdup (pledge_dataset_get_target (self->dataset, self->target)->id);
+  file = g_object_ref (self->file);
+  set_dataset (self, dataset, file, FALSE);
+
+  /* The same view of the new figures, where it still exists. */
+  index = target_id != NULL ? pledge_dataset_find_target (self->dataset, target_id) : -1;
+  if (index >= 0)
+    pledge_window_set_target (self, index);
+  index = scenario_id != NULL ? pledge_dataset_find_scenario (self->dataset, scenario_id) : -1;
+  if (index >= 0)
+    pledge_window_set_scenario (self, index);
+  pledge_window_set_year (self, year);
+
+  /* Translators: %s is a file name */
+  title = g_markup_printf_escaped (_("Reloaded “%s”"), self->display_name);
+  show_message (self, title);
+}
+
+static void
+on_reload_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PledgeWindow     *self)
+{
+  if (g_strcmp0 (response, "reload") == 0)
+    reload (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PledgeWindow *self = PLEDGE_WINDOW (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->dataset == NULL || self->file == NULL)
+    return;
+  if (!has_changes (self))
+    {
+      reload (self);
+      return;
+    }
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Reloading “%s” shows the file as it is on disk now. The changes "
+                            "made here that are not saved are lost."), self->display_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload the Dataset?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
 /* Years, scenarios, targets */
 
 void
@@ -1567,6 +2476,19 @@ pledge_window_dispose (GObject *object)
   PledgeWindow *self = PLEDGE_WINDOW (object);
 
   g_clear_handle_id (&self->recovery_timeout, g_source_remove);
+  g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->disk_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->disk_toast, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->disk_toast), (gpointer *) &self->disk_toast);
+      self->disk_toast = NULL;
+    }
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   if (self->undo != NULL)
@@ -1583,6 +2505,20 @@ pledge_window_dispose (GObject *object)
       g_object_weak_unref (G_OBJECT (self->export_dialog), clear_export_dialog, self);
       gtk_window_destroy (self->export_dialog);
       self->export_dialog = NULL;
+    }
+  if (self->grow_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->grow_dialog, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->grow_dialog), (gpointer *) &self->grow_dialog);
+      gtk_window_destroy (self->grow_dialog);
+      self->grow_dialog = NULL;
+    }
+  if (self->plan_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->plan_window, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->plan_window), (gpointer *) &self->plan_window);
+      gtk_window_destroy (self->plan_window);
+      self->plan_window = NULL;
     }
   if (self->native != NULL)
     {
@@ -1616,6 +2552,8 @@ pledge_window_finalize (GObject *object)
   g_free (self->scenario_id);
   g_free (self->summary);
   g_free (self->last_toast);
+  g_free (self->disk_etag);
+  g_free (self->disk_checksum);
 
   G_OBJECT_CLASS (pledge_window_parent_class)->finalize (object);
 }
@@ -1661,8 +2599,18 @@ pledge_window_class_init (PledgeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
+                                   duplicate_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
+                                   rename_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.delete-scenario", NULL,
                                    delete_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.grow", NULL, grow_action);
+  gtk_widget_class_install_action (widget_class, "win.grow-member", "s", grow_member_action);
+  gtk_widget_class_install_action (widget_class, "win.reach-target", "s", reach_target_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, previous_year_action);
   gtk_widget_class_install_action (widget_class, "win.next-year", NULL, next_year_action);
   gtk_widget_class_install_action (widget_class, "win.show-chart", "s", show_chart_action);
@@ -1687,6 +2635,12 @@ pledge_window_class_init (PledgeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.info", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.grow", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-plan", NULL);
   for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_ALT_MASK, "win.show-chart",
                                          "s", pledge_chart_kind_to_string (k));
@@ -1831,4 +2785,18 @@ pledge_window_get_last_toast (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
   return self->last_toast;
+}
+
+GtkWindow *
+pledge_window_get_grow_dialog (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
+  return self->grow_dialog;
+}
+
+GtkWindow *
+pledge_window_get_plan_window (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
+  return self->plan_window;
 }

@@ -65,6 +65,10 @@ const char        *pledge_window_get_summary      (PledgeWindow   *self);
 GtkWindow         *pledge_window_get_dialog       (PledgeWindow   *self);
 /* The export dialog while it is open, or NULL. */
 GtkWindow         *pledge_window_get_export_dialog (PledgeWindow  *self);
+/* The Grow Spending dialog while it is open, or NULL. */
+GtkWindow         *pledge_window_get_grow_dialog  (PledgeWindow  *self);
+/* The plan's window while it is open, or NULL. */
+GtkWindow         *pledge_window_get_plan_window  (PledgeWindow  *self);
 /* The title of the last toast shown, or NULL. */
 const char        *pledge_window_get_last_toast   (PledgeWindow   *self);
 

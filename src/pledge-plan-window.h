@@ -1,0 +1,78 @@
+/* pledge-plan-window.h: what each member needs to meet a target by its due year
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pledge-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define PLEDGE_TYPE_PLAN_WINDOW (pledge_plan_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PledgePlanWindow, pledge_plan_window, PLEDGE, PLAN_WINDOW, AdwWindow)
+
+/* The plan table's columns, in the order they show. */
+typedef enum
+{
+  PLEDGE_PLAN_COLUMN_MEMBER,
+  PLEDGE_PLAN_COLUMN_SHARE,      /* the target's metric in the start year */
+  PLEDGE_PLAN_COLUMN_GROWTH,     /* steady yearly defence growth needed */
+  PLEDGE_PLAN_COLUMN_FIRST_MET,  /* a year, or "not by DUE" */
+  PLEDGE_PLAN_COLUMN_GAP,        /* money to add in the start year */
+  PLEDGE_PLAN_COLUMN_CUMULATIVE, /* the yearly gaps until the due year, summed */
+  PLEDGE_PLAN_COLUMN_ACTION,     /* "Reach" */
+  PLEDGE_N_PLAN_COLUMNS
+} PledgePlanColumn;
+
+/* Whether the plan can be about target: it has a due year and a share of
+ * GDP as its metric. */
+gboolean          pledge_plan_window_can_plan      (PledgeDataset    *dataset,
+                                                    guint             target);
+/* The target a plan is about when target is selected: that one when it
+ * can be planned, else the first one that can; -1 when none can. */
+int               pledge_plan_window_pick_target   (PledgeDataset    *dataset,
+                                                    guint             target);
+
+/* The window shows the deadline solver's table (pledge_plan_compute) for
+ * snapshot; it emits ::reach-target when the user asks for a member to
+ * meet its target. */
+PledgePlanWindow *pledge_plan_window_new           (GtkWindow        *parent);
+
+/* Shows the plan under snapshot, whose scenario is called scenario_name.
+ * The plan follows the main window's selected target as it changes; the
+ * user may choose another one here. */
+void              pledge_plan_window_set_snapshot  (PledgePlanWindow *self,
+                                                    PledgeSnapshot   *snapshot,
+                                                    const char       *scenario_name,
+                                                    guint             selected_target);
+/* The target shown; -1 when no target of the dataset has a due year. */
+int               pledge_plan_window_get_target    (PledgePlanWindow *self);
+void              pledge_plan_window_set_target    (PledgePlanWindow *self,
+                                                    guint             target);
+
+GtkColumnView    *pledge_plan_window_get_column_view (PledgePlanWindow *self);
+guint             pledge_plan_window_get_n_rows    (PledgePlanWindow *self);
+/* The text a cell shows; NULL when the member is not in the table. */
+char             *pledge_plan_window_dup_cell_text (PledgePlanWindow *self,
+                                                    const char       *code,
+                                                    PledgePlanColumn  column);
+
+/* The name Export suggests: "plan-core-3.5.csv". */
+char             *pledge_plan_window_dup_suggested_name (PledgePlanWindow *self);
+/* Writes the plan as pledge --report --plan=TARGET --csv does, replacing
+ * file atomically, as Export does once the user has chosen it. */
+gboolean          pledge_plan_window_export_to     (PledgePlanWindow *self,
+                                                    GFile            *file,
+                                                    GError          **error);
+/* Shows a toast over the plan (takes it): what happened to it. */
+void              pledge_plan_window_add_toast     (PledgePlanWindow *self,
+                                                    AdwToast         *toast);
+/* The title of the last toast shown, or NULL. */
+const char       *pledge_plan_window_get_last_toast (PledgePlanWindow *self);
+
+G_END_DECLS
