@@ -27,190 +27,12 @@
 #include "pledge-plan-window.h"
 #include "pledge-plan.h"
 #include "pledge-report.h"
+#include "pledge-ui-test-util.h"
 #include "pledge-window.h"
 
-#define BUNDLED "resource:///io/github/pledgeapp/Pledge/datasets/"
 
-static GtkApplication *app;
 
-/* Every warning and critical, from any domain, fails the test. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    {
-      g_log_writer_standard_streams (level, fields, n_fields, user_data);
-      g_test_fail_printf ("unexpected %s: %s",
-                          (level & G_LOG_LEVEL_WARNING) ? "warning" : "critical",
-                          g_log_writer_format_fields (level, fields, n_fields, FALSE));
-      g_abort ();
-    }
-  if (level & G_LOG_LEVEL_DEBUG)
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_standard_streams (level, fields, n_fields, user_data);
-}
-
-/* Helpers */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for a while, so that frames are drawn. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GFile *
-copy_to_temp (const char  *uri,
-              char       **tmpdir)
-{
-  g_autoptr(GFile) source = g_file_new_for_uri (uri);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (source);
-  GFile *copy;
-
-  *tmpdir = g_dir_make_tmp ("pledge-scenarios-XXXXXX", &error);
-  g_assert_no_error (error);
-  copy = g_file_new_build_filename (*tmpdir, name, NULL);
-  g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return copy;
-}
-
-static void
-remove_temp (const char *tmpdir)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_temp (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (tmpdir);
-}
-
-static PledgeWindow *
-new_window (const char *uri,
-            gboolean    bundled)
-{
-  PledgeWindow *win = pledge_window_new (app);
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 1300);
-  pledge_window_load (win, file, bundled);
-  gtk_window_present (GTK_WINDOW (win));
-  run_for (100);
-  return win;
-}
-
-/* Closes a window as a user does, throwing away what it holds, and waits
- * until it is gone. */
-static void
-destroy_window (PledgeWindow *win)
-{
-  g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
-
-  /* An error a test left open. */
-  if (pledge_window_get_dialog (win) != NULL)
-    gtk_window_destroy (pledge_window_get_dialog (win));
-  iterate ();
-
-  gtk_window_close (GTK_WINDOW (win));
-  iterate ();
-  if (win != NULL && pledge_window_get_dialog (win) != NULL)
-    {
-      run_for (20);
-      adw_message_dialog_response (ADW_MESSAGE_DIALOG (pledge_window_get_dialog (win)), "discard");
-    }
-  for (guint i = 0; i < 100 && win != NULL; i++)
-    run_for (20);
-  g_assert_null (win);
-}
-
-/* The item of a menu labelled label: its sensitivity is what the user sees
- * of its action's state. */
-static GtkWidget *
-find_menu_item (GtkWidget  *widget,
-                const char *label)
-{
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") == 0)
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-menu_item_enabled (PledgeWindow *win,
-                   const char   *label)
-{
-  GtkWidget *item = find_menu_item (GTK_WIDGET (win), label);
-
-  g_assert_nonnull (item);
-  return gtk_widget_get_sensitive (item);
-}
-
-static GtkDropDown *
-find_dropdown (GtkWidget  *widget,
-               const char *tooltip_start)
-{
-  if (GTK_IS_DROP_DOWN (widget) &&
-      g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ?: "", tooltip_start))
-    return GTK_DROP_DOWN (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_dropdown (child, tooltip_start);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define new_window(uri, bundled) new_window_sized (uri, bundled, 1200)
 
 /* The visible button whose tooltip holds text. */
 static GtkWidget *
@@ -335,6 +157,14 @@ save_screenshot (GtkWidget  *window,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* On a loaded machine the window may not have drawn yet: give it time. */
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      run_for (20);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

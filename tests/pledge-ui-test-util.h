@@ -1,0 +1,41 @@
+/* pledge-ui-test-util.h: what the window tests share
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pledge-window.h"
+
+#define BUNDLED "resource:///io/github/pledgeapp/Pledge/datasets/"
+
+/* The application the tests' windows belong to, registered by main(). */
+extern GtkApplication *app;
+
+/* Every warning and critical fails the test (a GLogWriterFunc). */
+GLogWriterOutput log_writer        (GLogLevelFlags   level,
+                                    const GLogField *fields,
+                                    gsize            n_fields,
+                                    gpointer         user_data);
+/* Runs what is pending in the main loop; runs it for ms milliseconds. */
+void             iterate           (void);
+void             run_for           (guint            ms);
+/* A copy of uri in a new temporary folder. */
+GFile           *copy_to_temp      (const char      *uri,
+                                    char           **tmpdir);
+void             remove_temp       (const char      *tmpdir);
+/* A presented window on uri, width wide and tall enough for 2016. */
+PledgeWindow    *new_window_sized  (const char      *uri,
+                                    gboolean         bundled,
+                                    int              width);
+/* Closes a window as a user does, throwing away what it holds. */
+void             destroy_window    (PledgeWindow    *win);
+GtkWidget       *find_menu_item    (GtkWidget       *widget,
+                                    const char      *label);
+gboolean         menu_item_enabled (PledgeWindow    *win,
+                                    const char      *label);
+GtkDropDown     *find_dropdown     (GtkWidget       *widget,
+                                    const char      *tooltip_start);
