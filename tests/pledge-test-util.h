@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 /* Reads a file under tests/ (G_TEST_SRCDIR); fails the test if it cannot. */
 static inline char *
@@ -19,6 +20,52 @@ pledge_test_read_file (const char *relative)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   return contents;
+}
+
+/* One file of tests/data/bad/ and the exact message it must give. */
+typedef struct
+{
+  char *name;
+  char *expected;
+} PledgeBadCase;
+
+static inline void
+pledge_bad_case_free (gpointer data)
+{
+  PledgeBadCase *c = data;
+
+  g_free (c->name);
+  g_free (c->expected);
+  g_free (c);
+}
+
+/* Reads tests/data/bad/expected.tsv ("FILE<TAB>MESSAGE" lines) and adds
+ * one test a file, under prefix, running func with its PledgeBadCase.
+ * The array owns the cases; keep it until g_test_run() returns. */
+static inline GPtrArray *
+pledge_test_add_bad_cases (const char     *prefix,
+                           GTestDataFunc   func)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func (pledge_bad_case_free);
+  g_autofree char *table = pledge_test_read_file ("data/bad/expected.tsv");
+  g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      PledgeBadCase *c;
+      g_autofree char *path = NULL;
+
+      if (tab == NULL)
+        continue;
+      c = g_new0 (PledgeBadCase, 1);
+      c->name = g_strndup (lines[i], tab - lines[i]);
+      c->expected = g_strdup (tab + 1);
+      g_ptr_array_add (cases, c);
+      path = g_strdup_printf ("%s/%s", prefix, c->name);
+      g_test_add_data_func (path, c, func);
+    }
+  return cases;
 }
 
 /* The path of a file under data/ of the source tree. */

@@ -113,28 +113,12 @@ test_validate_good (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
-typedef struct
-{
-  char *name;
-  char *expected;
-} BadCase;
-
-static void
-bad_case_free (gpointer data)
-{
-  BadCase *c = data;
-
-  g_free (c->name);
-  g_free (c->expected);
-  g_free (c);
-}
-
 /* Every bad file: exit 1, FILE:LINE: message on stderr, nothing on stdout,
  * for --validate and --report alike. */
 static void
 test_bad_file (gconstpointer data)
 {
-  const BadCase *c = data;
+  const PledgeBadCase *c = data;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->name, NULL);
   g_autofree char *expected = NULL;
   const char *suffix = strchr (c->expected, ':');
@@ -435,9 +419,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (bad_case_free);
-  g_autofree char *table = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -460,23 +442,7 @@ main (int   argc,
       g_test_add_data_func (name, &usage_cases[i], test_usage);
     }
 
-  table = pledge_test_read_file ("data/bad/expected.tsv");
-  lines = g_strsplit (table, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *tab = strchr (lines[i], '\t');
-      BadCase *c;
-      g_autofree char *name = NULL;
-
-      if (tab == NULL)
-        continue;
-      c = g_new0 (BadCase, 1);
-      c->name = g_strndup (lines[i], tab - lines[i]);
-      c->expected = g_strdup (tab + 1);
-      name = g_strdup_printf ("/pledge/cli/bad/%s", c->name);
-      g_ptr_array_add (cases, c);
-      g_test_add_data_func (name, c, test_bad_file);
-    }
+  cases = pledge_test_add_bad_cases ("/pledge/cli/bad", test_bad_file);
 
   return g_test_run ();
 }

@@ -153,26 +153,10 @@ test_full (void)
 }
 
 /* Each bad file, with the exact message it must give. */
-typedef struct
-{
-  char *name;
-  char *expected;
-} BadCase;
-
-static void
-bad_case_free (gpointer data)
-{
-  BadCase *c = data;
-
-  g_free (c->name);
-  g_free (c->expected);
-  g_free (c);
-}
-
 static void
 test_bad_file (gconstpointer data)
 {
-  const BadCase *c = data;
+  const PledgeBadCase *c = data;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -351,9 +335,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (bad_case_free);
-  g_autofree char *table = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -369,23 +351,7 @@ main (int   argc,
   g_test_add_func ("/pledge/loader/big-lines", test_big_lines);
   g_test_add_func ("/pledge/loader/big-lines-late", test_big_lines_late);
 
-  table = pledge_test_read_file ("data/bad/expected.tsv");
-  lines = g_strsplit (table, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *tab = strchr (lines[i], '\t');
-      BadCase *c;
-      g_autofree char *path = NULL;
-
-      if (tab == NULL)
-        continue;
-      c = g_new0 (BadCase, 1);
-      c->name = g_strndup (lines[i], tab - lines[i]);
-      c->expected = g_strdup (tab + 1);
-      g_ptr_array_add (cases, c);
-      path = g_strdup_printf ("/pledge/loader/bad/%s", c->name);
-      g_test_add_data_func (path, c, test_bad_file);
-    }
+  cases = pledge_test_add_bad_cases ("/pledge/loader/bad", test_bad_file);
   g_assert_cmpuint (cases->len, >=, 40);
 
   status = g_test_run ();
