@@ -62,6 +62,16 @@ typedef enum
   PLEDGE_N_FONTS
 } PledgeFont;
 
+/* Hatching drawn once into a tile of pixels, for a bitmap target */
+typedef struct
+{
+  cairo_pattern_t        *pattern;   /* NULL until first used */
+  PledgeChartColour       colour;
+  double                  scale;     /* pixels a unit */
+  double                  spacing;   /* between stripes, in units */
+  double                  phase[2];  /* the pixel offset, of x - y and of x + y */
+} PledgeHatchTile;
+
 typedef struct
 {
   PledgeChartKind         kind;
@@ -76,6 +86,10 @@ typedef struct
   double                  pad;       /* the outer margin */
   PledgeRect              plot;      /* what pledge_chart_frame() leaves for the body */
   const PledgeChartColour *halo;     /* when set, text is outlined in it for legibility */
+  PledgeHatchTile         hatch[2];  /* pledge_chart_hatch()'s tiles: plain, crossed */
+  PledgeChartColour       halo_key;  /* the colour halo_pixel is of, when halo_format is set */
+  cairo_format_t          halo_format;
+  guint32                 halo_pixel;
 } PledgeChart;
 
 /* cr may be NULL. Width and height must be finite and positive. */

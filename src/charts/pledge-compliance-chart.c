@@ -233,19 +233,29 @@ names_fit_wrapped (PledgeChart  *c,
 }
 
 static double
-max_label_width (PledgeChart *c,
-                 const Layout *l,
-                 gboolean     names)
+max_code_width (PledgeChart  *c,
+                const Layout *l)
 {
   double w = 0;
 
   for (guint k = 0; k < l->n; k++)
-    {
-      const PledgeChartMember *m = &l->input->members[l->order[k]];
-
-      w = MAX (w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL, names ? m->name : m->code));
-    }
+    w = MAX (w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL,
+                                         l->input->members[l->order[k]].code));
   return w;
+}
+
+/* Whether every name is at most width wide: stops at the first that is
+ * not, rather than measuring names that will not be drawn. */
+static gboolean
+names_fit (PledgeChart  *c,
+           const Layout *l,
+           double        width)
+{
+  for (guint k = 0; k < l->n; k++)
+    if (!(pledge_chart_text_width (c, PLEDGE_FONT_LABEL, l->input->members[l->order[k]].name) <=
+          width))
+      return FALSE;
+  return TRUE;
 }
 
 /* Lays the chart out, drawing the frame when c has a cairo_t. FALSE when
@@ -259,7 +269,7 @@ compliance_layout (PledgeChart *c,
   g_autofree char *title = NULL, *subtitle = NULL, *note = NULL;
   g_autofree char *meets_label = NULL, *misses_label = NULL;
   PledgeLegend legend = { 0 };
-  double line_h, hi = 0, plot_bottom, w_names, w_codes, value_w, value_h;
+  double line_h, hi = 0, plot_bottom, w_codes = 0, value_w, value_h;
   gboolean has_data = pledge_chart_input_has_year_data (input);
   guint n_labels = 0;
 
@@ -332,10 +342,8 @@ compliance_layout (PledgeChart *c,
 
   /* Category labels: names where they fit, else codes, else turned codes,
    * and then only every stride-th so that none overlaps. */
-  w_names = max_label_width (c, l, TRUE);
-  w_codes = max_label_width (c, l, FALSE);
   l->stride = 1;
-  if (w_names <= l->slot - c->em * 0.3)
+  if (names_fit (c, l, l->slot - c->em * 0.3))
     {
       l->label_mode = LABELS_NAMES;
       l->label_height = line_h;
@@ -343,7 +351,7 @@ compliance_layout (PledgeChart *c,
   else if (l->slot > c->em * 3 &&
            names_fit_wrapped (c, l, l->slot - c->em * 0.3, &l->label_height))
     l->label_mode = LABELS_NAMES_WRAPPED;
-  else if (w_codes <= l->slot - c->em * 0.15)
+  else if ((w_codes = max_code_width (c, l)) <= l->slot - c->em * 0.15)
     {
       l->label_mode = LABELS_CODES;
       l->label_height = line_h;
@@ -351,7 +359,7 @@ compliance_layout (PledgeChart *c,
   else
     {
       l->label_mode = LABELS_CODES_ROTATED;
-      l->label_height = w_codes;
+      l->label_height = w_codes;   /* measured in the test above */
       l->stride = (guint) MAX (1.0, ceil (line_h * 1.15 / l->slot));
     }
   for (guint k = 0; k < l->n; k += l->stride)
