@@ -15,6 +15,11 @@
 /* The application the tests' windows belong to, registered by main(). */
 extern GtkApplication *app;
 
+/* Private XDG folders (returned, to remove at the end), the C.UTF-8
+ * locale, g_test_init(), fatal warnings, and the registered application. */
+char            *pledge_ui_test_init (int             *argc,
+                                      char          ***argv);
+
 /* Every warning and critical fails the test (a GLogWriterFunc). */
 GLogWriterOutput log_writer        (GLogLevelFlags   level,
                                     const GLogField *fields,
