@@ -457,18 +457,23 @@ trend_paint (PledgeChart  *c,
       c->halo = NULL;
     }
 
-  /* Members not highlighted, faint and under the rest: one path, one
-   * stroke, however many members */
+  /* Members not highlighted, faint and under the rest. One stroke per
+   * member: a single path of every member makes cairo's scan converter
+   * sort dozens of crossing edges on each row, 2.5 ms of a 4 ms chart at
+   * NATO's size; member by member it is under 1.5 ms (build-aux/bench). */
   if (c->cr != NULL)
     {
       cairo_save (c->cr);
-      cairo_new_path (c->cr);
+      pledge_chart_set_colour (c, &style->faint);
+      cairo_set_line_width (c->cr, thin);
+      cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
       for (guint i = 0; i < input->n_members; i++)
         {
           const PledgeChartMember *m = &input->members[i];
 
           if (m->trend_colour >= 0)
             continue;
+          cairo_new_path (c->cr);
           for (guint k = l->first + 1; k <= l->last; k++)
             {
               if (!isfinite (m->series[k - 1]) || !isfinite (m->series[k]))
@@ -481,11 +486,8 @@ trend_paint (PledgeChart  *c,
                              pledge_chart_safe (pledge_axis_map (&l->axis, m->series[k],
                                                                  l->baseline, l->top)));
             }
+          cairo_stroke (c->cr);
         }
-      pledge_chart_set_colour (c, &style->faint);
-      cairo_set_line_width (c->cr, thin);
-      cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (c->cr);
       cairo_restore (c->cr);
     }
 
