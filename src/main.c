@@ -6,17 +6,39 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "pledge-application.h"
+#include "pledge-cli.h"
+#include "pledge-gui.h"
+
+/* The window's module: beside the program when it runs from the build tree,
+ * else where it is installed. */
+static void *
+open_gui_module (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = program != NULL ? g_path_get_dirname (program) : NULL;
+  g_autofree char *beside = dir != NULL ? g_build_filename (dir, PLEDGE_GUI_MODULE, NULL) : NULL;
+  g_autofree char *installed = g_build_filename (PKGLIBDIR, PLEDGE_GUI_MODULE, NULL);
+
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+    return dlopen (beside, RTLD_LAZY | RTLD_LOCAL);
+  return dlopen (installed, RTLD_LAZY | RTLD_LOCAL);
+}
 
 int
-main (int   argc,
+main (int   argc G_GNUC_UNUSED,
       char *argv[])
 {
-  g_autoptr(PledgeApplication) app = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) gui_argv = NULL;
   const char *localedir = g_getenv ("PLEDGE_LOCALEDIR");
+  PledgeGuiMain gui_main;
+  int exit_status = 0;
+  void *module;
 
   setlocale (LC_ALL, "");
   /* PLEDGE_LOCALEDIR: translations from a build tree, for tests and
@@ -25,6 +47,24 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = pledge_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* --report, --export, --validate, --help and mistakes: no GTK at all. */
+  if (pledge_cli_run (argv, &exit_status, &files))
+    return exit_status;
+
+  /* The window */
+  module = open_gui_module ();
+  gui_main = module != NULL ? (PledgeGuiMain) dlsym (module, PLEDGE_GUI_MAIN_SYMBOL) : NULL;
+  if (gui_main == NULL)
+    {
+      /* Translators: the window's library is missing; %s says why */
+      g_printerr (_("pledge: cannot show the window: %s\n"), dlerror ());
+      return 1;
+    }
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, argv[0]);
+  if (files != NULL)
+    g_strv_builder_addv (builder, (const char **) files);
+  gui_argv = g_strv_builder_end (builder);
+  return gui_main ((int) g_strv_length (gui_argv), gui_argv);
 }

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "pledge-application.h"
-#include "pledge-cli.h"
 #include "pledge-window.h"
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
@@ -17,6 +16,8 @@
 struct _PledgeApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       presented;   /* a window has been shown */
 };
 
 G_DEFINE_FINAL_TYPE (PledgeApplication, pledge_application, ADW_TYPE_APPLICATION)
@@ -37,47 +38,41 @@ pledge_application_get_default_dataset (void)
   return g_file_new_for_uri (BUNDLED_DATASETS "nato.xml");
 }
 
-/* The headless modes and option checking happen here, before the
- * application registers on the bus or initialises GTK. */
-static gboolean
-pledge_application_local_command_line (GApplication   *app,
-                                       char         ***arguments,
-                                       int            *exit_status)
-{
-  g_auto(GStrv) files = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-
-  if (pledge_cli_run (*arguments, exit_status, &files))
-    return TRUE;
-
-  /* Hand GApplication only the files, which it passes to ::open. */
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, (*arguments)[0]);
-  if (files != NULL)
-    g_strv_builder_addv (builder, (const char **) files);
-  g_strfreev (*arguments);
-  *arguments = g_strv_builder_end (builder);
-
-  return G_APPLICATION_CLASS (pledge_application_parent_class)->local_command_line (app, arguments,
-                                                                                    exit_status);
-}
-
 static PledgeWindow *
 new_window (PledgeApplication *self)
 {
   return pledge_window_new (GTK_APPLICATION (self));
 }
 
-/* For build-aux/bench: print when the first frame is painted, and quit. */
+/* For build-aux/bench and the tests: print the window's title and when
+ * its first frame is painted, and quit. */
 static void
 on_first_frame (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  GApplication *app = user_data;
+  GtkWindow *window = user_data;
+  GtkApplication *app = gtk_window_get_application (window);
 
+  g_print ("title %s\n", gtk_window_get_title (window));
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, user_data);
-  g_application_quit (app);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+present (PledgeApplication *self,
+         GtkWindow         *window)
+{
+  gtk_window_present (window);
+  if (!self->presented && g_getenv ("PLEDGE_EXIT_AFTER_FIRST_FRAME") != NULL)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      if (clock != NULL)
+        g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), window);
+    }
+  self->presented = TRUE;
 }
 
 static void
@@ -112,15 +107,7 @@ pledge_application_activate (GApplication *app)
       window = GTK_WINDOW (win);
     }
 
-  gtk_window_present (window);
-
-  if (g_getenv ("PLEDGE_EXIT_AFTER_FIRST_FRAME") != NULL)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-
-      if (clock != NULL)
-        g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), app);
-    }
+  present (self, window);
 }
 
 static void
@@ -136,7 +123,7 @@ pledge_application_open (GApplication  *app,
       PledgeWindow *win = new_window (self);
 
       pledge_window_load (win, files[i], FALSE);
-      gtk_window_present (GTK_WINDOW (win));
+      present (self, GTK_WINDOW (win));
     }
 }
 
@@ -237,7 +224,6 @@ pledge_application_class_init (PledgeApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  app_class->local_command_line = pledge_application_local_command_line;
   app_class->activate = pledge_application_activate;
   app_class->open = pledge_application_open;
   app_class->startup = pledge_application_startup;

@@ -864,6 +864,35 @@ test_format_number (void)
   g_assert_cmpstr (unknown, ==, "");
 }
 
+/* The program itself: no headless option, so main.c loads the window's
+ * module (libpledge-gui.so, beside the program in the build tree) and opens
+ * the file given, relative to the working directory. */
+static void
+test_program (void)
+{
+  const char *binary = g_getenv ("PLEDGE_BINARY");
+  g_autofree char *data = pledge_test_data_path ("datasets");
+  const char *argv[] = { binary, "nato-2016.xml", NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PLEDGE_EXIT_AFTER_FIRST_FRAME", "1",
+                                         TRUE);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("PLEDGE_BINARY is not set");
+      return;
+    }
+  g_spawn_sync (data, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "title Defence expenditure of NATO countries, 2016"));
+  g_assert_nonnull (strstr (out, "\nfirst-frame "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/pledge/window/narrow", test_narrow);
   g_test_add_func ("/pledge/window/screenshot", test_screenshot);
+  g_test_add_func ("/pledge/window/program", test_program);
 
   status = g_test_run ();
 
