@@ -376,6 +376,82 @@ test_deterministic (Fixture       *f,
   }
 }
 
+/* The PNG encoder deflates bands of rows side by side and joins them into
+ * one zlib stream: whatever the height, libpng (through cairo) reads back
+ * exactly the pixels drawn, Adler-32 included. */
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         at;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *r = closure;
+
+  if (length > r->length - r->at)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, r->data + r->at, length);
+  r->at += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+test_png_pixels (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct { int width, height; double scale; } sizes[] = {
+    { 320, 40, 1 }, { 640, 127, 1 }, { 640, 128, 1 }, { 640, 129, 1 },
+    { 401, 333, 1 }, { 500, 300, 2 }, { 1200, 800, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      int w = sizes[i].width, h = sizes[i].height;
+      int pw = (int) ceil (w * sizes[i].scale), ph = (int) ceil (h * sizes[i].scale);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) png = pledge_chart_render (PLEDGE_EXPORT_PNG, PLEDGE_CHART_TREND, f->input,
+                                                   &f->style, w, h, sizes[i].scale, &error);
+      cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+      cairo_surface_t *read;
+      Reader reader = { 0 };
+      cairo_t *cr;
+
+      g_assert_no_error (error);
+      reader.data = g_bytes_get_data (png, &reader.length);
+      read = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+      g_assert_cmpint (cairo_surface_status (read), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (read), ==, pw);
+      g_assert_cmpint (cairo_image_surface_get_height (read), ==, ph);
+
+      cairo_surface_set_device_scale (drawn, sizes[i].scale, sizes[i].scale);
+      cr = cairo_create (drawn);
+      pledge_chart_draw (PLEDGE_CHART_TREND, cr, w, h, &f->style, f->input);
+      cairo_destroy (cr);
+      cairo_surface_flush (drawn);
+      cairo_surface_flush (read);
+
+      for (int y = 0; y < ph; y++)
+        {
+          const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (drawn) +
+                                                (gsize) y * cairo_image_surface_get_stride (drawn));
+          const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (read) +
+                                                (gsize) y * cairo_image_surface_get_stride (read));
+
+          for (int x = 0; x < pw; x++)
+            if ((a[x] & 0xffffff) != (b[x] & 0xffffff))
+              g_error ("%d x %d at %g: pixel (%d, %d) drawn %06x, read %06x", w, h,
+                       sizes[i].scale, x, y, a[x] & 0xffffff, b[x] & 0xffffff);
+        }
+      cairo_surface_destroy (read);
+      cairo_surface_destroy (drawn);
+    }
+}
+
 /* An existing file is replaced whole; a symbolic link keeps pointing at it. */
 static void
 test_replace (Fixture       *f,
@@ -479,6 +555,8 @@ main (int   argc,
               fixture_set_up, test_pdf_metadata, fixture_tear_down);
   g_test_add ("/pledge/export/deterministic", Fixture, NULL,
               fixture_set_up, test_deterministic, fixture_tear_down);
+  g_test_add ("/pledge/export/png-pixels", Fixture, NULL,
+              fixture_set_up, test_png_pixels, fixture_tear_down);
   g_test_add ("/pledge/export/replace", Fixture, NULL,
               fixture_set_up, test_replace, fixture_tear_down);
   g_test_add ("/pledge/export/failures", Fixture, NULL,

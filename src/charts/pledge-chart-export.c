@@ -234,31 +234,97 @@ convert_row (guint8        *out,
       }
 }
 
-/* Deflates the input z holds (Z_NO_FLUSH), or ends the stream (Z_FINISH),
- * into buffer: an IDAT chunk of it each time it fills, and of what is left
- * at the end. */
-static int
-deflate_into_idat (z_stream   *z,
-                   GByteArray *out,
-                   guint8     *buffer,
-                   int         flush)
+/* The image data is deflated in PNG_PARTS bands of rows side by side, as
+ * pigz does: each band is a raw deflate stream primed with the last 32 KiB
+ * of the band before it, ended by a sync flush (the last by the final
+ * block), and the bands joined under one zlib header and Adler-32 make the
+ * one stream PNG wants. The number of bands is fixed, not the number of
+ * processors, so that the same pixels give the same bytes everywhere. */
+#define PNG_PARTS 2
+#define PNG_PART_MIN_ROWS 64
+#define PNG_WINDOW 32768
+
+typedef struct
+{
+  const guint8 *data;
+  int           width;
+  int           stride;
+  gboolean      alpha;
+  gsize         row_length;
+  int           first_row;
+  int           end_row;
+  gboolean      last;
+  GByteArray   *deflated;  /* raw deflate, no zlib header */
+  guint32       adler;     /* of this band's rows */
+  gboolean      ok;
+} PngPart;
+
+static gboolean
+deflate_to (z_stream   *z,
+            GByteArray *out,
+            guint8     *buffer,
+            int         flush)
 {
   int status;
 
   do
     {
+      z->next_out = buffer;
+      z->avail_out = PNG_IDAT_SIZE;
       status = deflate (z, flush);
-      if (status != Z_OK && status != Z_STREAM_END)
-        return status;
-      if (z->avail_out == 0 || (status == Z_STREAM_END && z->avail_out < PNG_IDAT_SIZE))
-        {
-          append_chunk (out, "IDAT", buffer, PNG_IDAT_SIZE - z->avail_out);
-          z->next_out = buffer;
-          z->avail_out = PNG_IDAT_SIZE;
-        }
+      if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+        return FALSE;
+      g_byte_array_append (out, buffer, PNG_IDAT_SIZE - z->avail_out);
     }
-  while (flush == Z_FINISH ? status != Z_STREAM_END : z->avail_in > 0);
-  return status;
+  while (z->avail_out == 0);
+  return flush != Z_FINISH || status == Z_STREAM_END;
+}
+
+static gpointer
+deflate_part (gpointer user_data)
+{
+  PngPart *part = user_data;
+  g_autofree guint8 *row = g_malloc (part->row_length);
+  g_autofree guint8 *buffer = g_malloc (PNG_IDAT_SIZE);
+  z_stream z = { 0 };
+  gboolean ok = TRUE;
+
+  part->adler = adler32 (0L, Z_NULL, 0);
+  if (deflateInit2 (&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, -15, PNG_DEFLATE_MEM_LEVEL,
+                    Z_DEFAULT_STRATEGY) != Z_OK)
+    return NULL;
+
+  if (part->first_row > 0)
+    {
+      /* The window the band before ends with */
+      int n = (int) MIN ((gsize) part->first_row,
+                         (PNG_WINDOW + part->row_length - 1) / part->row_length);
+      gsize length = (gsize) n * part->row_length;
+      g_autofree guint8 *window = g_malloc (length);
+      gsize used = MIN (length, PNG_WINDOW);
+
+      for (int k = 0; k < n; k++)
+        convert_row (window + k * part->row_length,
+                     (const guint32 *) (part->data +
+                                        (gsize) (part->first_row - n + k) * part->stride),
+                     part->width, part->alpha);
+      ok = deflateSetDictionary (&z, window + length - used, (uInt) used) == Z_OK;
+    }
+
+  for (int y = part->first_row; y < part->end_row && ok; y++)
+    {
+      convert_row (row, (const guint32 *) (part->data + (gsize) y * part->stride), part->width,
+                   part->alpha);
+      part->adler = adler32 (part->adler, row, (uInt) part->row_length);
+      z.next_in = row;
+      z.avail_in = (uInt) part->row_length;
+      ok = deflate_to (&z, part->deflated, buffer, Z_NO_FLUSH);
+    }
+  if (ok)
+    ok = deflate_to (&z, part->deflated, buffer, part->last ? Z_FINISH : Z_SYNC_FLUSH);
+  deflateEnd (&z);
+  part->ok = ok;
+  return NULL;
 }
 
 /* The surface as a PNG with the chart's text chunks: IHDR, tEXt or iTXt,
@@ -280,13 +346,14 @@ encode_png (cairo_surface_t         *surface,
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  g_autofree guint8 *row = NULL;
-  g_autofree guint8 *buffer = NULL;
   g_autoptr(GByteArray) out = NULL;
-  z_stream z = { 0 };
-  gboolean alpha;
+  g_autoptr(GByteArray) zlib = NULL;
+  PngPart parts[PNG_PARTS];
+  GThread *threads[PNG_PARTS] = { NULL };
+  guint n_parts;
+  guint32 adler;
+  gboolean alpha, ok = TRUE;
   gsize row_length;
-  int status = Z_OK;
   guint8 ihdr[13];
 
   if ((format != CAIRO_FORMAT_RGB24 && format != CAIRO_FORMAT_ARGB32) || data == NULL ||
@@ -324,35 +391,49 @@ encode_png (cairo_surface_t         *surface,
   append_text_chunk (out, "Source", source);
   append_text_chunk (out, "Software", software);
 
-  if (deflateInit2 (&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, PNG_DEFLATE_MEM_LEVEL,
-                    Z_DEFAULT_STRATEGY) != Z_OK)
+  /* The bands, the first here and the others in threads */
+  n_parts = height >= PNG_PARTS * PNG_PART_MIN_ROWS ? PNG_PARTS : 1;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      parts[i] = (PngPart) {
+        .data = data, .width = width, .stride = stride, .alpha = alpha,
+        .row_length = row_length,
+        .first_row = (int) ((gint64) height * i / n_parts),
+        .end_row = (int) ((gint64) height * (i + 1) / n_parts),
+        .last = i + 1 == n_parts,
+        .deflated = g_byte_array_sized_new (row_length * height / (16 * n_parts) + 1024),
+      };
+    }
+  for (guint i = 1; i < n_parts; i++)
+    threads[i] = g_thread_new ("pledge-png", deflate_part, &parts[i]);
+  deflate_part (&parts[0]);
+  for (guint i = 1; i < n_parts; i++)
+    g_thread_join (threads[i]);
+
+  /* One zlib stream: header (deflate, 32 KiB window, level 2-5), the
+   * bands, the Adler-32 of all rows. */
+  zlib = g_byte_array_sized_new (2 + 4 + parts[0].deflated->len * n_parts);
+  g_byte_array_append (zlib, (const guint8 *) "\x78\x5e", 2);
+  adler = parts[0].adler;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      ok = ok && parts[i].ok;
+      g_byte_array_append (zlib, parts[i].deflated->data, parts[i].deflated->len);
+      if (i > 0)
+        adler = adler32_combine (adler, parts[i].adler,
+                                 (z_off_t) (parts[i].end_row - parts[i].first_row) * row_length);
+      g_byte_array_unref (parts[i].deflated);
+    }
+  append_be32 (zlib, adler);
+  if (!ok)
     {
       g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
                    _("Could not draw the chart: %s"),
                    cairo_status_to_string (CAIRO_STATUS_NO_MEMORY));
       return NULL;
     }
-  buffer = g_malloc (PNG_IDAT_SIZE);
-  row = g_malloc (row_length);
-  z.next_out = buffer;
-  z.avail_out = PNG_IDAT_SIZE;
-  for (int y = 0; y < height && status == Z_OK; y++)
-    {
-      convert_row (row, (const guint32 *) (data + (gsize) y * stride), width, alpha);
-      z.next_in = row;
-      z.avail_in = (uInt) row_length;
-      status = deflate_into_idat (&z, out, buffer, Z_NO_FLUSH);
-    }
-  if (status == Z_OK)
-    status = deflate_into_idat (&z, out, buffer, Z_FINISH);
-  deflateEnd (&z);
-  if (status != Z_STREAM_END)
-    {
-      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
-                   _("Could not draw the chart: %s"),
-                   cairo_status_to_string (CAIRO_STATUS_NO_MEMORY));
-      return NULL;
-    }
+  for (gsize at = 0; at < zlib->len; at += PNG_IDAT_SIZE)
+    append_chunk (out, "IDAT", zlib->data + at, MIN ((gsize) PNG_IDAT_SIZE, zlib->len - at));
 
   append_chunk (out, "IEND", NULL, 0);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
