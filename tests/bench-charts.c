@@ -3,10 +3,11 @@
  * Copyright 2026 The Pledge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-charts [DATASET.xml [YEAR [RUNS]]]
+ * Usage: bench-charts [DATASET.xml [YEAR [RUNS [SCENARIO]]]]
  * Prints the median time to draw each kind at 1200x800 into an image
- * surface, for the dataset (by default the bundled NATO one) and for a
- * made-up alliance of 300 members.
+ * surface, for the dataset (by default the bundled NATO one), under the
+ * scenario with that id too when one is named (the reported figures drawn
+ * as ghosts), and for a made-up alliance of 300 members.
  */
 
 #include "config.h"
@@ -126,6 +127,34 @@ main (int   argc,
     }
   input = pledge_chart_input_new (snapshot, year, 0, NULL);
   bench (path, input, runs);
+
+  if (argc > 4)
+    {
+      int scenario = pledge_dataset_find_scenario (dataset, argv[4]);
+      g_autoptr(PledgeSnapshot) scenario_snapshot = NULL;
+      g_autoptr(PledgeChartInput) scenario_input = NULL;
+      g_autofree char *label = NULL;
+
+      if (scenario < 0)
+        {
+          g_printerr ("%s: no scenario \"%s\"\n", path, argv[4]);
+          return 1;
+        }
+      scenario_snapshot = pledge_snapshot_new (dataset, scenario, &error);
+      if (scenario_snapshot == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      scenario_input = pledge_chart_input_new (scenario_snapshot, year, 0, NULL);
+      label = g_strdup_printf ("%s, scenario %s", path, argv[4]);
+      bench (label, scenario_input, runs);
+      /* The same without the ghosts, to tell what they cost */
+      g_free (label);
+      label = g_strdup_printf ("%s, scenario %s without the reported figures", path, argv[4]);
+      scenario_input->has_reported = FALSE;
+      bench (label, scenario_input, runs);
+    }
 
   large = make_large (300);
   large_snapshot = pledge_snapshot_new (large, PLEDGE_SNAPSHOT_REPORTED, NULL);

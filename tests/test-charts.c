@@ -203,6 +203,36 @@ make_scenario (void)
   return dataset;
 }
 
+/* A scenario that moves reported years: everyone grows from 2014, and one
+ * member is set well below its reported share in 2016 */
+static PledgeDataset *
+make_ghosts (guint n)
+{
+  PledgeDataset *dataset = make_members (n, "Ghost member %s");
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("ghosts", "Reported years moved");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("*", 2014, 2020, 25.0, 1.0));
+  g_ptr_array_add (scenario->edits,
+                   pledge_edit_new_set ("AAB", 2016, PLEDGE_FIELD_DEFENCE_GDP, 0.1));
+  g_ptr_array_add (scenario->edits, pledge_edit_new_set ("AAC", 2016, PLEDGE_FIELD_EQUIPMENT, 2));
+  pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static PledgeDataset *
+make_ghosts_6 (void)
+{
+  return make_ghosts (6);
+}
+
+static PledgeDataset *
+make_ghosts_300 (void)
+{
+  return make_ghosts (300);
+}
+
 typedef struct
 {
   const char      *name;
@@ -224,6 +254,9 @@ static const Case cases[] = {
   { "no-targets", make_no_targets, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
   { "scenario-2030", make_scenario, 2030, 0, 0 },
   { "scenario-2016", make_scenario, 2016, 2, 0 },
+  { "scenario-ghosts", make_ghosts_6, 2016, 0, 0 },
+  { "scenario-ghosts-total-target", make_ghosts_6, 2016, 3, 0 },
+  { "scenario-ghosts-300", make_ghosts_300, 2016, 0, 0 },
   { "nato-2016", load_nato, 2016, 0, PLEDGE_SNAPSHOT_REPORTED },
   { "nato-2024-equipment", load_nato, 2024, 1, PLEDGE_SNAPSHOT_REPORTED },
   { "nato-2024-total", load_nato, 2024, 3, PLEDGE_SNAPSHOT_REPORTED },
@@ -629,6 +662,464 @@ test_locale_numbers (void)
   g_test_trap_assert_passed ();
 }
 
+/* The reported figures under a scenario: what the ghosts are drawn from */
+
+/* NATO with Germany at 2% of GDP in 2016 and everyone growing 6% a year
+ * from 2024 to 2030 */
+static PledgeDataset *
+nato_with_scenario (void)
+{
+  PledgeDataset *dataset = load_nato ();
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("ghost", "Germany at 2% in 2016");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (scenario->edits,
+                   pledge_edit_new_set ("DEU", 2016, PLEDGE_FIELD_DEFENCE_GDP, 2.0));
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("*", 2024, 2030, 6.0, 3.0));
+  pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario),
+                               pledge_dataset_get_n_scenarios (dataset), &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Equal, or both unknown */
+static gboolean
+same_value (double a,
+            double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+static PledgeChartInput *
+input_for (PledgeDataset *dataset,
+           int            scenario,
+           int            year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, scenario, &error);
+
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, year, 0, NULL);
+}
+
+static void
+test_reported_input (void)
+{
+  g_autoptr(PledgeDataset) dataset = nato_with_scenario ();
+  int scenario = pledge_dataset_find_scenario (dataset, "ghost");
+  int deu = pledge_dataset_find_member (dataset, "DEU");
+  int usa = pledge_dataset_find_member (dataset, "USA");
+  g_autoptr(PledgeChartInput) reported = input_for (dataset, PLEDGE_SNAPSHOT_REPORTED, 2016);
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeChartInput) projected = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *usa_tooltip = NULL;
+  const PledgeChartMember *m, *r;
+
+  g_assert_cmpint (scenario, >=, 0);
+  g_assert_cmpint (deu, >=, 0);
+  g_assert_cmpint (usa, >=, 0);
+
+  /* The reported figures themselves carry no ghosts */
+  g_assert_false (reported->has_reported);
+  g_assert_false (reported->any_reported_differs);
+  for (guint i = 0; i <= reported->n_members; i++)
+    {
+      m = i < reported->n_members ? &reported->members[i] : &reported->total;
+      g_assert_true (isnan (m->reported_defence_gdp));
+      g_assert_true (isnan (m->reported_defence));
+      g_assert_true (isnan (m->reported_equipment));
+      g_assert_true (isnan (m->reported_gap));
+      g_assert_null (m->reported_series);
+      g_assert_false (m->reported_differs);
+      g_assert_false (m->series_differs);
+    }
+
+  input = input_for (dataset, scenario, 2016);
+  g_assert_true (input->has_reported);
+  g_assert_true (input->any_reported_differs);
+  g_assert_cmpint (input->first_year, ==, reported->first_year);
+  g_assert_cmpint (input->last_year, ==, 2030);
+
+  /* Germany: the scenario's 2%, and beside it what it reported */
+  m = &input->members[deu];
+  r = &reported->members[deu];
+  g_assert_cmpfloat_with_epsilon (m->defence_gdp, 2.0, 1e-9);
+  g_assert_cmpfloat (r->defence_gdp, <, 1.5);
+  g_assert_cmpfloat (m->reported_defence_gdp, ==, r->defence_gdp);
+  g_assert_cmpfloat (m->reported_defence, ==, r->defence);
+  g_assert_cmpfloat (m->reported_equipment, ==, r->equipment);
+  g_assert_true (isnan (r->total_gdp));   /* the file has no related spending */
+  g_assert_true (same_value (m->reported_total_gdp, r->total_gdp));
+  g_assert_cmpfloat (m->reported_alliance_share, ==, r->alliance_share);
+  g_assert_cmpfloat (m->reported_gap, ==, r->gap);
+  g_assert_cmpfloat (m->reported_gap, >, 0);
+  g_assert_cmpfloat (m->gap, ==, 0);
+  g_assert_true (pledge_chart_values_differ (m->defence, m->reported_defence));
+  g_assert_true (m->reported_differs);
+  g_assert_true (m->series_differs);
+  g_assert_nonnull (m->reported_series);
+  for (guint k = 0; k < input->n_years; k++)
+    {
+      int year = input->first_year + (int) k;
+
+      if (year <= reported->last_year)
+        g_assert_true (same_value (m->reported_series[k], r->series[k]));
+      else
+        g_assert_true (isnan (m->reported_series[k]));
+      if (year == 2016)
+        g_assert_cmpfloat (m->series[k], !=, m->reported_series[k]);
+      else if (year < 2024)
+        g_assert_cmpfloat (m->series[k], ==, m->reported_series[k]);
+    }
+
+  /* The United States: unchanged in 2016, its own share moved by Germany */
+  m = &input->members[usa];
+  r = &reported->members[usa];
+  g_assert_false (m->reported_differs);
+  g_assert_cmpfloat (m->reported_defence_gdp, ==, m->defence_gdp);
+  g_assert_cmpfloat (m->reported_defence_gdp, ==, r->defence_gdp);
+  g_assert_true (pledge_chart_values_differ (m->alliance_share, m->reported_alliance_share));
+  /* the scenario's years from 2025 are projected, not moved: no ghost line */
+  g_assert_false (m->series_differs);
+
+  /* The alliance total */
+  g_assert_true (input->total.series_differs);
+  g_assert_true (input->total.reported_differs);
+  g_assert_cmpfloat (input->total.reported_defence_gdp, ==, reported->total.defence_gdp);
+  for (guint k = 0; k < reported->n_years; k++)
+    g_assert_true (same_value (input->total.reported_series[k], reported->total.series[k]));
+
+  /* The tooltip says both */
+  tooltip = pledge_chart_input_describe_member (input, deu);
+  g_assert_nonnull (strstr (tooltip, "Defence: 2.00% of GDP"));
+  /* (thousands grouped as the locale says: none in C) */
+  g_assert_nonnull (strstr (tooltip, "Reported: 1.20% of GDP, USD 41606 million"));
+  usa_tooltip = pledge_chart_input_describe_member (input, usa);
+  g_assert_null (strstr (usa_tooltip, "Reported"));
+
+  /* A projected year: nothing reported to show */
+  projected = input_for (dataset, scenario, 2028);
+  g_assert_true (projected->has_reported);
+  g_assert_false (projected->any_reported_differs);
+  m = &projected->members[deu];
+  g_assert_cmpint (m->status, ==, PLEDGE_STATUS_PROJECTED);
+  g_assert_true (isfinite (m->defence_gdp));
+  g_assert_true (isnan (m->reported_defence_gdp));
+  g_assert_true (isnan (m->reported_defence));
+  g_assert_false (m->reported_differs);
+}
+
+/* Drawn into an RGB image at 1200x800, light */
+static cairo_surface_t *
+draw_image (PledgeChartKind         kind,
+            const PledgeChartInput *input)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  cairo_t *cr = cairo_create (surface);
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  pledge_chart_draw (kind, cr, 1200, 800, &style, input);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          int              rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 p = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+
+  rgb[0] = (p >> 16) & 0xff;
+  rgb[1] = (p >> 8) & 0xff;
+  rgb[2] = p & 0xff;
+}
+
+static gboolean
+near_colour (const int                rgb[3],
+             const PledgeChartColour *colour,
+             int                      tolerance)
+{
+  return ABS (rgb[0] - (int) round (colour->red * 255)) <= tolerance &&
+         ABS (rgb[1] - (int) round (colour->green * 255)) <= tolerance &&
+         ABS (rgb[2] - (int) round (colour->blue * 255)) <= tolerance;
+}
+
+static guint
+count_differing (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  guint n = 0;
+  int ca[3], cb[3];
+
+  for (int y = 0; y < 800; y++)
+    for (int x = 0; x < 1200; x++)
+      {
+        pixel_at (a, x, y, ca);
+        pixel_at (b, x, y, cb);
+        if (ca[0] != cb[0] || ca[1] != cb[1] || ca[2] != cb[2])
+          n++;
+      }
+  return n;
+}
+
+/* Draws kind for input as it is and as if it had no reported figures */
+static void
+draw_with_and_without (PledgeChartKind    kind,
+                       PledgeChartInput  *input,
+                       cairo_surface_t  **with,
+                       cairo_surface_t  **without)
+{
+  g_assert_true (input->has_reported);
+  *with = draw_image (kind, input);
+  input->has_reported = FALSE;
+  *without = draw_image (kind, input);
+  input->has_reported = TRUE;
+}
+
+/* Germany's bar at 2% has a marker across it at its reported 1.20%, in the
+ * foreground colour, and the bars of the reported figures have none. */
+static void
+test_reported_compliance (void)
+{
+  g_autoptr(PledgeDataset) dataset = nato_with_scenario ();
+  g_autoptr(PledgeChartInput) input =
+    input_for (dataset, pledge_dataset_find_scenario (dataset, "ghost"), 2016);
+  g_autoptr(PledgeChartInput) reported = input_for (dataset, PLEDGE_SNAPSHOT_REPORTED, 2016);
+  int deu = pledge_dataset_find_member (dataset, "DEU");
+  cairo_surface_t *with, *without, *plain;
+  PledgeChartStyle style;
+  int column = -1, bar_top = -1, bar_bottom = -1, marker_top = -1, marker_bottom = -1;
+  double expected;
+
+  pledge_chart_style_init (&style, FALSE);
+  draw_with_and_without (PLEDGE_CHART_COMPLIANCE, input, &with, &without);
+  plain = draw_image (PLEDGE_CHART_COMPLIANCE, reported);
+
+  /* Germany's column, by the hit test, which the ghosts leave alone */
+  for (int x = 0; x < 1200 && column < 0; x++)
+    if (pledge_chart_hit_test (PLEDGE_CHART_COMPLIANCE, 1200, 800, &style, input, x, 600) == deu)
+      column = x;
+  g_assert_cmpint (column, >=, 0);
+  while (pledge_chart_hit_test (PLEDGE_CHART_COMPLIANCE, 1200, 800, &style, input, column + 1,
+                                600) == deu)
+    column++;
+  column -= 12;   /* inside the bar, clear of its edges */
+
+  /* The bar: meets 2%, so blue (under the scenario's cross-hatching) */
+  for (int y = 0; y < 800; y++)
+    {
+      int rgb[3];
+
+      pixel_at (without, column, y, rgb);
+      if (rgb[2] - rgb[0] > 60)
+        {
+          if (bar_top < 0)
+            bar_top = y;
+          bar_bottom = y;
+        }
+    }
+  g_assert_cmpint (bar_top, >, 0);
+  g_assert_cmpint (bar_bottom - bar_top, >, 50);
+
+  /* The marker: foreground across the bar where the plain bar has none */
+  for (int y = bar_top; y <= bar_bottom; y++)
+    {
+      int a[3], b[3];
+
+      pixel_at (with, column, y, a);
+      pixel_at (without, column, y, b);
+      if (near_colour (a, &style.foreground, 40) && !near_colour (b, &style.foreground, 40))
+        {
+          if (marker_top < 0)
+            marker_top = y;
+          marker_bottom = y;
+        }
+    }
+  g_assert_cmpint (marker_top, >, 0);
+  g_assert_cmpint (marker_bottom - marker_top, <, 6);
+  expected = bar_bottom - (bar_bottom + 1 - bar_top) * input->members[deu].reported_defence_gdp /
+                          input->members[deu].defence_gdp;
+  g_assert_cmpfloat (fabs ((marker_top + marker_bottom) / 2.0 - expected), <, 4);
+
+  /* Ghosts drawn only for a scenario: the reported figures look alike
+   * with or without the flag */
+  g_assert_cmpuint (count_differing (with, without), >, 100);
+  reported->has_reported = TRUE;
+  {
+    cairo_surface_t *flagged = draw_image (PLEDGE_CHART_COMPLIANCE, reported);
+
+    reported->has_reported = FALSE;
+    g_assert_cmpuint (count_differing (plain, flagged), ==, 0);
+    cairo_surface_destroy (flagged);
+  }
+
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+  cairo_surface_destroy (plain);
+}
+
+/* Thin lines of the reported figures in a highlighted member's colour:
+ * Germany is orange in the default trend, and its 2016 moved. */
+static void
+test_reported_trend (void)
+{
+  g_autoptr(PledgeDataset) dataset = nato_with_scenario ();
+  g_autoptr(PledgeChartInput) input =
+    input_for (dataset, pledge_dataset_find_scenario (dataset, "ghost"), 2016);
+  int deu = pledge_dataset_find_member (dataset, "DEU");
+  cairo_surface_t *with, *without;
+  PledgeChartStyle style;
+  PledgeChartColour ghost;
+  guint n_ghost = 0, n_other = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpint (input->members[deu].trend_colour, >=, 0);
+  /* 75 % of the line's colour over the background */
+  ghost = style.palette[input->members[deu].trend_colour];
+  ghost.red = style.background.red + (ghost.red - style.background.red) * 0.75;
+  ghost.green = style.background.green + (ghost.green - style.background.green) * 0.75;
+  ghost.blue = style.background.blue + (ghost.blue - style.background.blue) * 0.75;
+  draw_with_and_without (PLEDGE_CHART_TREND, input, &with, &without);
+
+  for (int y = 0; y < 800; y++)
+    for (int x = 0; x < 1200; x++)
+      {
+        int a[3], b[3];
+
+        pixel_at (with, x, y, a);
+        pixel_at (without, x, y, b);
+        if (a[0] == b[0] && a[1] == b[1] && a[2] == b[2])
+          continue;
+        if (near_colour (a, &ghost, 24) && !near_colour (b, &ghost, 24))
+          n_ghost++;
+        else
+          n_other++;
+      }
+  /* A line from 2015 to 2017 at the chart's size, and the legend's swatch */
+  g_assert_cmpuint (n_ghost, >, 40);
+  g_assert_cmpuint (n_other, >, 0);
+
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
+/* Pixels of colour in a but not in b, over rows top..bottom */
+static guint
+count_new_colour (cairo_surface_t         *a,
+                  cairo_surface_t         *b,
+                  const PledgeChartColour *colour,
+                  int                      tolerance,
+                  int                      top,
+                  int                      bottom)
+{
+  guint n = 0;
+
+  for (int y = MAX (0, top); y <= MIN (799, bottom); y++)
+    for (int x = 0; x < 1200; x++)
+      {
+        int ca[3], cb[3];
+
+        pixel_at (a, x, y, ca);
+        pixel_at (b, x, y, cb);
+        if (near_colour (ca, colour, tolerance) && !near_colour (cb, colour, tolerance))
+          n++;
+      }
+  return n;
+}
+
+/* The longest run of pixels along a row that differ between a and b,
+ * allowing gaps of up to 3 pixels (where a grid line crosses) */
+static int
+longest_changed_run (cairo_surface_t *a,
+                     cairo_surface_t *b)
+{
+  int best = 0;
+
+  for (int y = 0; y < 800; y++)
+    {
+      int start = -1, last = -10;
+
+      for (int x = 0; x < 1200; x++)
+        {
+          int ca[3], cb[3];
+
+          pixel_at (a, x, y, ca);
+          pixel_at (b, x, y, cb);
+          if (ca[0] == cb[0] && ca[1] == cb[1] && ca[2] == cb[2])
+            continue;
+          if (x - last > 4)
+            start = x;
+          last = x;
+          best = MAX (best, last - start + 1);
+        }
+    }
+  return best;
+}
+
+/* The row of member in a bar chart, by the hit test */
+static int
+row_of (PledgeChartKind         kind,
+        const PledgeChartInput *input,
+        int                     member)
+{
+  PledgeChartStyle style;
+  int top = -1, bottom = -1;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (int y = 0; y < 800; y++)
+    if (pledge_chart_hit_test (kind, 1200, 800, &style, input, 600, y) == member)
+      {
+        if (top < 0)
+          top = y;
+        bottom = y;
+      }
+  g_assert_cmpint (top, >=, 0);
+  return (top + bottom) / 2;
+}
+
+/* The burden and gap charts: a marker in Germany's row where its reported
+ * figure ends (behind the bar in burden, past the "meets" of gap); the
+ * equipment chart: a pale point where the reported figures put Germany. */
+static void
+test_reported_other_charts (void)
+{
+  g_autoptr(PledgeDataset) dataset = nato_with_scenario ();
+  g_autoptr(PledgeChartInput) input =
+    input_for (dataset, pledge_dataset_find_scenario (dataset, "ghost"), 2016);
+  int deu = pledge_dataset_find_member (dataset, "DEU");
+  static const PledgeChartKind bar_kinds[] = { PLEDGE_CHART_BURDEN, PLEDGE_CHART_GAP };
+  cairo_surface_t *with, *without;
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (bar_kinds); k++)
+    {
+      int cy = row_of (bar_kinds[k], input, deu);
+
+      draw_with_and_without (bar_kinds[k], input, &with, &without);
+      g_assert_cmpuint (count_new_colour (with, without, &style.foreground, 40, cy - 3, cy + 3),
+                        >=, 5);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+
+  /* Germany moved from 1.20% to 2% of GDP at the same equipment share: a
+   * line across a fifth of the plot from its reported point, the longest
+   * horizontal run of changed pixels by far (moved labels change only
+   * short ones). */
+  draw_with_and_without (PLEDGE_CHART_EQUIPMENT, input, &with, &without);
+  g_assert_cmpint (longest_changed_run (with, without), >, 150);
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
 /* The reference image: compliance 2016 of the bundled dataset */
 
 static cairo_surface_t *
@@ -749,6 +1240,10 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/image-surfaces", test_image_surfaces);
   g_test_add_func ("/pledge/charts/locale-numbers", test_locale_numbers);
   g_test_add_func ("/pledge/charts/hit-every-bar", test_hit_every_bar);
+  g_test_add_func ("/pledge/charts/reported/input", test_reported_input);
+  g_test_add_func ("/pledge/charts/reported/compliance", test_reported_compliance);
+  g_test_add_func ("/pledge/charts/reported/trend", test_reported_trend);
+  g_test_add_func ("/pledge/charts/reported/other-charts", test_reported_other_charts);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pledge/charts/awkward/%s", cases[i].name);

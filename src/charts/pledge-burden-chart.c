@@ -58,6 +58,18 @@ hatch_of (const PledgeChartMember *m)
   return 0;
 }
 
+/* A member's reported share behind its bar, where a scenario changed its own
+ * spending: not the small shifts of every share that follow from the
+ * others' changes. */
+static gboolean
+has_ghost (const PledgeChartInput  *input,
+           const PledgeChartMember *m)
+{
+  return input->has_reported &&
+         pledge_chart_values_differ (m->defence, m->reported_defence) &&
+         pledge_chart_values_differ (m->alliance_share, m->reported_alliance_share);
+}
+
 static gboolean
 burden_layout (PledgeChart *c,
                PledgeBars  *bars)
@@ -71,7 +83,7 @@ burden_layout (PledgeChart *c,
   g_autofree int *order = g_new (int, MAX (1, input->n_members));
   g_autoptr(GString) missing = g_string_new (NULL);
   PledgeLegend legend = { 0 };
-  gboolean any_estimate = FALSE, any_scenario = FALSE, any_unknown = FALSE;
+  gboolean any_estimate = FALSE, any_scenario = FALSE, any_unknown = FALSE, any_ghost = FALSE;
   guint n = 0, n_missing = 0, capacity, shown;
   double max_value = 0;
 
@@ -118,6 +130,10 @@ burden_layout (PledgeChart *c,
       if (any_scenario)
         pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &style->misses,
                            _("Scenario figure"));
+      for (guint k = 0; k < n && !any_ghost; k++)
+        any_ghost = has_ghost (input, &input->members[order[k]]);
+      if (any_ghost)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
 
       total = pledge_chart_input_format_money (input, input->total.defence);
       if (n_missing > 0)
@@ -160,6 +176,12 @@ burden_layout (PledgeChart *c,
       row->text_colour = &style->foreground;
       row->hatch = hatch_of (m);
       max_value = MAX (max_value, m->alliance_share);
+      if (has_ghost (input, m))
+        {
+          row->has_ghost = TRUE;
+          row->ghost = m->reported_alliance_share;
+          max_value = MAX (max_value, row->ghost);
+        }
     }
   if (shown < n)
     {

@@ -82,6 +82,7 @@ pledge_chart_begin (PledgeChart            *c,
 
   memset (c, 0, sizeof *c);
   c->halo_format = CAIRO_FORMAT_INVALID;
+  c->quiet_format = CAIRO_FORMAT_INVALID;
   c->kind = kind;
   c->cr = cr;
   c->style = style;
@@ -258,6 +259,22 @@ user_to_pixel (cairo_t *cr,
   return isfinite (*x) && isfinite (*y);
 }
 
+/* The inverse of user_to_pixel() */
+static void
+pixel_to_user (cairo_t *cr,
+               double  *x,
+               double  *y)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double sx, sy, dx, dy;
+
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &dx, &dy);
+  *x = (*x - dx) / sx;
+  *y = (*y - dy) / sy;
+  cairo_device_to_user (cr, x, y);
+}
+
 static gboolean
 colour_equal (const PledgeChartColour *a,
               const PledgeChartColour *b)
@@ -265,13 +282,16 @@ colour_equal (const PledgeChartColour *a,
   return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
 }
 
-/* The pixel that an opaque colour paints on a bitmap of format */
+/* The pixel that an opaque colour paints on a bitmap of format, kept in
+ * *key, *key_format and *pixel for the next time */
 static guint32
-colour_pixel (PledgeChart             *c,
-              const PledgeChartColour *colour,
-              cairo_format_t           format)
+colour_pixel_cached (const PledgeChartColour *colour,
+                     cairo_format_t           format,
+                     PledgeChartColour       *key,
+                     cairo_format_t          *key_format,
+                     guint32                 *pixel)
 {
-  if (c->halo_format != format || !colour_equal (&c->halo_key, colour))
+  if (*key_format != format || !colour_equal (key, colour))
     {
       cairo_surface_t *one = cairo_image_surface_create (format, 1, 1);
       cairo_t *cr = cairo_create (one);
@@ -281,12 +301,12 @@ colour_pixel (PledgeChart             *c,
       cairo_paint (cr);
       cairo_destroy (cr);
       cairo_surface_flush (one);
-      c->halo_pixel = *(const guint32 *) cairo_image_surface_get_data (one);
-      c->halo_key = *colour;
-      c->halo_format = format;
+      *pixel = *(const guint32 *) cairo_image_surface_get_data (one);
+      *key = *colour;
+      *key_format = format;
       cairo_surface_destroy (one);
     }
-  return c->halo_pixel;
+  return *pixel;
 }
 
 /* Whether the halo, a stroke of line_width around the layout at (mx, my)
@@ -307,7 +327,7 @@ halo_shows (PledgeChart *c,
   cairo_format_t format;
   PangoRectangle ink;
   const guint8 *data;
-  guint32 pixel, mask;
+  guint32 pixel, quiet, mask;
 
   if (cairo_get_group_target (c->cr) != target ||
       cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || !(c->halo->alpha >= 1.0))
@@ -350,7 +370,12 @@ halo_shows (PledgeChart *c,
   right = (int) CLAMP (ceil (x1) + 1, 0, width);
   bottom = (int) CLAMP (ceil (y1) + 1, 0, height);
 
-  pixel = colour_pixel (c, c->halo, format) & mask;
+  pixel = colour_pixel_cached (c->halo, format, &c->halo_key, &c->halo_format,
+                               &c->halo_pixel) & mask;
+  quiet = pixel;
+  if (c->halo_quiet != NULL && c->halo_quiet->alpha >= 1.0)
+    quiet = colour_pixel_cached (c->halo_quiet, format, &c->quiet_key, &c->quiet_format,
+                                 &c->quiet_pixel) & mask;
   cairo_surface_flush (target);
   data = cairo_image_surface_get_data (target);
   stride = cairo_image_surface_get_stride (target);
@@ -361,7 +386,7 @@ halo_shows (PledgeChart *c,
       const guint32 *row = (const guint32 *) (data + (gsize) py * stride);
 
       for (int px = left; px < right; px++)
-        if ((row[px] & mask) != pixel)
+        if ((row[px] & mask) != pixel && (row[px] & mask) != quiet)
           return TRUE;
     }
   return FALSE;
@@ -818,6 +843,146 @@ pledge_chart_ring (PledgeChart             *c,
   cairo_stroke (c->cr);
 }
 
+/* The ghosts' fill: pale, and opaque, so that text over it can go without
+ * a halo (halo_quiet): the halos of the values over the ghosts, stroked
+ * glyph by glyph, were a third of a compliance chart's time when every
+ * member had one. */
+PledgeChartColour
+pledge_chart_ghost_fill (PledgeChart *c)
+{
+  return pledge_chart_mix (&c->style->background, &c->style->muted,
+                           c->style->dark ? 0.15 : 0.16);
+}
+
+void
+pledge_chart_ghost_boxes (PledgeChart      *c,
+                          const PledgeRect *boxes,
+                          guint             n)
+{
+  PledgeChartColour fill;
+
+  if (c->cr == NULL || n == 0)
+    return;
+  fill = pledge_chart_ghost_fill (c);
+
+  cairo_new_path (c->cr);
+  for (guint i = 0; i < n; i++)
+    {
+      double x0 = boxes[i].x, y0 = boxes[i].y;
+      double x1 = boxes[i].x + boxes[i].width, y1 = boxes[i].y + boxes[i].height;
+
+      if (!(boxes[i].width > 0) || !(boxes[i].height > 0))
+        continue;
+      /* Whole pixels on a bitmap, where the box keeps a pixel at least */
+      if (user_to_pixel (c->cr, &x0, &y0) && user_to_pixel (c->cr, &x1, &y1) &&
+          round (x1) > round (x0) && round (y1) > round (y0))
+        {
+          x0 = round (x0);
+          y0 = round (y0);
+          x1 = round (x1);
+          y1 = round (y1);
+          pixel_to_user (c->cr, &x0, &y0);
+          pixel_to_user (c->cr, &x1, &y1);
+        }
+      else
+        {
+          x0 = boxes[i].x;
+          y0 = boxes[i].y;
+          x1 = boxes[i].x + boxes[i].width;
+          y1 = boxes[i].y + boxes[i].height;
+        }
+      cairo_rectangle (c->cr, pledge_chart_safe (x0), pledge_chart_safe (y0),
+                       pledge_chart_safe (x1 - x0), pledge_chart_safe (y1 - y0));
+    }
+  pledge_chart_set_colour (c, &fill);
+  cairo_fill (c->cr);
+}
+
+void
+pledge_chart_ghost_box (PledgeChart *c,
+                        double       x,
+                        double       y,
+                        double       width,
+                        double       height)
+{
+  PledgeRect box = { x, y, width, height };
+
+  pledge_chart_ghost_boxes (c, &box, 1);
+}
+
+void
+pledge_chart_ghost_markers (PledgeChart      *c,
+                            const PledgeRect *segments,
+                            guint             n)
+{
+  double width = MAX (2.0, c->em * 0.14);
+
+  if (c->cr == NULL || n == 0)
+    return;
+  cairo_save (c->cr);
+  cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (c->cr, NULL, 0, 0);
+  cairo_new_path (c->cr);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_move_to (c->cr, pledge_chart_safe (segments[i].x), pledge_chart_safe (segments[i].y));
+      cairo_line_to (c->cr, pledge_chart_safe (segments[i].x + segments[i].width),
+                     pledge_chart_safe (segments[i].y + segments[i].height));
+    }
+  /* Edged in the background, so that it reads on any bar */
+  pledge_chart_set_colour (c, &c->style->background);
+  cairo_set_line_width (c->cr, width + 2.0);
+  cairo_stroke_preserve (c->cr);
+  pledge_chart_set_colour (c, &c->style->foreground);
+  cairo_set_line_width (c->cr, width);
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
+}
+
+void
+pledge_chart_ghost_marker (PledgeChart *c,
+                           double       x1,
+                           double       y1,
+                           double       x2,
+                           double       y2)
+{
+  PledgeRect segment = { x1, y1, x2 - x1, y2 - y1 };
+
+  pledge_chart_ghost_markers (c, &segment, 1);
+}
+
+void
+pledge_chart_ghost_point (PledgeChart *c,
+                          double       x,
+                          double       y,
+                          double       radius)
+{
+  double dashes[2];
+
+  if (c->cr == NULL || !(radius > 1))
+    return;
+  /* A dotted circle over the background: pale beside the points, and
+   * unlike the rings of estimates */
+  dashes[0] = dashes[1] = MAX (1.0, radius * G_PI / 6);
+  cairo_save (c->cr);
+  cairo_new_sub_path (c->cr);
+  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
+             pledge_chart_safe (radius - 0.5), 0, 2 * G_PI);
+  pledge_chart_set_colour (c, &c->style->background);
+  cairo_fill_preserve (c->cr);
+  pledge_chart_set_colour (c, &c->style->muted);
+  cairo_set_line_width (c->cr, 1.2);
+  cairo_set_dash (c->cr, dashes, 2, 0);
+  cairo_stroke (c->cr);
+  cairo_restore (c->cr);
+}
+
+double
+pledge_chart_ghost_line_width (PledgeChart *c)
+{
+  return MAX (1.0, c->em * 0.1);
+}
+
 PledgeChartColour
 pledge_chart_mix (const PledgeChartColour *a,
                   const PledgeChartColour *b,
@@ -1003,6 +1168,8 @@ swatch_width (PledgeChart  *c,
     case PLEDGE_SWATCH_LINE:
     case PLEDGE_SWATCH_THICK_LINE:
     case PLEDGE_SWATCH_DASHED_LINE:
+    case PLEDGE_SWATCH_THIN_LINE:
+    case PLEDGE_SWATCH_GHOST_RING:
       return c->em * 2.0;
     case PLEDGE_SWATCH_BOX:
     case PLEDGE_SWATCH_HATCHED:
@@ -1010,6 +1177,7 @@ swatch_width (PledgeChart  *c,
     case PLEDGE_SWATCH_OUTLINE:
     case PLEDGE_SWATCH_DOT:
     case PLEDGE_SWATCH_RING:
+    case PLEDGE_SWATCH_GHOST:
     default:
       return c->em * 0.9;
     }
@@ -1058,6 +1226,25 @@ draw_swatch (PledgeChart            *c,
       break;
     case PLEDGE_SWATCH_RING:
       pledge_chart_ring (c, x + s / 2, cy, s * 0.4, &item->colour);
+      break;
+    case PLEDGE_SWATCH_GHOST:
+      /* the marker where the chart's bars end: at the top, or the right */
+      pledge_chart_ghost_box (c, x, cy - s / 2, s, s);
+      if (c->kind == PLEDGE_CHART_BURDEN || c->kind == PLEDGE_CHART_GAP)
+        pledge_chart_ghost_marker (c, x + s, cy - s / 2 - c->em * 0.1, x + s,
+                                   cy + s / 2 + c->em * 0.1);
+      else
+        pledge_chart_ghost_marker (c, x - c->em * 0.1, cy - s / 2, x + s + c->em * 0.1,
+                                   cy - s / 2);
+      break;
+    case PLEDGE_SWATCH_THIN_LINE:
+      pledge_chart_line (c, x, cy, x + w, cy, pledge_chart_ghost_line_width (c), &item->colour,
+                         FALSE);
+      break;
+    case PLEDGE_SWATCH_GHOST_RING:
+      pledge_chart_line (c, x + s * 0.4, cy, x + w - s * 0.4, cy, 1.0, &c->style->muted, FALSE);
+      pledge_chart_ghost_point (c, x + s * 0.4, cy, s * 0.4);
+      pledge_chart_dot (c, x + w - s * 0.4, cy, s * 0.4, &item->colour, NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -1422,6 +1609,8 @@ pledge_bars_paint (PledgeChart      *c,
   const PledgeChartStyle *style = c->style;
   double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
   double bar_h = MAX (1.0, MIN (bars->row_height * 0.72, bars->row_height - 2));
+  double over = MIN (c->em * 0.15, (bars->row_height - bar_h) * 0.4);
+  double ghost_w;
   PledgeChartColour stripes = style->background;
 
   stripes.alpha = 0.5;
@@ -1455,6 +1644,16 @@ pledge_bars_paint (PledgeChart      *c,
       pledge_chart_show (c, label, bars->label_right, cy, 1, 0.5, 0,
                          row->member >= 0 ? &style->foreground : &style->muted);
 
+      /* The reported figure under a scenario's: behind the bar, with a
+       * marker where it ends; the value goes past both. */
+      ghost_w = 0;
+      if (row->has_ghost && isfinite (row->ghost) && row->ghost > 0)
+        {
+          ghost_w = MAX (1.0, pledge_axis_map (&bars->axis, row->ghost, bars->x0, bars->x1) -
+                              bars->x0);
+          pledge_chart_ghost_box (c, bars->x0, cy - bar_h / 2, ghost_w, bar_h);
+        }
+
       if (row->kind == PLEDGE_ROW_BAR)
         {
           double end = pledge_axis_map (&bars->axis, MAX (0.0, row->value), bars->x0, bars->x1);
@@ -1465,18 +1664,26 @@ pledge_bars_paint (PledgeChart      *c,
           pledge_chart_fill_rect (c, bars->x0, cy - bar_h / 2, w, bar_h, &row->fill);
           if (row->hatch > 0)
             pledge_chart_hatch (c, bars->x0, cy - bar_h / 2, w, bar_h, &stripes, row->hatch > 1);
+          if (ghost_w > 0)
+            pledge_chart_ghost_marker (c, bars->x0 + ghost_w, cy - bar_h / 2 - over,
+                                       bars->x0 + ghost_w, cy + bar_h / 2 + over);
           if (row->value_text != NULL)
-            pledge_chart_text (c, PLEDGE_FONT_LABEL, row->value_text, bars->x0 + w + c->em * 0.3,
-                               cy, 0, 0.5, 0, row->text_colour);
+            pledge_chart_text (c, PLEDGE_FONT_LABEL, row->value_text,
+                               bars->x0 + MAX (w, ghost_w) + c->em * 0.3, cy, 0, 0.5, 0,
+                               row->text_colour);
         }
       else if (row->value_text != NULL)
         {
           g_autoptr(PangoLayout) text = pledge_chart_layout (c, PLEDGE_FONT_LABEL, row->value_text);
+          double tx = bars->x0 + ghost_w + c->em * 0.3;
 
-          pango_layout_set_width (text, (int) (MAX (1.0, c->plot.x + c->plot.width - bars->x0 -
-                                                         c->em * 0.3) * PANGO_SCALE));
+          if (ghost_w > 0)
+            pledge_chart_ghost_marker (c, bars->x0 + ghost_w, cy - bar_h / 2 - over,
+                                       bars->x0 + ghost_w, cy + bar_h / 2 + over);
+          pango_layout_set_width (text, (int) (MAX (1.0, c->plot.x + c->plot.width - tx) *
+                                               PANGO_SCALE));
           pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-          pledge_chart_show (c, text, bars->x0 + c->em * 0.3, cy, 0, 0.5, 0, row->text_colour);
+          pledge_chart_show (c, text, tx, cy, 0, 0.5, 0, row->text_colour);
         }
     }
 }

@@ -90,6 +90,12 @@ typedef struct
   PledgeChartColour       halo_key;  /* the colour halo_pixel is of, when halo_format is set */
   cairo_format_t          halo_format;
   guint32                 halo_pixel;
+  /* When set, text over this opaque colour needs no halo either, as over
+   * the halo's own: the fill of the ghosts, which no line crosses */
+  const PledgeChartColour *halo_quiet;
+  PledgeChartColour       quiet_key;
+  cairo_format_t          quiet_format;
+  guint32                 quiet_pixel;
 } PledgeChart;
 
 /* cr may be NULL. Width and height must be finite and positive. */
@@ -186,6 +192,42 @@ void         pledge_chart_ring         (PledgeChart             *c,
                                         double                   radius,
                                         const PledgeChartColour *colour);
 
+/* The reported figure behind a scenario's bar: a pale box, drawn before
+ * the bar, and a marker across the bar where the reported value ends,
+ * drawn after it, so that it shows whether the reported value is above or
+ * below the scenario's. On a bitmap the box's edges fall on whole pixels,
+ * so that text over it and the background around needs no halo (see
+ * halo_quiet). */
+void         pledge_chart_ghost_box    (PledgeChart             *c,
+                                        double                   x,
+                                        double                   y,
+                                        double                   width,
+                                        double                   height);
+void         pledge_chart_ghost_marker (PledgeChart             *c,
+                                        double                   x1,
+                                        double                   y1,
+                                        double                   x2,
+                                        double                   y2);
+/* The same for many: one fill for all the boxes, two strokes for all the
+ * markers (none of them cross). A marker is a segment from (x, y) to
+ * (x + width, y + height). */
+void         pledge_chart_ghost_boxes  (PledgeChart             *c,
+                                        const PledgeRect        *boxes,
+                                        guint                    n);
+void         pledge_chart_ghost_markers (PledgeChart            *c,
+                                         const PledgeRect       *segments,
+                                         guint                   n);
+/* A reported point of a scatter chart: a dotted circle */
+void         pledge_chart_ghost_point  (PledgeChart             *c,
+                                        double                   x,
+                                        double                   y,
+                                        double                   radius);
+/* The width of the line of a highlighted trend series' reported figures */
+double       pledge_chart_ghost_line_width (PledgeChart         *c);
+
+/* The colour of the ghosts' boxes */
+PledgeChartColour pledge_chart_ghost_fill (PledgeChart         *c);
+
 /* Colour helpers */
 PledgeChartColour pledge_chart_mix     (const PledgeChartColour *a,
                                         const PledgeChartColour *b,
@@ -234,6 +276,9 @@ typedef enum
   PLEDGE_SWATCH_DASHED_LINE,
   PLEDGE_SWATCH_DOT,
   PLEDGE_SWATCH_RING,
+  PLEDGE_SWATCH_GHOST,      /* pledge_chart_ghost_box() and its marker */
+  PLEDGE_SWATCH_THIN_LINE,  /* the reported figures under a scenario's line */
+  PLEDGE_SWATCH_GHOST_RING, /* a reported point and the line to the scenario's */
 } PledgeSwatch;
 
 typedef struct
@@ -314,6 +359,8 @@ typedef struct
   PledgeChartColour        fill;
   const PledgeChartColour *text_colour;
   guint                    hatch;       /* 0, 1 hatched, 2 cross-hatched */
+  gboolean                 has_ghost;   /* the reported value under a scenario */
+  double                   ghost;       /* that value, on the same axis; drawn as a ghost bar */
 } PledgeRow;
 
 typedef struct
@@ -334,7 +381,8 @@ typedef struct
 /* How many rows fit in c->plot, at least 1. */
 guint        pledge_bars_capacity      (PledgeChart            *c,
                                         gboolean                axis_title);
-/* Takes the rows; FALSE when there is no room to draw them. */
+/* Takes the rows; FALSE when there is no room to draw them. max_value
+ * covers the ghosts too. */
 gboolean     pledge_bars_layout        (PledgeChart            *c,
                                         PledgeBars             *bars,
                                         double                  max_value);

@@ -125,6 +125,7 @@ member_clear (PledgeChartMember *m)
   g_clear_pointer (&m->name, g_free);
   g_clear_pointer (&m->series, g_free);
   g_clear_pointer (&m->series_flags, g_free);
+  g_clear_pointer (&m->reported_series, g_free);
 }
 
 void
@@ -200,9 +201,55 @@ first_target_of (PledgeDataset *dataset,
   return first;
 }
 
+gboolean
+pledge_chart_values_differ (double scenario,
+                            double reported)
+{
+  if (!isfinite (scenario) || !isfinite (reported))
+    return FALSE;
+  return fabs (scenario - reported) > 1e-9 * MAX (1.0, MAX (fabs (scenario), fabs (reported)));
+}
+
+/* A member's reported figures in the input's year, beside the scenario's */
+static void
+fill_reported (PledgeChartInput  *input,
+               PledgeSnapshot    *reported,
+               PledgeChartMember *m)
+{
+  const PledgeFigures *f;
+
+  m->reported_defence = m->reported_defence_gdp = m->reported_total_gdp = NAN;
+  m->reported_equipment = m->reported_alliance_share = m->reported_gap = NAN;
+  if (reported == NULL)
+    return;
+
+  f = pledge_snapshot_get_figures (reported, m->index, input->year);
+  if (f == NULL)
+    return;
+  m->reported_defence = pledge_figures_has (f, PLEDGE_FIELD_DEFENCE)
+                        ? f->values[PLEDGE_FIELD_DEFENCE] : NAN;
+  m->reported_defence_gdp = pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP);
+  m->reported_total_gdp = pledge_figures_metric (f, PLEDGE_METRIC_TOTAL_GDP);
+  m->reported_equipment = pledge_figures_metric (f, PLEDGE_METRIC_EQUIPMENT_DEFENCE);
+  m->reported_alliance_share = m->in_year
+                               ? pledge_snapshot_get_alliance_share (reported, m->index,
+                                                                     input->year)
+                               : NAN;
+  m->reported_gap = input->gap_target >= 0
+                    ? pledge_figures_gap (f, pledge_dataset_get_target (
+                                            pledge_snapshot_get_dataset (reported),
+                                            input->gap_target))
+                    : NAN;
+  m->reported_differs = pledge_chart_values_differ (m->defence, m->reported_defence) ||
+                        pledge_chart_values_differ (m->defence_gdp, m->reported_defence_gdp) ||
+                        pledge_chart_values_differ (m->total_gdp, m->reported_total_gdp) ||
+                        pledge_chart_values_differ (m->equipment, m->reported_equipment);
+}
+
 static void
 fill_series (PledgeChartInput  *input,
              PledgeSnapshot    *snapshot,
+             PledgeSnapshot    *reported,
              PledgeChartMember *m)
 {
   m->series = g_new (double, MAX (1, input->n_years));
@@ -221,6 +268,63 @@ fill_series (PledgeChartInput  *input,
       if (isfinite (m->series[k]) &&
           (m->series_flags[k] & (PLEDGE_FIGURES_EDITED | PLEDGE_FIGURES_PROJECTED)))
         input->series_has_scenario = TRUE;
+    }
+
+  if (reported == NULL)
+    return;
+  m->reported_series = g_new (double, MAX (1, input->n_years));
+  for (guint k = 0; k < input->n_years; k++)
+    {
+      const PledgeFigures *f = pledge_snapshot_get_figures (reported, m->index,
+                                                            input->first_year + (int) k);
+
+      m->reported_series[k] = f ? pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP) : NAN;
+      if (!isfinite (m->reported_series[k]) || m->reported_series[k] < 0)
+        m->reported_series[k] = NAN;
+      if (pledge_chart_values_differ (m->series[k], m->reported_series[k]))
+        m->series_differs = TRUE;
+    }
+}
+
+/* The alliance's share of GDP in a year, NAN when it has no figures */
+static double
+alliance_share_of_gdp (PledgeSnapshot *snapshot,
+                       int             year)
+{
+  double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
+  double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
+
+  return isfinite (defence) && isfinite (gdp) && defence > 0 && gdp > 0
+         ? 100.0 * defence / gdp : NAN;
+}
+
+/* The alliance's reported figures: its defence and share of GDP, the
+ * year's and the series'. */
+static void
+fill_total_reported (PledgeChartInput *input,
+                     PledgeSnapshot   *reported)
+{
+  PledgeChartMember *t = &input->total;
+  double defence;
+
+  t->reported_defence = t->reported_defence_gdp = t->reported_total_gdp = NAN;
+  t->reported_equipment = t->reported_alliance_share = t->reported_gap = NAN;
+  if (reported == NULL)
+    return;
+
+  defence = pledge_snapshot_get_alliance_defence (reported, input->year);
+  t->reported_defence = isfinite (defence) && defence > 0 ? defence : NAN;
+  t->reported_defence_gdp = alliance_share_of_gdp (reported, input->year);
+  t->reported_alliance_share = isfinite (t->reported_defence) ? 100.0 : NAN;
+  t->reported_differs = pledge_chart_values_differ (t->defence, t->reported_defence) ||
+                        pledge_chart_values_differ (t->defence_gdp, t->reported_defence_gdp);
+
+  t->reported_series = g_new (double, MAX (1, input->n_years));
+  for (guint k = 0; k < input->n_years; k++)
+    {
+      t->reported_series[k] = alliance_share_of_gdp (reported, input->first_year + (int) k);
+      if (pledge_chart_values_differ (t->series[k], t->reported_series[k]))
+        t->series_differs = TRUE;
     }
 }
 
@@ -296,12 +400,9 @@ fill_total (PledgeChartInput *input,
   for (guint k = 0; k < input->n_years; k++)
     {
       int year = input->first_year + (int) k;
-      double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
-      double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
       guint8 flags = 0;
 
-      t->series[k] = isfinite (defence) && isfinite (gdp) && defence > 0 && gdp > 0
-                     ? 100.0 * defence / gdp : NAN;
+      t->series[k] = alliance_share_of_gdp (snapshot, year);
       for (guint i = 0; i < input->n_members; i++)
         {
           const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, year);
@@ -393,6 +494,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
   PledgeDataset *dataset;
   GPtrArray *sources;
   g_autoptr(GString) joined = NULL;
+  g_autoptr(PledgeSnapshot) reported = NULL;
   int scenario;
   guint n_targets;
 
@@ -424,7 +526,13 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
   input->sources = g_string_free (g_steal_pointer (&joined), FALSE);
   scenario = pledge_snapshot_get_scenario (snapshot);
   if (scenario >= 0)
-    input->scenario_name = g_strdup (pledge_dataset_get_scenario (dataset, scenario)->name);
+    {
+      input->scenario_name = g_strdup (pledge_dataset_get_scenario (dataset, scenario)->name);
+      /* The reported figures, for the ghosts: from the dataset's cache, so
+       * a copy of a few pointers. */
+      reported = pledge_dataset_get_snapshot (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+      input->has_reported = reported != NULL;
+    }
   input->currency = g_strdup (pledge_dataset_get_currency (dataset) ?
                               pledge_dataset_get_currency (dataset) : "");
   input->scale = pledge_dataset_get_scale (dataset);
@@ -510,11 +618,14 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
                ? pledge_figures_gap (f, pledge_dataset_get_target (dataset, input->gap_target))
                : NAN;
 
-      fill_series (input, snapshot, m);
+      fill_series (input, snapshot, reported, m);
+      fill_reported (input, reported, m);
 
       if (!m->in_year)
         continue;
 
+      if (m->reported_differs)
+        input->any_reported_differs = TRUE;
       input->n_in_year++;
       if (isfinite (m->value))
         input->n_with_data++;
@@ -533,6 +644,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
     }
 
   fill_total (input, snapshot);
+  fill_total_reported (input, reported);
   choose_trend_members (input, dataset, trend_members);
 
   return g_steal_pointer (&input);
@@ -830,6 +942,35 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
           g_string_append_c (s, '\n');
           /* Translators: "Equipment: 13.70% of defence spending" */
           g_string_append_printf (s, _("Equipment: %s of defence spending"), share);
+        }
+      if (input->has_reported &&
+          (pledge_chart_values_differ (m->defence_gdp, m->reported_defence_gdp) ||
+           pledge_chart_values_differ (m->defence, m->reported_defence)))
+        {
+          g_autofree char *share = pledge_chart_format_percent (m->reported_defence_gdp, 2);
+          g_autofree char *money = pledge_chart_input_format_money (input, m->reported_defence);
+
+          g_string_append_c (s, '\n');
+          if (isfinite (m->reported_defence_gdp) && isfinite (m->reported_defence))
+            /* Translators: in a tooltip of a scenario's chart, the figures the
+             * member reported: "Reported: 1.20% of GDP, USD 41,607 million" */
+            g_string_append_printf (s, _("Reported: %s of GDP, %s"), share, money);
+          else if (isfinite (m->reported_defence_gdp))
+            /* Translators: in a tooltip of a scenario's chart: "Reported: 1.20% of GDP" */
+            g_string_append_printf (s, _("Reported: %s of GDP"), share);
+          else
+            /* Translators: in a tooltip of a scenario's chart: "Reported: USD 41,607
+             * million" */
+            g_string_append_printf (s, _("Reported: %s"), money);
+        }
+      if (input->has_reported && pledge_chart_values_differ (m->equipment, m->reported_equipment))
+        {
+          g_autofree char *share = pledge_chart_format_percent (m->reported_equipment, 2);
+
+          g_string_append_c (s, '\n');
+          /* Translators: in a tooltip of a scenario's chart: "Reported equipment:
+           * 12.21% of defence spending" */
+          g_string_append_printf (s, _("Reported equipment: %s of defence spending"), share);
         }
       if (!is_total && isfinite (m->alliance_share))
         {

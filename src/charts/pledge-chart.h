@@ -124,6 +124,20 @@ typedef struct
   double      *series;         /* share of GDP, first_year..last_year */
   guint8      *series_flags;   /* PledgeFiguresFlags of the same years */
   int          trend_colour;   /* a palette index when highlighted in the trend, else -1 */
+
+  /* The reported figures under a scenario, which charts draw as ghosts:
+   * the same quantities in the same year, NAN where the member reported
+   * none (a projected year) and whenever the input's has_reported is FALSE.
+   * The alliance total has its defence, shares and series only. */
+  double       reported_defence;
+  double       reported_defence_gdp;
+  double       reported_total_gdp;
+  double       reported_equipment;
+  double       reported_alliance_share;
+  double       reported_gap;
+  double      *reported_series;    /* like series; NULL when has_reported is FALSE */
+  gboolean     reported_differs;   /* a figure of the year differs from the reported one */
+  gboolean     series_differs;     /* a year of the series differs from the reported one */
 } PledgeChartMember;
 
 /* Everything a renderer needs, computed once from a snapshot so that draw code
@@ -159,6 +173,9 @@ struct _PledgeChartInput
   gboolean           has_scenario_figures; /* edited or projected figures in the year */
   gboolean           series_has_estimate;
   gboolean           series_has_scenario;
+  /* Drawn for a scenario: the members carry their reported figures too. */
+  gboolean           has_reported;
+  gboolean           any_reported_differs; /* a member of the year, in the year */
 
   char              *title;            /* the dataset's title */
   char              *sources;          /* every source, joined */
@@ -173,7 +190,9 @@ struct _PledgeChartInput
 
 /* trend_members: codes of the members highlighted in the trend, NULL for the
  * default set (the alliance total and a few large members). Unknown codes are
- * ignored. year need not have figures: charts then say so. */
+ * ignored. year need not have figures: charts then say so. For a scenario's
+ * snapshot the input also holds the reported figures, from the dataset's
+ * cached reported snapshot. */
 PledgeChartInput *pledge_chart_input_new             (PledgeSnapshot          *snapshot,
                                                       int                      year,
                                                       guint                    target,
@@ -189,6 +208,11 @@ char             *pledge_chart_input_describe_member (const PledgeChartInput  *i
                                                       int                      index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeChartInput, pledge_chart_input_free)
+
+/* Whether a scenario's figure and the reported one are both known and differ
+ * by more than floating point noise: where charts draw a ghost. */
+gboolean          pledge_chart_values_differ         (double                   scenario,
+                                                      double                   reported);
 
 /* The chart's title as drawn, e.g. "Defence spending as a share of GDP, 2016". */
 char *pledge_chart_get_title (PledgeChartKind          kind,

@@ -77,6 +77,34 @@ bar_value (const Layout            *l,
   return isfinite (v) && v >= 0 ? v : NAN;
 }
 
+/* The reported figure behind a bar drawn for a scenario; NAN when it is
+ * the same or there is none. */
+static double
+ghost_value (const Layout            *l,
+             const PledgeChartMember *m)
+{
+  double v;
+
+  if (!l->input->has_reported)
+    return NAN;
+  switch (l->metric)
+    {
+    case PLEDGE_METRIC_TOTAL_GDP:
+      v = m->reported_total_gdp;
+      break;
+    case PLEDGE_METRIC_EQUIPMENT_DEFENCE:
+      v = m->reported_equipment;
+      break;
+    case PLEDGE_METRIC_DEFENCE_GDP:
+    default:
+      v = m->reported_defence_gdp;
+      break;
+    }
+  if (!isfinite (v) || v < 0 || !pledge_chart_values_differ (bar_value (l, m), v))
+    return NAN;
+  return v;
+}
+
 static int
 compare_bars (gconstpointer a,
               gconstpointer b,
@@ -156,6 +184,7 @@ build_legend (const Layout *l,
 {
   const PledgeChartTarget *target = pledge_chart_input_get_target (l->input);
   gboolean any_unknown = FALSE, any_estimate = FALSE, any_scenario = FALSE, any_no_data = FALSE;
+  gboolean any_ghost = FALSE;
 
   for (guint k = 0; k < l->n; k++)
     {
@@ -171,6 +200,8 @@ build_legend (const Layout *l,
             any_estimate = TRUE;
           if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
             any_scenario = TRUE;
+          if (isfinite (ghost_value (l, m)))
+            any_ghost = TRUE;
         }
     }
 
@@ -193,6 +224,11 @@ build_legend (const Layout *l,
   if (any_scenario)
     pledge_legend_add (legend, PLEDGE_SWATCH_CROSS_HATCHED, &c->style->misses,
                        _("Scenario figure"));
+  if (any_ghost)
+    pledge_legend_add (legend, PLEDGE_SWATCH_GHOST, &c->style->muted,
+                       /* Translators: a legend entry: the figure the member reported,
+                        * drawn behind the bar of a scenario's figure */
+                       _("Reported figure"));
   if (any_no_data)
     pledge_legend_add (legend, PLEDGE_SWATCH_OUTLINE, &c->style->muted, _("No data"));
 }
@@ -306,7 +342,14 @@ compliance_layout (PledgeChart *c,
   l->n_lines = pledge_chart_collect_targets (input, l->metric == PLEDGE_METRIC_EQUIPMENT_DEFENCE,
                                              l->lines);
   for (guint k = 0; k < l->n_valued; k++)
-    hi = MAX (hi, bar_value (l, &input->members[l->order[k]]));
+    {
+      const PledgeChartMember *m = &input->members[l->order[k]];
+      double ghost = ghost_value (l, m);
+
+      hi = MAX (hi, bar_value (l, m));
+      if (isfinite (ghost))
+        hi = MAX (hi, ghost);
+    }
   for (guint k = 0; k < l->n_lines; k++)
     hi = MAX (hi, l->lines[k].value);
   if (!(hi > 0))
@@ -444,6 +487,10 @@ compliance_paint (PledgeChart  *c,
   const PledgeChartInput *input = c->input;
   PledgeChartColour stripes = style->background;
   double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+  g_autofree PledgeRect *ghosts = NULL;
+  g_autofree PledgeRect *markers = NULL;
+  guint n_ghosts = 0;
+  PledgeChartColour ghost_fill;
 
   stripes.alpha = 0.5;
 
@@ -458,6 +505,28 @@ compliance_paint (PledgeChart  *c,
         pledge_chart_line (c, l->x0, y, l->x1, y, 1.0, &style->grid, FALSE);
       pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, l->x0 - c->em * 0.5, y, 1, 0.5, 0,
                          &style->muted);
+    }
+
+  /* The reported figures behind the scenario's bars; their markers come
+   * after the bars */
+  if (input->has_reported)
+    {
+      ghosts = g_new (PledgeRect, MAX (1, l->n_valued));
+      markers = g_new (PledgeRect, MAX (1, l->n_valued));
+      for (guint k = 0; k < l->n_valued; k++)
+        {
+          double ghost = ghost_value (l, &input->members[l->order[k]]);
+          double y = pledge_axis_map (&l->axis, ghost, l->baseline, l->top);
+          double over = MIN (c->em * 0.2, (l->slot - l->bar_width) * 0.4);
+          double x = bar_x (l, k);
+
+          if (!isfinite (ghost))
+            continue;
+          ghosts[n_ghosts] = (PledgeRect) { x, y, l->bar_width, l->baseline - y };
+          markers[n_ghosts] = (PledgeRect) { x - over, y, l->bar_width + 2 * over, 0 };
+          n_ghosts++;
+        }
+      pledge_chart_ghost_boxes (c, ghosts, n_ghosts);
     }
 
   /* Bars */
@@ -510,8 +579,14 @@ compliance_paint (PledgeChart  *c,
 
   draw_targets (c, l);
 
-  /* Values, over the target lines */
+  /* Where the reported figures end, across the bars and over the targets */
+  pledge_chart_ghost_markers (c, markers, n_ghosts);
+
+  /* Values, over the target lines; over a plain ghost, as over the
+   * background, without a halo */
+  ghost_fill = pledge_chart_ghost_fill (c);
   c->halo = &style->background;
+  c->halo_quiet = n_ghosts > 0 ? &ghost_fill : NULL;
   for (guint k = 0; k < l->n_valued && l->value_mode != VALUES_NONE; k++)
     {
       const PledgeChartMember *m = &input->members[l->order[k]];
@@ -536,6 +611,7 @@ compliance_paint (PledgeChart  *c,
         }
     }
   c->halo = NULL;
+  c->halo_quiet = NULL;
 
   /* Category labels */
   for (guint k = 0; k < l->n; k += l->stride)

@@ -20,6 +20,9 @@ typedef struct
   gboolean   labelled;
   PledgeRect label;      /* where the code goes */
   gboolean   leader;     /* a line from the point to a label set further off */
+  gboolean   has_ghost;  /* a scenario moved it: the reported point at (gx, gy) */
+  double     gx;
+  double     gy;
 } Point;
 
 typedef struct
@@ -71,6 +74,19 @@ point_colour (PledgeChart             *c,
   return &c->style->misses;
 }
 
+/* Whether a scenario moved a member's point away from its reported one */
+static gboolean
+has_ghost (const PledgeChartInput  *input,
+           const PledgeChartMember *m)
+{
+  if (!input->has_reported || !isfinite (m->reported_defence_gdp) ||
+      !isfinite (m->reported_equipment) || m->reported_defence_gdp < 0 ||
+      m->reported_equipment < 0)
+    return FALSE;
+  return pledge_chart_values_differ (m->defence_gdp, m->reported_defence_gdp) ||
+         pledge_chart_values_differ (m->equipment, m->reported_equipment);
+}
+
 static int
 compare_points (gconstpointer a,
                 gconstpointer b,
@@ -113,6 +129,14 @@ box_free (const Layout     *l,
           PledgeRect near = pledge_rect_inflate (&dot, l->radius * 1.5);
 
           if (pledge_rect_intersects (box, &near))
+            return FALSE;
+        }
+      if (p->has_ghost)
+        {
+          PledgeRect ghost = { p->gx - l->radius, p->gy - l->radius, 2 * l->radius,
+                               2 * l->radius };
+
+          if (pledge_rect_intersects (box, &ghost))
             return FALSE;
         }
       if (p->labelled && pledge_rect_intersects (box, &p->label))
@@ -175,7 +199,7 @@ equipment_layout (PledgeChart *c,
   g_autoptr(GString) missing = g_string_new (NULL);
   PledgeLegend legend = { 0 };
   double xmax = 0, ymax = 0, line_h, tick_w = 0;
-  gboolean any_estimate = FALSE, any_scenario = FALSE;
+  gboolean any_estimate = FALSE, any_scenario = FALSE, any_ghost = FALSE;
   guint n_missing = 0;
 
   l->points = g_new0 (Point, MAX (1, input->n_members));
@@ -204,6 +228,13 @@ equipment_layout (PledgeChart *c,
         any_estimate = TRUE;
       if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
         any_scenario = TRUE;
+      if (has_ghost (input, m))
+        {
+          l->points[l->n_points - 1].has_ghost = TRUE;
+          xmax = MAX (xmax, m->reported_defence_gdp);
+          ymax = MAX (ymax, m->reported_equipment);
+          any_ghost = TRUE;
+        }
     }
   if (n_missing > 12)
     g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
@@ -232,6 +263,11 @@ equipment_layout (PledgeChart *c,
         pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Estimate"));
       if (any_scenario)
         pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Scenario figure"));
+      if (any_ghost)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST_RING, &style->muted,
+                           /* Translators: a legend entry: a pale point where the member's
+                            * reported figures put it, joined to its point in a scenario */
+                           _("Reported figure"));
     }
   pledge_chart_frame (c, title, subtitle, &legend, note);
 
@@ -281,6 +317,13 @@ equipment_layout (PledgeChart *c,
                                         l->area.x + l->area.width);
       l->points[i].y = pledge_axis_map (&l->yaxis, m->equipment, l->area.y + l->area.height,
                                         l->area.y);
+      if (l->points[i].has_ghost)
+        {
+          l->points[i].gx = pledge_axis_map (&l->xaxis, m->reported_defence_gdp, l->area.x,
+                                             l->area.x + l->area.width);
+          l->points[i].gy = pledge_axis_map (&l->yaxis, m->reported_equipment,
+                                             l->area.y + l->area.height, l->area.y);
+        }
     }
 
   /* Quadrant names in the plot's corners, where they fit */
@@ -328,10 +371,14 @@ equipment_layout (PledgeChart *c,
           /* A quadrant name must not hide a point. */
           for (guint i = 0; i < l->n_points; i++)
             {
-              PledgeRect dot = { l->points[i].x - l->radius, l->points[i].y - l->radius,
-                                 2 * l->radius, 2 * l->radius };
+              const Point *p = &l->points[i];
+              PledgeRect dot = { p->x - l->radius, p->y - l->radius, 2 * l->radius,
+                                 2 * l->radius };
+              PledgeRect ghost = { p->gx - l->radius, p->gy - l->radius, 2 * l->radius,
+                                   2 * l->radius };
 
-              if (pledge_rect_intersects (box, &dot))
+              if (pledge_rect_intersects (box, &dot) ||
+                  (p->has_ghost && pledge_rect_intersects (box, &ghost)))
                 {
                   g_clear_pointer (&l->quadrant_text[q], g_free);
                   break;
@@ -411,6 +458,25 @@ equipment_paint (PledgeChart  *c,
         pledge_chart_show (c, layout, q % 2 == 0 ? box->x : box->x + box->width,
                            box->y, q % 2 == 0 ? 0 : 1, 0, 0, &style->muted);
       }
+
+  /* Where the reported figures put the points a scenario moved, joined to
+   * the scenario's point, under every point */
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const Point *p = &l->points[i];
+      PledgeChartColour joint = style->muted;
+
+      joint.alpha = 0.7;
+      if (p->has_ghost)
+        pledge_chart_line (c, p->gx, p->gy, p->x, p->y, 1.0, &joint, FALSE);
+    }
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      const Point *p = &l->points[i];
+
+      if (p->has_ghost)
+        pledge_chart_ghost_point (c, p->gx, p->gy, l->radius * 0.85);
+    }
 
   /* Leaders, points, labels */
   for (guint i = 0; i < l->n_points; i++)

@@ -38,6 +38,17 @@ group_of (const PledgeChartMember *m)
   return m->gap > 0 ? GROUP_SHORT : GROUP_MET;
 }
 
+/* A member's reported gap behind its row, where a scenario changed it: a
+ * ghost bar of the money the member was short, also when the scenario
+ * meets the target. */
+static gboolean
+has_ghost (const PledgeChartInput  *input,
+           const PledgeChartMember *m)
+{
+  return input->has_reported && isfinite (m->reported_gap) && m->reported_gap > 0 &&
+         pledge_chart_values_differ (m->gap, m->reported_gap);
+}
+
 static int
 compare_gaps (gconstpointer a,
               gconstpointer b,
@@ -71,7 +82,7 @@ gap_layout (PledgeChart *c,
   PledgeChartColour bar_colour;
   const PledgeChartTarget *target;
   guint n = 0, counts[3] = { 0, 0, 0 }, capacity, rows, shown_short;
-  gboolean any_estimate = FALSE, any_scenario = FALSE;
+  gboolean any_estimate = FALSE, any_scenario = FALSE, any_ghost = FALSE;
   double max_value = 0;
 
   bar_colour = pledge_chart_mix (&style->target, &style->background, style->dark ? 0.15 : 0.1);
@@ -116,6 +127,10 @@ gap_layout (PledgeChart *c,
     pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &bar_colour, _("Estimate"));
   if (any_scenario)
     pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &bar_colour, _("Scenario figure"));
+  for (guint k = 0; k < n && !any_ghost; k++)
+    any_ghost = has_ghost (input, &input->members[order[k]]);
+  if (any_ghost)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
   pledge_chart_frame (c, title, subtitle, &legend, NULL);
 
   if (counts[GROUP_SHORT] + counts[GROUP_MET] == 0)
@@ -158,6 +173,12 @@ gap_layout (PledgeChart *c,
       row = &bars->rows[bars->n_rows++];
       row->member = order[k];
       row->label = g_strdup (m->name);
+      if (has_ghost (input, m) && g != GROUP_UNKNOWN)
+        {
+          row->has_ghost = TRUE;
+          row->ghost = m->reported_gap;
+          max_value = MAX (max_value, row->ghost);
+        }
       switch (g)
         {
         case GROUP_SHORT:

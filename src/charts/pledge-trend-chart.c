@@ -95,6 +95,16 @@ is_highlighted (const PledgeChartInput  *input,
   return m->trend_colour >= 0;
 }
 
+/* Whether the reported figures are drawn under a series of a scenario: for
+ * the highlighted lines that a scenario moved in a reported year. */
+static gboolean
+has_ghost (const PledgeChartInput  *input,
+           const PledgeChartMember *m)
+{
+  return input->has_reported && m->reported_series != NULL && m->series_differs &&
+         is_highlighted (input, m);
+}
+
 static const PledgeChartColour *
 series_colour (PledgeChart             *c,
                const PledgeChartMember *m)
@@ -159,7 +169,7 @@ trend_layout (PledgeChart *c,
   g_autofree char *title = pledge_trend_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
   PledgeLegend legend = { 0 };
-  gboolean any_faint = FALSE, any_data;
+  gboolean any_faint = FALSE, any_ghost = FALSE, any_data;
   double hi = 0, line_h, year_w, column = 0;
   guint n_years;
 
@@ -173,6 +183,9 @@ trend_layout (PledgeChart *c,
       if (m->trend_colour < 0 && last_value (input, m, &at))
         any_faint = TRUE;
     }
+  for (guint i = 0; i <= input->n_members; i++)
+    if (has_ghost (input, pledge_chart_input_get_member (input, (int) i)))
+      any_ghost = TRUE;
 
   if (any_data)
     {
@@ -191,6 +204,11 @@ trend_layout (PledgeChart *c,
       else if (input->series_has_scenario)
         pledge_legend_add (&legend, PLEDGE_SWATCH_DASHED_LINE, &style->muted,
                            _("Scenario figure"));
+      if (any_ghost)
+        pledge_legend_add (&legend, PLEDGE_SWATCH_THIN_LINE, &style->muted,
+                           /* Translators: a legend entry: the thin lines of the figures
+                            * the members reported, under the lines of a scenario */
+                           _("Reported figures"));
     }
   pledge_chart_frame (c, title, subtitle, &legend, NULL);
 
@@ -211,6 +229,9 @@ trend_layout (PledgeChart *c,
       for (guint k = 0; k < input->n_years; k++)
         if (isfinite (m->series[k]))
           hi = MAX (hi, m->series[k]);
+      for (guint k = 0; k < input->n_years && has_ghost (input, m); k++)
+        if (isfinite (m->reported_series[k]))
+          hi = MAX (hi, m->reported_series[k]);
     }
   for (guint k = 0; k < l->n_lines; k++)
     hi = MAX (hi, l->lines[k].value);
@@ -399,6 +420,55 @@ draw_series (PledgeChart             *c,
   cairo_restore (cr);
 }
 
+/* The reported figures under a scenario's line: thin, solid and lighter in
+ * the line's colour. */
+static void
+draw_ghost (PledgeChart             *c,
+            const Layout            *l,
+            const PledgeChartMember *m)
+{
+  PledgeChartColour colour = *series_colour (c, m);
+  const double *series = m->reported_series;
+  double width = pledge_chart_ghost_line_width (c);
+  cairo_t *cr = c->cr;
+
+  if (cr == NULL)
+    return;
+  colour.alpha *= 0.75;
+  cairo_save (cr);
+  pledge_chart_set_colour (c, &colour);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  for (guint k = l->first; k <= l->last; k++)
+    {
+      double x, y;
+      gboolean before, after;
+
+      if (!isfinite (series[k]))
+        continue;
+      x = year_x (l, k);
+      y = pledge_axis_map (&l->axis, series[k], l->baseline, l->top);
+      before = k > l->first && isfinite (series[k - 1]);
+      after = k < l->last && isfinite (series[k + 1]);
+      if (before)
+        cairo_line_to (cr, pledge_chart_safe (x), pledge_chart_safe (y));
+      else if (after)
+        cairo_move_to (cr, pledge_chart_safe (x), pledge_chart_safe (y));
+      else
+        {
+          /* a lone year: a dot, as for the scenario's lines */
+          cairo_stroke (cr);
+          pledge_chart_dot (c, x, y, width * 1.6, &colour, NULL);
+          cairo_new_path (cr);
+        }
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 trend_paint (PledgeChart  *c,
              const Layout *l)
@@ -500,6 +570,15 @@ trend_paint (PledgeChart  *c,
                          l->lines[k].selected ? MAX (1.5, c->em * 0.12) : 1.0,
                          l->lines[k].selected ? &style->target : &style->other_target,
                          !l->lines[k].selected);
+    }
+
+  /* The reported figures under the lines that a scenario moved */
+  for (guint i = input->n_members + 1; i-- > 0 && input->has_reported;)
+    {
+      const PledgeChartMember *m = pledge_chart_input_get_member (input, (int) i);
+
+      if (has_ghost (input, m))
+        draw_ghost (c, l, m);
     }
 
   /* Highlighted members, the first on top, then the alliance */
