@@ -1087,6 +1087,48 @@ row_of (PledgeChartKind         kind,
 /* The burden and gap charts: a marker in Germany's row where its reported
  * figure ends (behind the bar in burden, past the "meets" of gap); the
  * equipment chart: a pale point where the reported figures put Germany. */
+/* Trend tooltips describe the year under the pointer, not the chart's */
+static void
+test_trend_year_at (void)
+{
+  g_autoptr(PledgeDataset) dataset = nato_with_scenario ();
+  g_autoptr(PledgeChartInput) input =
+    input_for (dataset, pledge_dataset_find_scenario (dataset, "ghost"), 2024);
+  int deu = pledge_dataset_find_member (dataset, "DEU");
+  g_autofree char *in_2016 = NULL, *in_2024 = NULL, *usual = NULL;
+  PledgeChartStyle style;
+  int previous = 0, x_2016 = -1;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpint (pledge_chart_year_at (PLEDGE_CHART_TREND, 1200, 800, &style, input, 0), ==,
+                   input->first_year);
+  g_assert_cmpint (pledge_chart_year_at (PLEDGE_CHART_TREND, 1200, 800, &style, input, 1199), ==,
+                   input->last_year);
+  g_assert_cmpint (pledge_chart_year_at (PLEDGE_CHART_COMPLIANCE, 1200, 800, &style, input, 100),
+                   ==, 2024);
+  /* Every year in turn from left to right */
+  for (int x = 0; x < 1200; x++)
+    {
+      int year = pledge_chart_year_at (PLEDGE_CHART_TREND, 1200, 800, &style, input, x);
+
+      g_assert_true (year == previous || year == previous + 1 || previous == 0);
+      if (year == 2016 && x_2016 < 0)
+        x_2016 = x;
+      previous = year;
+    }
+  g_assert_cmpint (previous, ==, input->last_year);
+  g_assert_cmpint (x_2016, >, 0);
+
+  in_2016 = pledge_chart_input_describe_member_year (input, deu, 2016);
+  g_assert_nonnull (strstr (in_2016, "Germany (DEU), 2016"));
+  g_assert_nonnull (strstr (in_2016, "Defence: 2.00% of GDP"));
+  g_assert_nonnull (strstr (in_2016, "Reported: 1.20% of GDP"));
+  g_assert_nonnull (strstr (in_2016, "Changed by the scenario"));
+  in_2024 = pledge_chart_input_describe_member_year (input, deu, 2024);
+  usual = pledge_chart_input_describe_member (input, deu);
+  g_assert_cmpstr (in_2024, ==, usual);
+}
+
 static void
 test_reported_other_charts (void)
 {
@@ -1235,6 +1277,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/style", test_style);
   g_test_add_func ("/pledge/charts/input/nato-2016", test_input_nato_2016);
   g_test_add_func ("/pledge/charts/input/trend-members", test_input_trend_members);
+  g_test_add_func ("/pledge/charts/trend-year-at", test_trend_year_at);
   g_test_add_func ("/pledge/charts/input/extremes", test_input_extremes);
   g_test_add_func ("/pledge/charts/input/no-data-year", test_no_data_year);
   g_test_add_func ("/pledge/charts/image-surfaces", test_image_surfaces);

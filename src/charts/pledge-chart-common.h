@@ -426,6 +426,10 @@ int  pledge_trend_chart_hit_test      (double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input,
                                        double x, double y);
+int  pledge_trend_chart_year_at       (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x);
 void pledge_equipment_chart_draw      (cairo_t *cr, double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input);

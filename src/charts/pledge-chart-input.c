@@ -1036,3 +1036,64 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
+
+char *
+pledge_chart_input_describe_member_year (const PledgeChartInput *input,
+                                         int                     index,
+                                         int                     year)
+{
+  const PledgeChartMember *m;
+  g_autoptr(GString) s = NULL;
+  PledgeStatus status = PLEDGE_STATUS_REPORTED;
+  double value, reported;
+  guint k;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  m = pledge_chart_input_get_member (input, index);
+  g_return_val_if_fail (m != NULL, NULL);
+
+  if (year == input->year || input->n_years == 0 || year < input->first_year ||
+      year > input->last_year)
+    return pledge_chart_input_describe_member (input, index);
+
+  k = (guint) (year - input->first_year);
+  value = m->series[k];
+  reported = m->reported_series != NULL ? m->reported_series[k] : NAN;
+  s = g_string_new (NULL);
+  if (index == (int) input->n_members)
+    g_string_append_printf (s, "%s, %d", m->name, year);
+  else
+    g_string_append_printf (s, _("%s (%s), %d"), m->name, m->code, year);
+
+  g_string_append_c (s, '\n');
+  if (!isfinite (value))
+    {
+      g_string_append (s, _("No data"));
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
+  {
+    g_autofree char *share = pledge_chart_format_percent (value, 2);
+
+    g_string_append_printf (s, _("Defence: %s of GDP"), share);
+  }
+  if (input->has_reported && pledge_chart_values_differ (value, reported) && isfinite (reported))
+    {
+      g_autofree char *share = pledge_chart_format_percent (reported, 2);
+
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Reported: %s of GDP"), share);
+    }
+
+  if (m->series_flags[k] & PLEDGE_FIGURES_PROJECTED)
+    status = PLEDGE_STATUS_PROJECTED;
+  else if (m->series_flags[k] & PLEDGE_FIGURES_EDITED)
+    status = PLEDGE_STATUS_EDITED;
+  else if (m->series_flags[k] & PLEDGE_FIGURES_ESTIMATE)
+    status = PLEDGE_STATUS_ESTIMATE;
+  if (status_text (status) != NULL)
+    {
+      g_string_append_c (s, '\n');
+      g_string_append (s, status_text (status));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

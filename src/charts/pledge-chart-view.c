@@ -116,7 +116,11 @@ on_query_tooltip (GtkWidget  *widget,
   if (index < 0)
     return FALSE;
 
-  text = pledge_chart_input_describe_member (self->input, index);
+  /* The trend describes the year under the pointer */
+  text = pledge_chart_input_describe_member_year (
+    self->input, index,
+    pledge_chart_year_at (self->kind, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget), &self->style, self->input, x));
   gtk_tooltip_set_text (tooltip, text);
   /* Ask again when the pointer leaves this spot, so the next member's
    * figures replace these. */

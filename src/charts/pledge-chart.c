@@ -216,3 +216,20 @@ pledge_chart_hit_test (PledgeChartKind         kind,
 
   return kinds[kind].hit_test (width, height, style, input, x, y);
 }
+
+int
+pledge_chart_year_at (PledgeChartKind         kind,
+                      double                  width,
+                      double                  height,
+                      const PledgeChartStyle *style,
+                      const PledgeChartInput *input,
+                      double                  x)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, 0);
+  g_return_val_if_fail (style != NULL, 0);
+  g_return_val_if_fail (input != NULL, 0);
+
+  if (kind != PLEDGE_CHART_TREND || !size_ok (width, height) || !isfinite (x))
+    return input->year;
+  return pledge_trend_chart_year_at (width, height, style, input, x);
+}

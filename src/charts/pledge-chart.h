@@ -207,6 +207,12 @@ char             *pledge_chart_input_describe        (const PledgeChartInput  *i
 char             *pledge_chart_input_describe_member (const PledgeChartInput  *input,
                                                       int                      index);
 
+/* The same for one year of the series (first_year..last_year): what a
+ * trend line shows at that year. For the input's year, the same as above. */
+char             *pledge_chart_input_describe_member_year (const PledgeChartInput *input,
+                                                           int                     index,
+                                                           int                     year);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeChartInput, pledge_chart_input_free)
 
 /* Whether a scenario's figure and the reported one are both known and differ
@@ -229,6 +235,15 @@ void pledge_chart_draw     (PledgeChartKind          kind,
 
 /* The member under (x, y) in the chart as pledge_chart_draw() lays it out
  * at that size: a member index, n_members for the alliance total, or -1. */
+/* The year a tooltip at x describes: the trend's year under x, else the
+ * input's year. */
+int  pledge_chart_year_at  (PledgeChartKind          kind,
+                            double                   width,
+                            double                   height,
+                            const PledgeChartStyle  *style,
+                            const PledgeChartInput  *input,
+                            double                   x);
+
 int  pledge_chart_hit_test (PledgeChartKind          kind,
                             double                   width,
                             double                   height,

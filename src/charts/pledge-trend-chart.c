@@ -716,3 +716,29 @@ pledge_trend_chart_hit_test (double                  width,
   pledge_chart_end (&c);
   return hit;
 }
+
+/* The year of the series nearest to x, within the years drawn */
+int
+pledge_trend_chart_year_at (double                  width,
+                            double                  height,
+                            const PledgeChartStyle *style,
+                            const PledgeChartInput *input,
+                            double                  x)
+{
+  Layout l = { 0 };
+  PledgeChart c;
+  int year = input->year;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_TREND, NULL, width, height, style, input);
+  if (trend_layout (&c, &l))
+    {
+      guint k = l.first;
+
+      if (l.last > l.first && l.x1 > l.x0)
+        k = l.first + (guint) CLAMP (round ((x - l.x0) / (l.x1 - l.x0) * (l.last - l.first)), 0,
+                                     l.last - l.first);
+      year = input->first_year + (int) k;
+    }
+  pledge_chart_end (&c);
+  return year;
+}
