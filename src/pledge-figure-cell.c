@@ -12,9 +12,8 @@ struct _PledgeFigureCell
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *stack;
   GtkWidget *label;
-  GtkWidget *entry;
+  GtkWidget *entry;      /* made on the first edit: most cells never are */
   char      *text;
   guint      focus_idle;
 };
@@ -108,9 +107,8 @@ pledge_figure_cell_dispose (GObject *object)
   PledgeFigureCell *self = PLEDGE_FIGURE_CELL (object);
 
   g_clear_handle_id (&self->focus_idle, g_source_remove);
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
-  self->label = NULL;
-  self->entry = NULL;
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
 
   G_OBJECT_CLASS (pledge_figure_cell_parent_class)->dispose (object);
 }
@@ -219,28 +217,44 @@ pledge_figure_cell_init (PledgeFigureCell *self)
   self->text = g_strdup ("");
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
-  self->stack = gtk_stack_new ();
-  self->label = gtk_label_new ("");
-  gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
-  self->entry = gtk_text_new ();
-  gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 4);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->label, "label");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->entry, "entry");
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  /* An inscription: as wide as set_width_chars() says, without laying the
+   * text out to measure it (see pledge-member-table.c). */
+  self->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 1.0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label), 8);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label), 8);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_START);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (self->label, GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
-
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.stop", FALSE);
+}
+
+/* The editor: a GtkText in place of the label, made when first needed.
+ * A table has hundreds of cells and a GtkText is the costliest part of one
+ * to make and to measure. */
+static GtkWidget *
+ensure_entry (PledgeFigureCell *self)
+{
+  if (self->entry == NULL)
+    {
+      self->entry = gtk_text_new ();
+      gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1.0);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 4);
+      gtk_widget_set_visible (self->entry, FALSE);
+      g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
+      gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+    }
+  return self->entry;
 }
 
 GtkWidget *
@@ -271,7 +285,9 @@ pledge_figure_cell_set_text (PledgeFigureCell *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
-  gtk_label_set_text (GTK_LABEL (self->label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -279,7 +295,7 @@ gboolean
 pledge_figure_cell_get_editing (PledgeFigureCell *self)
 {
   g_return_val_if_fail (PLEDGE_IS_FIGURE_CELL (self), FALSE);
-  return self->stack != NULL && gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
+  return self->entry != NULL && gtk_widget_get_visible (self->entry);
 }
 
 void
@@ -287,11 +303,12 @@ pledge_figure_cell_start_editing (PledgeFigureCell *self)
 {
   g_return_if_fail (PLEDGE_IS_FIGURE_CELL (self));
 
-  if (self->stack == NULL || pledge_figure_cell_get_editing (self))
+  if (self->label == NULL || pledge_figure_cell_get_editing (self))
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->text);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
+  gtk_editable_set_text (GTK_EDITABLE (ensure_entry (self)), self->text);
+  gtk_widget_set_visible (self->label, FALSE);
+  gtk_widget_set_visible (self->entry, TRUE);
   gtk_widget_grab_focus (self->entry);
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
@@ -316,7 +333,8 @@ pledge_figure_cell_stop_editing (PledgeFigureCell *self,
   had_focus = (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 
   g_clear_handle_id (&self->focus_idle, g_source_remove);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_visible (self->label, TRUE);
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
@@ -333,5 +351,16 @@ GtkEditable *
 pledge_figure_cell_get_entry (PledgeFigureCell *self)
 {
   g_return_val_if_fail (PLEDGE_IS_FIGURE_CELL (self), NULL);
-  return GTK_EDITABLE (self->entry);
+  return GTK_EDITABLE (ensure_entry (self));
+}
+
+void
+pledge_figure_cell_set_width_chars (PledgeFigureCell *self,
+                                    guint             n_chars)
+{
+  g_return_if_fail (PLEDGE_IS_FIGURE_CELL (self));
+
+  /* Figures are never cut: the table scrolls instead */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label), n_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label), n_chars);
 }

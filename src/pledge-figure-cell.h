@@ -31,4 +31,8 @@ void        pledge_figure_cell_stop_editing  (PledgeFigureCell *self,
 /* The text field, while editing or not. */
 GtkEditable *pledge_figure_cell_get_entry    (PledgeFigureCell *self);
 
+/* Room for this many characters of the figure */
+void         pledge_figure_cell_set_width_chars (PledgeFigureCell *self,
+                                                 guint             n_chars);
+
 G_END_DECLS

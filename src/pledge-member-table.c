@@ -224,7 +224,46 @@ set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
-/* Cells */
+/* Cells. All but the member's name are GtkInscriptions: a table has
+ * hundreds of cells and a GtkLabel lays its text out to measure it, most
+ * of the window's start-up; an inscription is as wide as the characters it
+ * is told and lays out only what is drawn. */
+
+static void
+set_cell_text (GtkWidget  *cell,
+               const char *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* Before GTK 4.14 an inscription does not tell assistive technology
+   * its text by itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
+}
+
+/* Room for the longest of some translated words */
+static guint
+longest (const char *const *words)
+{
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n = MAX (n, (guint) g_utf8_strlen (words[i], -1));
+  return n;
+}
+
+static GtkWidget *
+new_cell (float xalign,
+          guint nat_chars)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  /* As wide as a label would be: the table scrolls rather than cut text */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return cell;
+}
 
 static void
 update_cell (PledgeMemberRow *row,
@@ -257,7 +296,7 @@ update_cell (PledgeMemberRow *row,
       {
         PledgeStatus status = pledge_member_row_get_status (row);
 
-        gtk_label_set_text (GTK_LABEL (child), text);
+        set_cell_text (child, text);
         set_css_class (child, "dim-label", status == PLEDGE_STATUS_NO_DATA ||
                                            status == PLEDGE_STATUS_REPORTED);
         set_css_class (child, "accent", status == PLEDGE_STATUS_EDITED ||
@@ -269,14 +308,14 @@ update_cell (PledgeMemberRow *row,
       {
         PledgeMeets meets = pledge_member_row_meets (row, info->target);
 
-        gtk_label_set_text (GTK_LABEL (child), text);
+        set_cell_text (child, text);
         set_css_class (child, "success", meets == PLEDGE_MEETS_YES);
         set_css_class (child, "dim-label", meets != PLEDGE_MEETS_YES);
         break;
       }
 
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
-      gtk_label_set_text (GTK_LABEL (child), text);
+      set_cell_text (child, text);
       break;
 
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
@@ -288,7 +327,7 @@ update_cell (PledgeMemberRow *row,
         gboolean changed = isfinite (delta) && fabs (delta) >= 0.005;
         g_autofree char *tooltip = NULL;
 
-        gtk_label_set_text (GTK_LABEL (child), text);
+        set_cell_text (child, text);
         set_css_class (child, "accent", changed);
         set_css_class (child, "dim-label", !changed);
         if (against != 0 && against != pledge_member_row_get_year (row))
@@ -385,16 +424,30 @@ setup_cell (GtkSignalListItemFactory *factory,
       }
 
     case PLEDGE_MEMBER_COLUMN_STATUS:
+      child = new_cell (0, longest ((const char *const []) {
+                          status_label (PLEDGE_STATUS_NO_DATA),
+                          status_label (PLEDGE_STATUS_PROJECTED),
+                          status_label (PLEDGE_STATUS_EDITED),
+                          status_label (PLEDGE_STATUS_ESTIMATE),
+                          status_label (PLEDGE_STATUS_REPORTED), NULL }) + 1);
+      break;
+
     case PLEDGE_MEMBER_COLUMN_TARGET:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      child = new_cell (0, longest ((const char *const []) {
+                          meets_label (PLEDGE_MEETS_YES), meets_label (PLEDGE_MEETS_NO),
+                          meets_label (PLEDGE_MEETS_UNKNOWN), NULL }) + 1);
       break;
 
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+      /* "100.00", "+12.34" */
+      child = new_cell (1, 7);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 1);
+      /* "+1,234,567" */
+      child = new_cell (1, 11);
       gtk_widget_add_css_class (child, "numeric");
       break;
 
@@ -404,6 +457,9 @@ setup_cell (GtkSignalListItemFactory *factory,
     case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
     default:
       child = pledge_figure_cell_new ();
+      /* Money up to "99,999,999"; shares up to "100.00" */
+      pledge_figure_cell_set_width_chars (PLEDGE_FIGURE_CELL (child),
+                                          column_is_money (info->kind) ? 11 : 7);
       gtk_widget_add_css_class (child, "numeric");
       gtk_widget_add_css_class (child, "figure");
       g_signal_connect (child, "commit", G_CALLBACK (on_cell_commit), list_item);

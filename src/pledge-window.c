@@ -480,6 +480,7 @@ update_view (PledgeWindow *self)
   g_clear_pointer (&self->summary, g_free);
   markup = count_markup (self, &self->summary);
   gtk_label_set_markup (self->count_label, markup);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), self->summary);
   gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), n_targets > 0);
 
   pledge_member_table_set_snapshot (self->member_table, self->snapshot, self->year, self->target);

@@ -410,7 +410,7 @@ test_differences (void)
   g_assert_cmpstr (other, ==, "0.00");
   cell = pledge_member_table_find_cell (table, "DEU", PLEDGE_MEMBER_COLUMN_DELTA_SHARE);
   g_assert_nonnull (cell);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, "+0.80");
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), ==, "+0.80");
   g_assert_true (gtk_widget_has_css_class (cell, "accent"));
 
   /* Sorting by the difference puts Germany last, ascending. */
