@@ -44,6 +44,7 @@ struct _PledgeWindow
   AdwSqueezer         *switcher_squeezer;
   GtkWidget           *switcher_none;
   AdwViewStack        *chart_stack;
+  AdwViewSwitcher     *switcher;
   AdwViewSwitcherBar  *switcher_bar;
   GtkLabel            *table_title;
   GtkLabel            *units_label;
@@ -2263,8 +2264,12 @@ on_switcher_squeezed (AdwSqueezer  *squeezer,
                       GParamSpec   *pspec,
                       PledgeWindow *self)
 {
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_squeezer_get_visible_child (squeezer) == self->switcher_none);
+  gboolean reveal = adw_squeezer_get_visible_child (squeezer) == self->switcher_none;
+
+  /* The bar makes its buttons when a narrow window first needs them. */
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->chart_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
 /* Export */
@@ -2586,6 +2591,7 @@ pledge_window_class_init (PledgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, switcher_none);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, PledgeWindow, switcher);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, table_title);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, units_label);
@@ -2689,6 +2695,8 @@ pledge_window_init (PledgeWindow *self)
                                         pledge_chart_kind_get_title (k));
       adw_view_stack_page_set_icon_name (page, chart_icons[k]);
     }
+  /* Now that the stack has its pages: a switcher makes its buttons once. */
+  adw_view_switcher_set_stack (self->switcher, self->chart_stack);
 
   g_signal_connect (self->switcher_squeezer, "notify::visible-child",
                     G_CALLBACK (on_switcher_squeezed), self);
