@@ -452,6 +452,45 @@ test_png_pixels (Fixture       *f,
     }
 }
 
+/* The pHYs chunk says the pixel density: 96 dpi at scale 1, 192 at 2. */
+static void
+test_png_density (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const double scales[] = { 1, 2, 1.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, PLEDGE_CHART_GAP,
+                                                     f->input, &f->style, 300, 200, scales[i],
+                                                     &error);
+      gsize length, at = 8;
+      const guint8 *png;
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      png = g_bytes_get_data (bytes, &length);
+      while (at + 12 <= length && !found)
+        {
+          guint32 size = be32 (png + at);
+
+          if (memcmp (png + at + 4, "pHYs", 4) == 0)
+            {
+              guint32 expected = (guint32) lround (96.0 / 0.0254 * scales[i]);
+
+              g_assert_cmpuint (size, ==, 9);
+              g_assert_cmpuint (be32 (png + at + 8), ==, expected);
+              g_assert_cmpuint (be32 (png + at + 12), ==, expected);
+              g_assert_cmpuint (png[at + 16], ==, 1);  /* the metre */
+              found = TRUE;
+            }
+          at += 12 + size;
+        }
+      g_assert_true (found);
+    }
+}
+
 /* An existing file is replaced whole; a symbolic link keeps pointing at it. */
 static void
 test_replace (Fixture       *f,
@@ -561,6 +600,8 @@ main (int   argc,
               fixture_set_up, test_replace, fixture_tear_down);
   g_test_add ("/pledge/export/failures", Fixture, NULL,
               fixture_set_up, test_failures, fixture_tear_down);
+  g_test_add ("/pledge/export/png-density", Fixture, NULL,
+              fixture_set_up, test_png_density, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -29,8 +29,9 @@ gboolean pledge_export_format_from_filename (const char          *filename,
  * temporary file in the same folder renamed over the target, so a failure
  * never leaves a half-written file. width and height are pixels for a PNG
  * (which is width x scale by height x scale pixels) and points for SVG and
- * PDF, where scale is ignored. A PNG carries Title, Source and Software
- * text chunks; the same input gives the same bytes. */
+ * PDF, where scale is ignored. A PNG carries Title, Description, Source
+ * and Software text chunks and its pixel density (96 dpi times scale, in a
+ * pHYs chunk); the same input gives the same bytes. */
 gboolean pledge_chart_export                (GFile                   *file,
                                              PledgeExportFormat       format,
                                              PledgeChartKind          kind,
