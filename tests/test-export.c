@@ -12,6 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -522,6 +523,49 @@ test_replace (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
+/* Links to a device, a pipe and a folder, and the pipe itself: refused,
+ * and each left as it was; a link to a regular file replaces the file. */
+static void
+test_special_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *null_link = g_build_filename (f->dir, "null.png", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.png", NULL);
+  g_autofree char *fifo_link = g_build_filename (f->dir, "to-fifo.png", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.png", NULL);
+  const char *refused[] = { null_link, fifo, fifo_link, folder };
+  GStatBuf st;
+
+  g_assert_cmpint (symlink ("/dev/null", null_link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("fifo.png", fifo_link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (refused[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pledge_chart_export (file, PLEDGE_EXPORT_PNG, PLEDGE_CHART_COMPLIANCE,
+                                           f->input, &f->style, 300, 200, 1, &error));
+      g_assert_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_WRITE);
+    }
+
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_true (g_file_test (null_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (fifo_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  /* and no temporary file left behind */
+  g_assert_cmpuint (count_files (f->dir), ==, 4);
+  g_unlink (null_link);
+  g_unlink (fifo_link);
+  g_unlink (fifo);
+  g_rmdir (folder);
+}
+
 /* A failed export writes nothing and leaves what was there. */
 static void
 test_failures (Fixture       *f,
@@ -547,6 +591,12 @@ test_failures (Fixture       *f,
     { 1200, 800, NAN },
     { 1200, 800, INFINITY },
     { 20000, 800, 2 },
+    { 16385, 100, 1 },
+    { 10000, 10000, 1 },
+    { 4000, 4000, 8 },
+    { 1200, 800, 0.5 },
+    { 1200, 800, 1e-300 },
+    { 100, 100, 9 },
   };
 
   g_file_set_contents (path, "precious", -1, &error);
@@ -602,6 +652,8 @@ main (int   argc,
               fixture_set_up, test_failures, fixture_tear_down);
   g_test_add ("/pledge/export/png-density", Fixture, NULL,
               fixture_set_up, test_png_density, fixture_tear_down);
+  g_test_add ("/pledge/export/special-files", Fixture, NULL,
+              fixture_set_up, test_special_files, fixture_tear_down);
 
   status = g_test_run ();
 

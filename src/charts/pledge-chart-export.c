@@ -16,9 +16,8 @@
 #include "pledge-chart-common.h"
 #include "pledge-chart-export.h"
 
-/* cairo's image surfaces are limited to 32767 pixels a side. */
-#define MAX_PIXELS 32767
-#define MAX_SCALE 8.0
+/* SVG and PDF pages: cairo's limit of 32767 units a side */
+#define MAX_POINTS 32767
 
 gboolean
 pledge_export_format_from_filename (const char         *filename,
@@ -334,6 +333,59 @@ draw_on (cairo_surface_t        *surface,
   return check_status (cairo_surface_status (surface), error);
 }
 
+gboolean
+pledge_chart_export_check_size (PledgeExportFormat   format,
+                                int                  width,
+                                int                  height,
+                                double               scale,
+                                GError             **error)
+{
+  gint64 pw, ph;
+
+  g_return_val_if_fail (format <= PLEDGE_EXPORT_PDF, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format != PLEDGE_EXPORT_PNG)
+    scale = 1;
+  if (width < 1 || height < 1 || width > MAX_POINTS || height > MAX_POINTS)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "Cannot draw a chart of 0 × 800" */
+                   _("Cannot draw a chart of %d × %d"), width, height);
+      return FALSE;
+    }
+  if (!isfinite (scale) || scale < 1 || scale > PLEDGE_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: %g is the scale asked for, %d the largest one */
+                   _("The scale of a PNG is from 1 to %d, not %g"),
+                   PLEDGE_EXPORT_MAX_SCALE, scale);
+      return FALSE;
+    }
+
+  pw = (gint64) ceil (width * scale - 1e-9);
+  ph = (gint64) ceil (height * scale - 1e-9);
+  if (pw > PLEDGE_EXPORT_MAX_SIDE || ph > PLEDGE_EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "A PNG of 16000 × 40000 pixels is too large: at most
+                    * 16384 pixels a side" */
+                   _("A PNG of %d × %d pixels is too large: at most %d pixels a side"),
+                   (int) pw, (int) ph, PLEDGE_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  if (pw * ph > PLEDGE_EXPORT_MAX_MEGAPIXELS * 1000000)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "A PNG of 16000 × 16000 pixels is too large: at most
+                    * 64 megapixels" */
+                   _("A PNG of %d × %d pixels is too large: at most %d megapixels"),
+                   (int) pw, (int) ph, PLEDGE_EXPORT_MAX_MEGAPIXELS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 pledge_chart_render (PledgeExportFormat       format,
                      PledgeChartKind          kind,
@@ -354,17 +406,10 @@ pledge_chart_render (PledgeExportFormat       format,
   g_return_val_if_fail (style != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!pledge_chart_export_check_size (format, width, height, scale, error))
+    return NULL;
   if (format != PLEDGE_EXPORT_PNG)
     scale = 1;
-  if (width < 1 || height < 1 || width > MAX_PIXELS || height > MAX_PIXELS ||
-      !isfinite (scale) || scale <= 0 || scale > MAX_SCALE ||
-      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
-    {
-      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
-                   /* Translators: "Cannot draw a chart of 0 x 800 at scale 1" */
-                   _("Cannot draw a chart of %d × %d at scale %g"), width, height, scale);
-      return NULL;
-    }
 
   array = g_byte_array_new ();
 
@@ -532,6 +577,7 @@ pledge_chart_export (GFile                   *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   const char *path;
+  GFileType type;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -548,9 +594,18 @@ pledge_chart_export (GFile                   *file,
       return FALSE;
     }
 
+  /* A link is followed, so that it keeps pointing at the new chart; a
+   * device, a pipe or a folder is never renamed over. */
   target = resolve_links (file);
   path = g_file_peek_path (target);
-  if (path != NULL)
+  type = g_file_query_file_type (target, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+  if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("Not a regular file"));
+      ok = FALSE;
+    }
+  else if (path != NULL)
     /* A temporary file beside the target, renamed over it; removed on failure. */
     ok = g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
