@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "pledge-chart-common.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
 #include "pledge-snapshot.h"
@@ -1265,6 +1266,58 @@ test_reference_image (void)
   cairo_surface_destroy (expected);
 }
 
+static PledgeChartInput *
+edge_input (const char *name,
+            int         year,
+            guint       target)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+
+  g_assert_no_error (error);
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, year, target, NULL);
+}
+
+/* Labels round two decimals half up, as the report and the compliance test
+ * do: 2.125 reads 2.13 and meets a 2.13 target, 2.12 reads 2.12 and does
+ * not, 1.005 reads 1.01. */
+static void
+test_round_half (void)
+{
+  g_autoptr(PledgeChartInput) input = edge_input ("round-half.xml", 2016, 0);
+  static const struct
+  {
+    guint       member;
+    PledgeMeets meets;
+    const char *share;
+    const char *equipment;
+  } expected[] = {
+    { 0, PLEDGE_MEETS_YES, "2.13%", "20.13%" },
+    { 1, PLEDGE_MEETS_NO, "2.12%", "19.99%" },
+    { 2, PLEDGE_MEETS_NO, "1.01%", "1.01%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const PledgeChartMember *m = &input->members[expected[i].member];
+      g_autofree char *text = pledge_chart_input_describe_member (input, (int) expected[i].member);
+      g_autofree char *number = pledge_chart_format_number (m->defence_gdp, 2);
+      g_autofree char *percent = pledge_chart_format_percent (m->equipment, 2);
+
+      g_assert_cmpint (m->meets, ==, expected[i].meets);
+      g_assert_nonnull (strstr (text, expected[i].share));
+      g_assert_nonnull (strstr (text, expected[i].equipment));
+      g_assert_true (g_str_has_prefix (expected[i].share, number));
+      g_assert_cmpstr (percent, ==, expected[i].equipment);
+    }
+  g_assert_cmpuint (input->n_meeting, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1294,6 +1347,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_awkward_case);
     }
   g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
+  g_test_add_func ("/pledge/charts/round-half", test_round_half);
 
   status = g_test_run ();
 

@@ -998,6 +998,20 @@ pledge_chart_mix (const PledgeChartColour *a,
   return r;
 }
 
+/* The value a label shows: two decimals round as the report and the
+ * compliance test do (NATO's half up, pledge_round2), so that 2.125 reads
+ * 2.13 and meets a 2.13 target; and no -0.00. */
+static double
+round_shown (double value,
+             int    decimals)
+{
+  if (decimals == 2)
+    value = pledge_round2 (value);
+  if (fabs (value) < 0.5 * pow (10, -decimals))
+    value = 0;
+  return value;
+}
+
 char *
 pledge_chart_format_number (double value,
                             int    decimals)
@@ -1006,9 +1020,7 @@ pledge_chart_format_number (double value,
     /* Translators: shown for a number that is not known */
     return g_strdup (_("n/a"));
   decimals = CLAMP (decimals, 0, 6);
-  /* -0.00 reads badly */
-  if (fabs (value) < 0.5 * pow (10, -decimals))
-    value = 0;
+  value = round_shown (value, decimals);
   /* %f follows LC_NUMERIC: the user's decimal separator */
   return g_strdup_printf ("%.*f", decimals, value);
 }
@@ -1033,8 +1045,7 @@ pledge_chart_format_grouped (double value,
   if (!isfinite (value))
     return g_strdup (_("n/a"));
   decimals = CLAMP (decimals, 0, 6);
-  if (fabs (value) < 0.5 * pow (10, -decimals))
-    value = 0;
+  value = round_shown (value, decimals);
   return g_strdup_printf ("%'.*f", decimals, value);
 }
 
@@ -1050,7 +1061,7 @@ pledge_chart_format_money (double value)
     return g_strdup_printf ("%'.0f", value);
   if (fabs (value) >= 10)
     return g_strdup_printf ("%'.1f", value);
-  return g_strdup_printf ("%'.2f", value);
+  return g_strdup_printf ("%'.2f", round_shown (value, 2));
 }
 
 void
