@@ -1318,6 +1318,43 @@ test_round_half (void)
   g_assert_cmpuint (input->n_meeting, ==, 1);
 }
 
+/* The bundled files of shares alone have no alliance total, but every
+ * member's line is drawn: the trend's subtitle says so, not that no member
+ * has figures. */
+static void
+test_trend_shares_only (void)
+{
+  static const struct
+  {
+    const char *file;
+    int         year;
+    const char *says;
+  } table[] = {
+    { "nato-2016.xml", 2016, "27 members have figures for 2016" },
+    { "nato-2025.xml", 2025, "31 members have figures from 2014 to 2025" },
+    { "nato.xml", 2016, "The alliance spent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                     table[i].file, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+      g_autoptr(PledgeSnapshot) snapshot = NULL;
+      g_autoptr(PledgeChartInput) input = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+      g_assert_no_error (error);
+      input = pledge_chart_input_new (snapshot, table[i].year, 0, NULL);
+      text = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
+      g_assert_nonnull (strstr (text, table[i].says));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1348,6 +1385,7 @@ main (int   argc,
     }
   g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
+  g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
 
   status = g_test_run ();
 

@@ -717,7 +717,42 @@ describe_trend (const PledgeChartInput *input)
       }
 
   if (first < 0)
-    return g_strdup (_("No member has figures for any year"));
+    {
+      /* No total for the alliance (a file of shares, with no money), but
+       * the members' lines are drawn all the same */
+      guint n = 0;
+
+      for (guint i = 0; i < input->n_members; i++)
+        {
+          const PledgeChartMember *m = &input->members[i];
+          gboolean any = FALSE;
+
+          for (guint k = 0; k < input->n_years; k++)
+            if (isfinite (m->series[k]))
+              {
+                any = TRUE;
+                if (first < 0 || (int) k < first)
+                  first = (int) k;
+                last = MAX (last, (int) k);
+              }
+          n += any ? 1 : 0;
+        }
+      if (n == 0)
+        return g_strdup (_("No member has figures for any year"));
+      if (first == last)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: "28 members have figures for
+                                              * 2016" (shares only: no alliance total) */
+                                             "%u member has figures for %d",
+                                             "%u members have figures for %d", n),
+                                n, input->first_year + first);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "28 members have figures from 2014
+                                            * to 2016" (shares only: no alliance total) */
+                                           "%u member has figures from %d to %d",
+                                           "%u members have figures from %d to %d", n),
+                              n, input->first_year + first, input->first_year + last);
+    }
 
   {
     g_autofree char *a = pledge_chart_format_percent (input->total.series[first], 2);

@@ -189,7 +189,12 @@ trend_layout (PledgeChart *c,
 
   if (any_data)
     {
-      if (input->show_total_in_trend)
+      gboolean total_drawn = FALSE;
+
+      /* A file of shares alone has no total to draw */
+      for (guint k = 0; k < input->n_years && input->show_total_in_trend; k++)
+        total_drawn = total_drawn || isfinite (input->total.series[k]);
+      if (total_drawn)
         pledge_legend_add (&legend, PLEDGE_SWATCH_THICK_LINE, &style->foreground,
                            input->total.name);
       if (any_faint)
