@@ -1355,6 +1355,50 @@ test_trend_shares_only (void)
     }
 }
 
+/* n members with codes of any length (M00001...), figures for 2016 only */
+static PledgeDataset *
+make_many (guint n)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%05u", i);
+      g_autofree char *name = g_strdup_printf ("Member %u", i);
+      PledgeMember *member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+
+      add_year (member, 2016, 1000.0 + i, 0.5 + 3.5 * ((i * 37) % 1001) / 1000.0,
+                5.0 + ((i * 13) % 400) / 10.0, i % 7 == 0);
+    }
+  return dataset;
+}
+
+/* The equipment chart of 20,000 members: labels are placed against a grid,
+ * not against every other point, so this finishes (it took minutes when
+ * placing was quadratic). Speed is measured in bench-charts. */
+static void
+test_equipment_many_members (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_many (20000);
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  cairo_t *cr = cairo_create (surface);
+  PledgeChartStyle style;
+  int hits = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpuint (input->n_in_year, ==, 20000);
+  pledge_chart_draw (PLEDGE_CHART_EQUIPMENT, cr, 1200, 800, &style, input);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  for (int x = 100; x < 1100; x += 250)
+    hits += pledge_chart_hit_test (PLEDGE_CHART_EQUIPMENT, 1200, 800, &style, input, x, 400) >= 0;
+  g_assert_cmpint (hits, >, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1386,6 +1430,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
+  g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
 
   status = g_test_run ();
 
