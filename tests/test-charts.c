@@ -1399,6 +1399,43 @@ test_equipment_many_members (void)
   cairo_surface_destroy (surface);
 }
 
+/* A hundred long sources: the footer draws the first few, each cut short,
+ * and says how many more there are (drawing them all took 650 MB). */
+static void
+test_footer_bounded (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (3, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autofree char *more = NULL;
+  PledgeChartStyle style;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "Source %u ", i);
+      while (text->len < 5000)
+        g_string_append (text, "a very long source of figures, ");
+      pledge_dataset_add_source (dataset, NULL, text->str);
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+
+  /* The made-up source and 100 more: nine sources, eight shown */
+  g_assert_cmpuint (input->n_sources, ==, 101);
+  g_assert_cmpuint (strlen (input->sources), >, 500000);
+  g_assert_cmpuint (g_utf8_strlen (input->footer_sources, -1), <, 8 * 210 + 40);
+  more = g_strdup_printf (" and %u more", 101 - 8);
+  g_assert_true (g_str_has_suffix (input->footer_sources, more));
+  g_assert_nonnull (strstr (input->footer_sources, "…"));
+  g_assert_null (strstr (input->footer_sources, "Source 7 "));
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    check_draws (kind, input, &style, 1200, 800);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1431,6 +1468,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
+  g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
 
   status = g_test_run ();
 

@@ -998,6 +998,26 @@ pledge_chart_mix (const PledgeChartColour *a,
   return r;
 }
 
+char *
+pledge_chart_truncate (const char *text,
+                       guint       max_chars)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  end = text;
+  for (guint i = 0; i < max_chars && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_strndup (text, end - text);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 /* The value a label shows: two decimals round as the report and the
  * compliance test do (NATO's half up, pledge_round2), so that 2.125 reads
  * 2.13 and meets a 2.13 target; and no -0.00. */
@@ -1302,6 +1322,9 @@ legend_run (PledgeChart        *c,
   return rows * row_height;
 }
 
+/* Each part of a footer: Pango lays out all of a text before it ellipsizes */
+#define FOOTER_MAX_CHARS 300
+
 static char *
 footer_text (PledgeChart *c,
              const char  *note)
@@ -1311,11 +1334,17 @@ footer_text (PledgeChart *c,
 
   if (note != NULL && *note != '\0')
     {
-      g_string_append (s, note);
+      g_autofree char *text = pledge_chart_truncate (note, FOOTER_MAX_CHARS);
+
+      g_string_append (s, text);
       g_string_append_c (s, '\n');
     }
   if (in->title != NULL && *in->title != '\0')
-    g_string_append (s, in->title);
+    {
+      g_autofree char *text = pledge_chart_truncate (in->title, FOOTER_MAX_CHARS);
+
+      g_string_append (s, text);
+    }
   if (c->kind == PLEDGE_CHART_TREND && in->n_years > 0)
     {
       if (s->len > 0 && s->str[s->len - 1] != '\n')
@@ -1333,16 +1362,18 @@ footer_text (PledgeChart *c,
     }
   if (in->scenario_name != NULL)
     {
+      g_autofree char *text = pledge_chart_truncate (in->scenario_name, FOOTER_MAX_CHARS);
+
       g_string_append (s, " · ");
       /* Translators: a chart's footer; %s is a scenario's name */
-      g_string_append_printf (s, _("Scenario: %s"), in->scenario_name);
+      g_string_append_printf (s, _("Scenario: %s"), text);
     }
   if (in->n_sources > 0)
     {
       g_string_append_c (s, '\n');
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s",
                                               in->n_sources),
-                              in->sources);
+                              in->footer_sources);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

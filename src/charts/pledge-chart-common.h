@@ -233,6 +233,10 @@ PledgeChartColour pledge_chart_mix     (const PledgeChartColour *a,
                                         const PledgeChartColour *b,
                                         double                   t);
 
+/* text cut to at most max_chars characters, ending in "…" when cut */
+char        *pledge_chart_truncate       (const char *text,
+                                          guint       max_chars);
+
 /* Numbers in the user's locale. */
 char        *pledge_chart_format_number  (double value,
                                           int    decimals);

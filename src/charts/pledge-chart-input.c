@@ -148,6 +148,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   member_clear (&input->total);
   g_free (input->title);
   g_free (input->sources);
+  g_free (input->footer_sources);
   g_free (input->scenario_name);
   g_free (input->currency);
   g_free (input->units);
@@ -484,6 +485,45 @@ choose_trend_members (PledgeChartInput  *input,
     }
 }
 
+/* A footer draws at most a few sources, each cut short: Pango lays out
+ * the whole text before it ellipsizes, and a hundred long sources took
+ * 650 MB to draw. */
+#define FOOTER_MAX_SOURCES 8
+#define FOOTER_MAX_SOURCE_CHARS 200
+
+static char *
+footer_sources (GPtrArray *sources)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint n = 0, shown = 0;
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const PledgeSource *source = g_ptr_array_index (sources, i);
+
+      if (source->text == NULL || *source->text == '\0')
+        continue;
+      n++;
+      if (shown == FOOTER_MAX_SOURCES)
+        continue;
+      {
+        g_autofree char *text = pledge_chart_truncate (source->text, FOOTER_MAX_SOURCE_CHARS);
+
+        if (joined->len > 0)
+          g_string_append (joined, "; ");
+        g_string_append (joined, text);
+        shown++;
+      }
+    }
+  if (n > shown)
+    g_string_append_printf (joined, g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: after a chart's list of
+                                                  * sources, cut short */
+                                                 " and %u more", " and %u more", n - shown),
+                            n - shown);
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 PledgeChartInput *
 pledge_chart_input_new (PledgeSnapshot    *snapshot,
                         int                year,
@@ -524,6 +564,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
       input->n_sources++;
     }
   input->sources = g_string_free (g_steal_pointer (&joined), FALSE);
+  input->footer_sources = footer_sources (sources);
   scenario = pledge_snapshot_get_scenario (snapshot);
   if (scenario >= 0)
     {
