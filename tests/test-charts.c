@@ -1436,6 +1436,77 @@ test_footer_bounded (void)
     check_draws (kind, input, &style, 1200, 800);
 }
 
+/* Infinite figures (an overflowing share, an infinite amount) are unknown
+ * in every chart: not drawn, not labelled "inf" or "nan", not counted. */
+static void
+test_non_finite (void)
+{
+  g_autoptr(PledgeDataset) dataset = new_dataset (TRUE);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  PledgeChartStyle style;
+  PledgeMember *m;
+  PledgeFigures *f;
+
+  m = pledge_dataset_add_member (dataset, "END", "Endless", 1949, 0);
+  f = pledge_member_add_figures (m, 2016);
+  f->values[PLEDGE_FIELD_GDP] = 1000;
+  f->values[PLEDGE_FIELD_DEFENCE] = INFINITY;
+  f->values[PLEDGE_FIELD_EQUIPMENT] = INFINITY;
+  f->present |= PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE | PLEDGE_FIGURE_EQUIPMENT;
+  m = pledge_dataset_add_member (dataset, "OVR", "Overflowing", 1949, 0);
+  f = pledge_member_add_figures (m, 2016);
+  f->values[PLEDGE_FIELD_GDP] = 1e-300;
+  f->values[PLEDGE_FIELD_DEFENCE] = 1e308;
+  f->present |= PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+  m = pledge_dataset_add_member (dataset, "NRM", "Normal", 1949, 0);
+  add_year (m, 2016, 1000, 2.5, 25, FALSE);
+
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  g_assert_cmpuint (input->n_in_year, ==, 3);
+  g_assert_cmpuint (input->n_with_data, ==, 1);
+  g_assert_cmpuint (input->n_meeting, ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      const PledgeChartMember *member = &input->members[i];
+      g_autofree char *text = pledge_chart_input_describe_member (input, (int) i);
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+
+      g_assert_false (isfinite (member->defence_gdp));
+      g_assert_false (isfinite (member->value));
+      g_assert_cmpint (member->meets, ==, PLEDGE_MEETS_UNKNOWN);
+      g_assert_null (strstr (lower, "inf"));
+      g_assert_null (strstr (lower, "nan"));
+    }
+  for (guint i = 0; i < input->n_years; i++)
+    g_assert_false (isinf (input->members[0].series[i]));
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      g_autofree char *text = pledge_chart_input_describe (input, kind);
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+
+      g_assert_null (strstr (lower, "inf"));
+      g_assert_null (strstr (lower, "nan"));
+      check_draws (kind, input, &style, 1200, 800);
+    }
+}
+
+/* Numbers print whole, however long */
+static void
+test_long_numbers (void)
+{
+  g_autofree char *number = pledge_chart_format_number (1e20, 2);
+  g_autofree char *percent = pledge_chart_format_percent (-1e25, 0);
+  g_autofree char *money = pledge_chart_format_money (1e30);
+
+  g_assert_cmpstr (number, ==, "100000000000000000000.00");
+  g_assert_cmpstr (percent, ==, "-10000000000000000905969664%");
+  g_assert_cmpuint (strlen (money), ==, 31);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1469,6 +1540,8 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
   g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
+  g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
+  g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);
 
   status = g_test_run ();
 
