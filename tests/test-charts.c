@@ -17,7 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "pledge-chart-common.h"
+#include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
 #include "pledge-snapshot.h"

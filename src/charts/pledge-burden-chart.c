@@ -9,7 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-bars.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 char *
 pledge_burden_chart_title (const PledgeChartInput *input)

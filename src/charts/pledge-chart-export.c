@@ -13,7 +13,6 @@
 #include <string.h>
 #include <png.h>
 
-#include "pledge-chart-common.h"
 #include "pledge-chart-export.h"
 
 /* SVG and PDF pages: cairo's limit of 32767 units a side */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-chart-common.h"
+#include "pledge-chart-text.h"
 #include "pledge-chart.h"
 
 /* Highlighted in the trend unless the caller names members: the largest

@@ -11,7 +11,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 typedef struct
 {

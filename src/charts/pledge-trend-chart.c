@@ -9,7 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 #define MAX_LABELS (PLEDGE_CHART_PALETTE_SIZE * 4 + PLEDGE_MAX_TARGET_LINES + 1)
 
