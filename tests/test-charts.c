@@ -1267,11 +1267,10 @@ test_reference_image (void)
 }
 
 static PledgeChartInput *
-edge_input (const char *name,
-            int         year,
-            guint       target)
+input_from_file (const char *path,
+                 int         year,
+                 guint       target)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
@@ -1281,6 +1280,16 @@ edge_input (const char *name,
   snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
   g_assert_no_error (error);
   return pledge_chart_input_new (snapshot, year, target, NULL);
+}
+
+static PledgeChartInput *
+edge_input (const char *name,
+            int         year,
+            guint       target)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
+
+  return input_from_file (path, year, target);
 }
 
 /* Labels round two decimals half up, as the report and the compliance test
@@ -1339,18 +1348,9 @@ test_trend_shares_only (void)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
                                                      table[i].file, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
-      g_autoptr(PledgeSnapshot) snapshot = NULL;
-      g_autoptr(PledgeChartInput) input = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(PledgeChartInput) input = input_from_file (path, table[i].year, 0);
+      g_autofree char *text = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
 
-      g_assert_no_error (error);
-      snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
-      g_assert_no_error (error);
-      input = pledge_chart_input_new (snapshot, table[i].year, 0, NULL);
-      text = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
       g_assert_nonnull (strstr (text, table[i].says));
     }
 }

@@ -83,10 +83,10 @@ burden_layout (PledgeChart *c,
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
   g_autofree char *title = pledge_burden_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_BURDEN);
-  g_autofree char *meets_label = NULL, *misses_label = NULL, *note = NULL, *total = NULL;
+  g_autofree char *note = NULL, *total = NULL;
   g_autofree int *order = g_new (int, MAX (1, input->n_members));
   g_autoptr(GString) missing = g_string_new (NULL);
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
   gboolean any_estimate = FALSE, any_scenario = FALSE, any_unknown = FALSE, any_ghost = FALSE;
   guint n = 0, n_missing = 0, capacity, shown;
   double max_value = 0;
@@ -120,24 +120,13 @@ burden_layout (PledgeChart *c,
 
   if (n > 0)
     {
-      if (target != NULL)
-        {
-          meets_label = g_strdup_printf (_("Meets %s"), target->label);
-          misses_label = g_strdup_printf (_("Below %s"), target->label);
-          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->meets, meets_label);
-          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->misses, misses_label);
-        }
-      if (any_unknown)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->unknown, _("Cannot tell"));
-      if (any_estimate)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &style->misses, _("Estimate"));
-      if (any_scenario)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &style->misses,
-                           _("Scenario figure"));
       for (guint k = 0; k < n && !any_ghost; k++)
         any_ghost = has_ghost (input, &input->members[order[k]]);
-      if (any_ghost)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
+      pledge_legend_add_meets (&legend, style, target, any_unknown);
+      pledge_legend_add_marks (&legend, style, &style->misses,
+                               (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                               (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                               (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
 
       total = pledge_chart_input_format_money (input, input->total.defence);
       if (n_missing > 0)
@@ -218,13 +207,7 @@ pledge_burden_chart_draw (cairo_t                *cr,
                           const PledgeChartStyle *style,
                           const PledgeChartInput *input)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, cr, width, height, style, input);
-  if (burden_layout (&c, &bars))
-    pledge_bars_paint (&c, &bars);
-  pledge_chart_end (&c);
+  pledge_bars_chart_draw (PLEDGE_CHART_BURDEN, burden_layout, cr, width, height, style, input);
 }
 
 int
@@ -235,13 +218,6 @@ pledge_burden_chart_hit_test (double                  width,
                               double                  x,
                               double                  y)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-  int hit = -1;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, NULL, width, height, style, input);
-  if (burden_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
-    hit = pledge_bars_hit_test (&bars, x, y);
-  pledge_chart_end (&c);
-  return hit;
+  return pledge_bars_chart_hit_test (PLEDGE_CHART_BURDEN, burden_layout, width, height, style,
+                                     input, x, y);
 }

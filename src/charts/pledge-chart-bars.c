@@ -200,3 +200,42 @@ pledge_bars_hit_test (const PledgeBars *bars,
     return -1;
   return bars->rows[k].member;
 }
+
+void
+pledge_bars_chart_draw (PledgeChartKind         kind,
+                        PledgeBarsLayoutFunc    layout,
+                        cairo_t                *cr,
+                        double                  width,
+                        double                  height,
+                        const PledgeChartStyle *style,
+                        const PledgeChartInput *input)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+
+  pledge_chart_begin (&c, kind, cr, width, height, style, input);
+  if (layout (&c, &bars))
+    pledge_bars_paint (&c, &bars);
+  pledge_chart_end (&c);
+}
+
+int
+pledge_bars_chart_hit_test (PledgeChartKind         kind,
+                            PledgeBarsLayoutFunc    layout,
+                            double                  width,
+                            double                  height,
+                            const PledgeChartStyle *style,
+                            const PledgeChartInput *input,
+                            double                  x,
+                            double                  y)
+{
+  g_auto(PledgeBars) bars = { 0 };
+  PledgeChart c;
+  int hit = -1;
+
+  pledge_chart_begin (&c, kind, NULL, width, height, style, input);
+  if (layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
+    hit = pledge_bars_hit_test (&bars, x, y);
+  pledge_chart_end (&c);
+  return hit;
+}

@@ -65,4 +65,26 @@ void         pledge_bars_clear         (PledgeBars             *bars);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PledgeBars, pledge_bars_clear)
 
+/* A chart of rows: its layout frames the chart and fills bars, FALSE
+ * when there are no rows to draw. The burden and gap charts draw and hit
+ * test through these. */
+typedef gboolean (*PledgeBarsLayoutFunc) (PledgeChart *c,
+                                          PledgeBars  *bars);
+
+void         pledge_bars_chart_draw     (PledgeChartKind         kind,
+                                         PledgeBarsLayoutFunc    layout,
+                                         cairo_t                *cr,
+                                         double                  width,
+                                         double                  height,
+                                         const PledgeChartStyle *style,
+                                         const PledgeChartInput *input);
+int          pledge_bars_chart_hit_test (PledgeChartKind         kind,
+                                         PledgeBarsLayoutFunc    layout,
+                                         double                  width,
+                                         double                  height,
+                                         const PledgeChartStyle *style,
+                                         const PledgeChartInput *input,
+                                         double                  x,
+                                         double                  y);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "pledge-chart-common.h"
@@ -26,6 +27,58 @@ pledge_legend_add (PledgeLegend            *legend,
   item->swatch = swatch;
   item->colour = *colour;
   item->label = label;
+}
+
+void
+pledge_legend_clear (PledgeLegend *legend)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (legend->owned); i++)
+    g_clear_pointer (&legend->owned[i], g_free);
+}
+
+void
+pledge_legend_add_meets (PledgeLegend            *legend,
+                         const PledgeChartStyle  *style,
+                         const PledgeChartTarget *target,
+                         gboolean                 unknown)
+{
+  if (target != NULL)
+    {
+      g_free (legend->owned[0]);
+      g_free (legend->owned[1]);
+      /* Translators: a legend entry; %s is a target's short label */
+      legend->owned[0] = g_strdup_printf (_("Meets %s"), target->label);
+      /* Translators: a legend entry; %s is a target's short label */
+      legend->owned[1] = g_strdup_printf (_("Below %s"), target->label);
+      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &style->meets, legend->owned[0]);
+      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &style->misses, legend->owned[1]);
+    }
+  if (unknown)
+    pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &style->unknown,
+                       /* Translators: a legend entry: whether a member meets the target
+                        * cannot be computed from its figures */
+                       _("Cannot tell"));
+}
+
+void
+pledge_legend_add_marks (PledgeLegend            *legend,
+                         const PledgeChartStyle  *style,
+                         const PledgeChartColour *hatch,
+                         PledgeLegendMarks        marks)
+{
+  if (marks & PLEDGE_LEGEND_ESTIMATE)
+    pledge_legend_add (legend, hatch ? PLEDGE_SWATCH_HATCHED : PLEDGE_SWATCH_RING,
+                       hatch ? hatch : &style->muted, _("Estimate"));
+  if (marks & PLEDGE_LEGEND_SCENARIO)
+    pledge_legend_add (legend, hatch ? PLEDGE_SWATCH_CROSS_HATCHED : PLEDGE_SWATCH_RING,
+                       hatch ? hatch : &style->muted, _("Scenario figure"));
+  if (marks & PLEDGE_LEGEND_REPORTED)
+    pledge_legend_add (legend, hatch ? PLEDGE_SWATCH_GHOST : PLEDGE_SWATCH_GHOST_RING,
+                       &style->muted,
+                       /* Translators: a legend entry: the figure the member reported,
+                        * drawn behind the bar or as a pale point joined to the
+                        * scenario's */
+                       _("Reported figure"));
 }
 
 static double

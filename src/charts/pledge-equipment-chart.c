@@ -416,15 +416,10 @@ equipment_layout (PledgeChart *c,
           pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->partial, _("Meets one"));
           pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->misses, _("Meets neither"));
         }
-      if (any_estimate)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Estimate"));
-      if (any_scenario)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Scenario figure"));
-      if (any_ghost)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST_RING, &style->muted,
-                           /* Translators: a legend entry: a pale point where the member's
-                            * reported figures put it, joined to its point in a scenario */
-                           _("Reported figure"));
+      pledge_legend_add_marks (&legend, style, NULL,
+                               (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                               (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                               (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
     }
   pledge_chart_frame (c, title, subtitle, &legend, note);
 

@@ -128,14 +128,12 @@ gap_layout (PledgeChart *c,
   meets_text = g_strdup_printf (_("meets %s"), target->label);
   if (counts[GROUP_SHORT] > 0)
     pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &bar_colour, short_label);
-  if (any_estimate)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &bar_colour, _("Estimate"));
-  if (any_scenario)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &bar_colour, _("Scenario figure"));
   for (guint k = 0; k < n && !any_ghost; k++)
     any_ghost = has_ghost (input, &input->members[order[k]]);
-  if (any_ghost)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
+  pledge_legend_add_marks (&legend, style, &bar_colour,
+                           (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                           (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                           (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
   pledge_chart_frame (c, title, subtitle, &legend, NULL);
 
   if (counts[GROUP_SHORT] + counts[GROUP_MET] == 0)
@@ -270,13 +268,7 @@ pledge_gap_chart_draw (cairo_t                *cr,
                        const PledgeChartStyle *style,
                        const PledgeChartInput *input)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_GAP, cr, width, height, style, input);
-  if (gap_layout (&c, &bars))
-    pledge_bars_paint (&c, &bars);
-  pledge_chart_end (&c);
+  pledge_bars_chart_draw (PLEDGE_CHART_GAP, gap_layout, cr, width, height, style, input);
 }
 
 int
@@ -287,13 +279,6 @@ pledge_gap_chart_hit_test (double                  width,
                            double                  x,
                            double                  y)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-  int hit = -1;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_GAP, NULL, width, height, style, input);
-  if (gap_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
-    hit = pledge_bars_hit_test (&bars, x, y);
-  pledge_chart_end (&c);
-  return hit;
+  return pledge_bars_chart_hit_test (PLEDGE_CHART_GAP, gap_layout, width, height, style,
+                                     input, x, y);
 }
