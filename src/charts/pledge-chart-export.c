@@ -586,6 +586,19 @@ pledge_chart_export (GFile                   *file,
 
   name = g_file_get_parse_name (file);
 
+  /* A link is followed, so that it keeps pointing at the new chart; a
+   * device, a pipe or a folder is never renamed over: refused before any
+   * drawing. */
+  target = resolve_links (file);
+  path = g_file_peek_path (target);
+  type = g_file_query_file_type (target, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+  if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), name, _("Not a regular file"));
+      return FALSE;
+    }
+
   bytes = pledge_chart_render (format, kind, input, style, width, height, scale, &local_error);
   if (bytes == NULL)
     {
@@ -593,18 +606,7 @@ pledge_chart_export (GFile                   *file,
       return FALSE;
     }
 
-  /* A link is followed, so that it keeps pointing at the new chart; a
-   * device, a pipe or a folder is never renamed over. */
-  target = resolve_links (file);
-  path = g_file_peek_path (target);
-  type = g_file_query_file_type (target, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
-  if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("Not a regular file"));
-      ok = FALSE;
-    }
-  else if (path != NULL)
+  if (path != NULL)
     /* A temporary file beside the target, renamed over it; removed on failure. */
     ok = g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error);
