@@ -301,17 +301,26 @@ round_shown (double value,
   return value;
 }
 
-char *
-pledge_chart_format_number (double value,
-                            int    decimals)
+/* value with decimals, thousands grouped as LC_NUMERIC says when grouped;
+ * %f follows LC_NUMERIC: the user's decimal separator */
+static char *
+format_fixed (double   value,
+              int      decimals,
+              gboolean grouped)
 {
   if (!isfinite (value))
     /* Translators: shown for a number that is not known */
     return g_strdup (_("n/a"));
   decimals = CLAMP (decimals, 0, 6);
   value = round_shown (value, decimals);
-  /* %f follows LC_NUMERIC: the user's decimal separator */
-  return g_strdup_printf ("%.*f", decimals, value);
+  return g_strdup_printf (grouped ? "%'.*f" : "%.*f", decimals, value);
+}
+
+char *
+pledge_chart_format_number (double value,
+                            int    decimals)
+{
+  return format_fixed (value, decimals, FALSE);
 }
 
 char *
@@ -331,24 +340,15 @@ char *
 pledge_chart_format_grouped (double value,
                              int    decimals)
 {
-  if (!isfinite (value))
-    return g_strdup (_("n/a"));
-  decimals = CLAMP (decimals, 0, 6);
-  value = round_shown (value, decimals);
-  return g_strdup_printf ("%'.*f", decimals, value);
+  return format_fixed (value, decimals, TRUE);
 }
 
 char *
 pledge_chart_format_money (double value)
 {
-  if (!isfinite (value))
-    return g_strdup (_("n/a"));
-  if (fabs (value) < 0.5)
+  if (isfinite (value) && fabs (value) < 0.5)
     value = 0;
-  /* The ' flag groups thousands the way LC_NUMERIC says. */
-  if (fabs (value) >= 100 || value == 0)
-    return g_strdup_printf ("%'.0f", value);
-  if (fabs (value) >= 10)
-    return g_strdup_printf ("%'.1f", value);
-  return g_strdup_printf ("%'.2f", round_shown (value, 2));
+  if (!isfinite (value) || fabs (value) >= 100 || value == 0)
+    return format_fixed (value, 0, TRUE);
+  return format_fixed (value, fabs (value) >= 10 ? 1 : 2, TRUE);
 }
