@@ -52,16 +52,6 @@ meets_colour (PledgeChart *c,
     }
 }
 
-static guint
-hatch_of (const PledgeChartMember *m)
-{
-  if (m->status == PLEDGE_STATUS_ESTIMATE)
-    return 1;
-  if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
-    return 2;
-  return 0;
-}
-
 /* A member's reported share behind its bar, where a scenario changed its own
  * spending: not the small shifts of every share that follow from the
  * others' changes. */
@@ -108,8 +98,8 @@ burden_layout (PledgeChart *c,
           continue;
         }
       order[n++] = (int) i;
-      any_estimate |= hatch_of (m) == 1;
-      any_scenario |= hatch_of (m) == 2;
+      any_estimate |= pledge_bars_hatch_of (m) == 1;
+      any_scenario |= pledge_bars_hatch_of (m) == 2;
       any_unknown |= m->meets == PLEDGE_MEETS_UNKNOWN;
     }
   pledge_chart_sort (order, n, sizeof (int), compare_shares, (gpointer) input);
@@ -158,16 +148,10 @@ burden_layout (PledgeChart *c,
   for (guint k = 0; k < shown; k++)
     {
       const PledgeChartMember *m = &input->members[order[k]];
-      PledgeRow *row = &bars->rows[bars->n_rows++];
+      PledgeRow *row = pledge_bars_add_member (bars, input, style, order[k], m->alliance_share,
+                                               pledge_chart_format_percent (m->alliance_share, 2),
+                                               meets_colour (c, m->meets));
 
-      row->kind = PLEDGE_ROW_BAR;
-      row->member = order[k];
-      row->label = g_strdup (m->name);
-      row->value = m->alliance_share;
-      row->value_text = pledge_chart_format_percent (m->alliance_share, 2);
-      row->fill = *meets_colour (c, m->meets);
-      row->text_colour = &style->foreground;
-      row->hatch = hatch_of (m);
       max_value = MAX (max_value, m->alliance_share);
       if (has_ghost (input, m))
         {
@@ -178,22 +162,11 @@ burden_layout (PledgeChart *c,
     }
   if (shown < n)
     {
-      PledgeRow *row = &bars->rows[bars->n_rows++];
       double rest = 0;
 
       for (guint k = shown; k < n; k++)
         rest += input->members[order[k]].alliance_share;
-      row->kind = PLEDGE_ROW_BAR;
-      row->member = -1;
-      row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: a row grouping the smallest
-                                                  * members */
-                                                 "%u other member", "%u other members", n - shown),
-                                    n - shown);
-      row->value = rest;
-      row->value_text = pledge_chart_format_percent (rest, 2);
-      row->fill = style->unknown;
-      row->text_colour = &style->muted;
+      pledge_bars_add_rest (bars, style, n - shown, rest, pledge_chart_format_percent (rest, 2));
       max_value = MAX (max_value, rest);
     }
   bars->money = FALSE;

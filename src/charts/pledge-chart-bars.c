@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "pledge-chart-axis.h"
@@ -37,6 +38,78 @@ pledge_bars_capacity (PledgeChart *c,
   double room = c->plot.height - bars_axis_height (c, axis_title);
 
   return (guint) MAX (1.0, floor (room / bars_min_row (c)));
+}
+
+guint
+pledge_bars_hatch_of (const PledgeChartMember *m)
+{
+  if (m->status == PLEDGE_STATUS_ESTIMATE)
+    return 1;
+  if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
+    return 2;
+  return 0;
+}
+
+PledgeRow *
+pledge_bars_add_member (PledgeBars              *bars,
+                        const PledgeChartInput  *input,
+                        const PledgeChartStyle  *style,
+                        int                      member,
+                        double                   value,
+                        char                    *value_text,
+                        const PledgeChartColour *fill)
+{
+  const PledgeChartMember *m = &input->members[member];
+  PledgeRow *row = &bars->rows[bars->n_rows++];
+
+  row->kind = PLEDGE_ROW_BAR;
+  row->member = member;
+  row->label = g_strdup (m->name);
+  row->value = value;
+  row->value_text = value_text;
+  row->fill = *fill;
+  row->text_colour = &style->foreground;
+  row->hatch = pledge_bars_hatch_of (m);
+  return row;
+}
+
+PledgeRow *
+pledge_bars_add_text (PledgeBars              *bars,
+                      int                      member,
+                      char                    *label,
+                      char                    *value_text,
+                      const PledgeChartColour *text_colour)
+{
+  PledgeRow *row = &bars->rows[bars->n_rows++];
+
+  row->kind = PLEDGE_ROW_TEXT;
+  row->member = member;
+  row->label = label;
+  row->value_text = value_text;
+  row->text_colour = text_colour;
+  return row;
+}
+
+void
+pledge_bars_add_rest (PledgeBars             *bars,
+                      const PledgeChartStyle *style,
+                      guint                   n,
+                      double                  rest,
+                      char                   *value_text)
+{
+  PledgeRow *row = &bars->rows[bars->n_rows++];
+
+  row->kind = PLEDGE_ROW_BAR;
+  row->member = -1;
+  row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: a row grouping the smallest
+                                              * members */
+                                             "%u other member", "%u other members", n),
+                                n);
+  row->value = rest;
+  row->value_text = value_text;
+  row->fill = style->unknown;
+  row->text_colour = &style->muted;
 }
 
 void

@@ -48,6 +48,33 @@ typedef struct
   double      bottom;
 } PledgeBars;
 
+/* Rows are added into the room the chart made for them (rows, g_new0);
+ * each takes the strings it is given. */
+
+/* A member's hatching: 1 for an estimate, 2 for a scenario's figure, else 0 */
+guint        pledge_bars_hatch_of      (const PledgeChartMember *m);
+/* A bar for a member: its name, value and value_text, in fill, hatched as
+ * its figures are. */
+PledgeRow   *pledge_bars_add_member    (PledgeBars              *bars,
+                                        const PledgeChartInput  *input,
+                                        const PledgeChartStyle  *style,
+                                        int                      member,
+                                        double                   value,
+                                        char                    *value_text,
+                                        const PledgeChartColour *fill);
+/* A row of text, no bar: a member (-1 for a group) and what to say of it */
+PledgeRow   *pledge_bars_add_text      (PledgeBars              *bars,
+                                        int                      member,
+                                        char                    *label,
+                                        char                    *value_text,
+                                        const PledgeChartColour *text_colour);
+/* The bar of the n members that are not shown, of their values' sum */
+void         pledge_bars_add_rest      (PledgeBars              *bars,
+                                        const PledgeChartStyle  *style,
+                                        guint                    n,
+                                        double                   rest,
+                                        char                    *value_text);
+
 /* How many rows fit in c->plot, at least 1. */
 guint        pledge_bars_capacity      (PledgeChart            *c,
                                         gboolean                axis_title);
