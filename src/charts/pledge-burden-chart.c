@@ -89,12 +89,7 @@ burden_layout (PledgeChart *c,
         continue;
       if (!isfinite (m->alliance_share))
         {
-          if (n_missing++ < 12)
-            {
-              if (missing->len > 0)
-                g_string_append (missing, ", ");
-              g_string_append (missing, m->name);
-            }
+          pledge_chart_list_add (missing, &n_missing, PLEDGE_LIST_MAX_NAMES, ", ", m->name);
           continue;
         }
       order[n++] = (int) i;
@@ -103,10 +98,7 @@ burden_layout (PledgeChart *c,
       any_unknown |= m->meets == PLEDGE_MEETS_UNKNOWN;
     }
   pledge_chart_sort (order, n, sizeof (int), compare_shares, (gpointer) input);
-  if (n_missing > 12)
-    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                  n_missing - 12),
-                            n_missing - 12);
+  pledge_chart_list_finish (missing, n_missing, PLEDGE_LIST_MAX_NAMES);
 
   if (n > 0)
     {

@@ -496,32 +496,19 @@ static char *
 footer_sources (GPtrArray *sources)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
-  guint n = 0, shown = 0;
+  guint n = 0;
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       const PledgeSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = NULL;
 
       if (source->text == NULL || *source->text == '\0')
         continue;
-      n++;
-      if (shown == FOOTER_MAX_SOURCES)
-        continue;
-      {
-        g_autofree char *text = pledge_chart_truncate (source->text, FOOTER_MAX_SOURCE_CHARS);
-
-        if (joined->len > 0)
-          g_string_append (joined, "; ");
-        g_string_append (joined, text);
-        shown++;
-      }
+      text = pledge_chart_truncate (source->text, FOOTER_MAX_SOURCE_CHARS);
+      pledge_chart_list_add (joined, &n, FOOTER_MAX_SOURCES, "; ", text);
     }
-  if (n > shown)
-    g_string_append_printf (joined, g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: after a chart's list of
-                                                  * sources, cut short */
-                                                 " and %u more", " and %u more", n - shown),
-                            n - shown);
+  pledge_chart_list_finish (joined, n, FOOTER_MAX_SOURCES);
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 

@@ -287,6 +287,33 @@ pledge_chart_truncate (const char *text,
   }
 }
 
+void
+pledge_chart_list_add (GString    *list,
+                       guint      *n,
+                       guint       max,
+                       const char *sep,
+                       const char *item)
+{
+  if ((*n)++ >= max)
+    return;
+  if (list->len > 0)
+    g_string_append (list, sep);
+  g_string_append (list, item);
+}
+
+void
+pledge_chart_list_finish (GString *list,
+                          guint    n,
+                          guint    max)
+{
+  if (n > max)
+    g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: after a list of names or
+                                                * sources, cut short */
+                                               " and %u more", " and %u more", n - max),
+                            n - max);
+}
+
 /* The value a label shows: two decimals round as the report and the
  * compliance test do (NATO's half up, pledge_round2), so that 2.125 reads
  * 2.13 and meets a 2.13 target; and no -0.00. */

@@ -54,6 +54,20 @@ PledgeRect   pledge_chart_text         (PledgeChart             *c,
 char        *pledge_chart_truncate       (const char *text,
                                           guint       max_chars);
 
+/* A list in a note or footer, cut short: "A, B, C and 4 more". Add every
+ * item (the count goes up, the first max are appended after sep), then
+ * finish. */
+#define PLEDGE_LIST_MAX_NAMES 12
+
+void         pledge_chart_list_add       (GString    *list,
+                                          guint      *n,
+                                          guint       max,
+                                          const char *sep,
+                                          const char *item);
+void         pledge_chart_list_finish    (GString    *list,
+                                          guint       n,
+                                          guint       max);
+
 /* Numbers in the user's locale. */
 char        *pledge_chart_format_number  (double value,
                                           int    decimals);

@@ -369,13 +369,7 @@ equipment_layout (PledgeChart *c,
       if (!isfinite (m->defence_gdp) || !isfinite (m->equipment) || m->defence_gdp < 0 ||
           m->equipment < 0)
         {
-          if (n_missing < 12)
-            {
-              if (missing->len > 0)
-                g_string_append (missing, ", ");
-              g_string_append (missing, m->name);
-            }
-          n_missing++;
+          pledge_chart_list_add (missing, &n_missing, PLEDGE_LIST_MAX_NAMES, ", ", m->name);
           continue;
         }
       l->points[l->n_points++].member = (int) i;
@@ -393,10 +387,7 @@ equipment_layout (PledgeChart *c,
           any_ghost = TRUE;
         }
     }
-  if (n_missing > 12)
-    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                  n_missing - 12),
-                            n_missing - 12);
+  pledge_chart_list_finish (missing, n_missing, PLEDGE_LIST_MAX_NAMES);
   if (n_missing > 0 && l->n_points > 0)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: a chart's footnote; %s is a list of
