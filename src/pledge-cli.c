@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
@@ -302,10 +303,13 @@ run_export (Options *o)
       char *end = NULL;
 
       scale = g_ascii_strtod (o->scale, &end);
-      if (end == o->scale || *end != '\0' || !isfinite (scale) || scale <= 0 || scale > 8 ||
-          width * scale > 32767 || height * scale > 32767)
+      if (end == o->scale || *end != '\0' || !isfinite (scale) ||
+          scale < 1 || scale > PLEDGE_EXPORT_MAX_SCALE)
         return usage_error (_("scale “%s” is not a number from 1 to 8"), o->scale);
     }
+  /* The limit on pixels, said as such */
+  if (!pledge_chart_export_check_size (format, width, height, scale, &error))
+    return usage_error ("%s", error->message);
   if (o->theme != NULL)
     {
       if (strcmp (o->theme, "dark") == 0)
@@ -401,6 +405,13 @@ pledge_cli_run (char   **argv,
     {
       g_print ("pledge %s\n", PACKAGE_VERSION);
       *exit_status = 0;
+      /* A full disk or a closed pipe is a failure, not a printed version */
+      if (fflush (stdout) != 0 || ferror (stdout))
+        {
+          g_printerr (_("pledge: could not write to standard output: %s\n"),
+                      g_strerror (errno));
+          *exit_status = 1;
+        }
       return TRUE;
     }
 

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
 #include "pledge-snapshot.h"
@@ -1265,6 +1266,247 @@ test_reference_image (void)
   cairo_surface_destroy (expected);
 }
 
+static PledgeChartInput *
+input_from_file (const char *path,
+                 int         year,
+                 guint       target)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+
+  g_assert_no_error (error);
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, year, target, NULL);
+}
+
+static PledgeChartInput *
+edge_input (const char *name,
+            int         year,
+            guint       target)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
+
+  return input_from_file (path, year, target);
+}
+
+/* Labels round two decimals half up, as the report and the compliance test
+ * do: 2.125 reads 2.13 and meets a 2.13 target, 2.12 reads 2.12 and does
+ * not, 1.005 reads 1.01. */
+static void
+test_round_half (void)
+{
+  g_autoptr(PledgeChartInput) input = edge_input ("round-half.xml", 2016, 0);
+  static const struct
+  {
+    guint       member;
+    PledgeMeets meets;
+    const char *share;
+    const char *equipment;
+  } expected[] = {
+    { 0, PLEDGE_MEETS_YES, "2.13%", "20.13%" },
+    { 1, PLEDGE_MEETS_NO, "2.12%", "19.99%" },
+    { 2, PLEDGE_MEETS_NO, "1.01%", "1.01%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const PledgeChartMember *m = &input->members[expected[i].member];
+      g_autofree char *text = pledge_chart_input_describe_member (input, (int) expected[i].member);
+      g_autofree char *number = pledge_chart_format_number (m->defence_gdp, 2);
+      g_autofree char *percent = pledge_chart_format_percent (m->equipment, 2);
+
+      g_assert_cmpint (m->meets, ==, expected[i].meets);
+      g_assert_nonnull (strstr (text, expected[i].share));
+      g_assert_nonnull (strstr (text, expected[i].equipment));
+      g_assert_true (g_str_has_prefix (expected[i].share, number));
+      g_assert_cmpstr (percent, ==, expected[i].equipment);
+    }
+  g_assert_cmpuint (input->n_meeting, ==, 1);
+}
+
+/* The bundled files of shares alone have no alliance total, but every
+ * member's line is drawn: the trend's subtitle says so, not that no member
+ * has figures. */
+static void
+test_trend_shares_only (void)
+{
+  static const struct
+  {
+    const char *file;
+    int         year;
+    const char *says;
+  } table[] = {
+    { "nato-2016.xml", 2016, "27 members have figures for 2016" },
+    { "nato-2025.xml", 2025, "31 members have figures from 2014 to 2025" },
+    { "nato.xml", 2016, "The alliance spent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
+                                                     table[i].file, NULL);
+      g_autoptr(PledgeChartInput) input = input_from_file (path, table[i].year, 0);
+      g_autofree char *text = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
+
+      g_assert_nonnull (strstr (text, table[i].says));
+    }
+}
+
+/* n members with codes of any length (M00001...), figures for 2016 only */
+static PledgeDataset *
+make_many (guint n)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%05u", i);
+      g_autofree char *name = g_strdup_printf ("Member %u", i);
+      PledgeMember *member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+
+      add_year (member, 2016, 1000.0 + i, 0.5 + 3.5 * ((i * 37) % 1001) / 1000.0,
+                5.0 + ((i * 13) % 400) / 10.0, i % 7 == 0);
+    }
+  return dataset;
+}
+
+/* The equipment chart of 20,000 members: labels are placed against a grid,
+ * not against every other point, so this finishes (it took minutes when
+ * placing was quadratic). Speed is measured in bench-charts. */
+static void
+test_equipment_many_members (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_many (20000);
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  cairo_t *cr = cairo_create (surface);
+  PledgeChartStyle style;
+  int hits = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpuint (input->n_in_year, ==, 20000);
+  pledge_chart_draw (PLEDGE_CHART_EQUIPMENT, cr, 1200, 800, &style, input);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  for (int x = 100; x < 1100; x += 250)
+    hits += pledge_chart_hit_test (PLEDGE_CHART_EQUIPMENT, 1200, 800, &style, input, x, 400) >= 0;
+  g_assert_cmpint (hits, >, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A hundred long sources: the footer draws the first few, each cut short,
+ * and says how many more there are (drawing them all took 650 MB). */
+static void
+test_footer_bounded (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (3, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autofree char *more = NULL;
+  PledgeChartStyle style;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "Source %u ", i);
+      while (text->len < 5000)
+        g_string_append (text, "a very long source of figures, ");
+      pledge_dataset_add_source (dataset, NULL, text->str);
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+
+  /* The made-up source and 100 more: nine sources, eight shown */
+  g_assert_cmpuint (input->n_sources, ==, 101);
+  g_assert_cmpuint (strlen (input->sources), >, 500000);
+  g_assert_cmpuint (g_utf8_strlen (input->footer_sources, -1), <, 8 * 210 + 40);
+  more = g_strdup_printf (" and %u more", 101 - 8);
+  g_assert_true (g_str_has_suffix (input->footer_sources, more));
+  g_assert_nonnull (strstr (input->footer_sources, "…"));
+  g_assert_null (strstr (input->footer_sources, "Source 7 "));
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    check_draws (kind, input, &style, 1200, 800);
+}
+
+/* Infinite figures (an overflowing share, an infinite amount) are unknown
+ * in every chart: not drawn, not labelled "inf" or "nan", not counted. */
+static void
+test_non_finite (void)
+{
+  g_autoptr(PledgeDataset) dataset = new_dataset (TRUE);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  PledgeChartStyle style;
+  PledgeMember *m;
+  PledgeFigures *f;
+
+  m = pledge_dataset_add_member (dataset, "END", "Endless", 1949, 0);
+  f = pledge_member_add_figures (m, 2016);
+  f->values[PLEDGE_FIELD_GDP] = 1000;
+  f->values[PLEDGE_FIELD_DEFENCE] = INFINITY;
+  f->values[PLEDGE_FIELD_EQUIPMENT] = INFINITY;
+  f->present |= PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE | PLEDGE_FIGURE_EQUIPMENT;
+  m = pledge_dataset_add_member (dataset, "OVR", "Overflowing", 1949, 0);
+  f = pledge_member_add_figures (m, 2016);
+  f->values[PLEDGE_FIELD_GDP] = 1e-300;
+  f->values[PLEDGE_FIELD_DEFENCE] = 1e308;
+  f->present |= PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+  m = pledge_dataset_add_member (dataset, "NRM", "Normal", 1949, 0);
+  add_year (m, 2016, 1000, 2.5, 25, FALSE);
+
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  g_assert_cmpuint (input->n_in_year, ==, 3);
+  g_assert_cmpuint (input->n_with_data, ==, 1);
+  g_assert_cmpuint (input->n_meeting, ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      const PledgeChartMember *member = &input->members[i];
+      g_autofree char *text = pledge_chart_input_describe_member (input, (int) i);
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+
+      g_assert_false (isfinite (member->defence_gdp));
+      g_assert_false (isfinite (member->value));
+      g_assert_cmpint (member->meets, ==, PLEDGE_MEETS_UNKNOWN);
+      g_assert_null (strstr (lower, "inf"));
+      g_assert_null (strstr (lower, "nan"));
+    }
+  for (guint i = 0; i < input->n_years; i++)
+    g_assert_false (isinf (input->members[0].series[i]));
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      g_autofree char *text = pledge_chart_input_describe (input, kind);
+      g_autofree char *lower = g_ascii_strdown (text, -1);
+
+      g_assert_null (strstr (lower, "inf"));
+      g_assert_null (strstr (lower, "nan"));
+      check_draws (kind, input, &style, 1200, 800);
+    }
+}
+
+/* Numbers print whole, however long */
+static void
+test_long_numbers (void)
+{
+  g_autofree char *number = pledge_chart_format_number (1e20, 2);
+  g_autofree char *percent = pledge_chart_format_percent (-1e25, 0);
+  g_autofree char *money = pledge_chart_format_money (1e30);
+
+  g_assert_cmpstr (number, ==, "100000000000000000000.00");
+  g_assert_cmpstr (percent, ==, "-10000000000000000905969664%");
+  g_assert_cmpuint (strlen (money), ==, 31);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1294,6 +1536,12 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_awkward_case);
     }
   g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
+  g_test_add_func ("/pledge/charts/round-half", test_round_half);
+  g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
+  g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
+  g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
+  g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
+  g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);
 
   status = g_test_run ();
 

@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pledge-test-util.h"
 
@@ -415,6 +418,106 @@ test_export_failure (void)
   g_assert_false (g_file_test ("/nonexistent/folder/c.png", G_FILE_TEST_EXISTS));
 }
 
+/* The size of an export is bounded in pixels, and the message says so; a
+ * scale below 1 or too small to draw is a usage error too. Nothing is
+ * written. */
+static const struct
+{
+  const char *size;
+  const char *scale;
+  const char *says;
+} pixel_cases[] = {
+  { "--size=20000x20000", "--scale=1", "pixels a side" },
+  { "--size=4000x4000", "--scale=8", "pixels a side" },
+  { "--size=3000x3000", "--scale=4", "megapixels" },
+  { "--size=10000x10000", "--scale=1", "megapixels" },
+  { "--size=1200x800", "--scale=0.001", "from 1 to 8" },
+  { "--size=1200x800", "--scale=1e-300", "from 1 to 8" },
+  { "--size=1200x800", "--scale=9", "from 1 to 8" },
+};
+
+static void
+test_export_pixel_limits (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", out);
+  g_autofree char *path = nato ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pixel_cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_pledge (&run, export, pixel_cases[i].size, pixel_cases[i].scale, path, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, pixel_cases[i].says));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The largest scale on a small chart is fine */
+    run_pledge (&run, export, "--size=100x80", "--scale=8", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    assert_png (out, 800, 640);
+    g_unlink (out);
+  }
+  g_rmdir (dir);
+}
+
+/* A version that could not be written is a failure */
+static void
+test_version_full (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("PLEDGE_BINARY"),
+                                         "--version", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "standard output"));
+}
+
+/* --export through a link to a device refuses it and leaves the device */
+static void
+test_export_device (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *link = g_build_filename (dir, "null.png", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", link);
+  g_autofree char *path = nato ();
+  g_auto(Run) run = { 0 };
+  GStatBuf st;
+
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  run_pledge (&run, export, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "null.png"));
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +546,9 @@ main (int   argc,
     }
 
   cases = pledge_test_add_bad_cases ("/pledge/cli/bad", test_bad_file);
+  g_test_add_func ("/pledge/cli/export/pixel-limits", test_export_pixel_limits);
+  g_test_add_func ("/pledge/cli/version/full", test_version_full);
+  g_test_add_func ("/pledge/cli/export/device", test_export_device);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -452,6 +453,45 @@ test_png_pixels (Fixture       *f,
     }
 }
 
+/* The pHYs chunk says the pixel density: 96 dpi at scale 1, 192 at 2. */
+static void
+test_png_density (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const double scales[] = { 1, 2, 1.5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, PLEDGE_CHART_GAP,
+                                                     f->input, &f->style, 300, 200, scales[i],
+                                                     &error);
+      gsize length, at = 8;
+      const guint8 *png;
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      png = g_bytes_get_data (bytes, &length);
+      while (at + 12 <= length && !found)
+        {
+          guint32 size = be32 (png + at);
+
+          if (memcmp (png + at + 4, "pHYs", 4) == 0)
+            {
+              guint32 expected = (guint32) lround (96.0 / 0.0254 * scales[i]);
+
+              g_assert_cmpuint (size, ==, 9);
+              g_assert_cmpuint (be32 (png + at + 8), ==, expected);
+              g_assert_cmpuint (be32 (png + at + 12), ==, expected);
+              g_assert_cmpuint (png[at + 16], ==, 1);  /* the metre */
+              found = TRUE;
+            }
+          at += 12 + size;
+        }
+      g_assert_true (found);
+    }
+}
+
 /* An existing file is replaced whole; a symbolic link keeps pointing at it. */
 static void
 test_replace (Fixture       *f,
@@ -483,6 +523,49 @@ test_replace (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
+/* Links to a device, a pipe and a folder, and the pipe itself: refused,
+ * and each left as it was; a link to a regular file replaces the file. */
+static void
+test_special_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *null_link = g_build_filename (f->dir, "null.png", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.png", NULL);
+  g_autofree char *fifo_link = g_build_filename (f->dir, "to-fifo.png", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.png", NULL);
+  const char *refused[] = { null_link, fifo, fifo_link, folder };
+  GStatBuf st;
+
+  g_assert_cmpint (symlink ("/dev/null", null_link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("fifo.png", fifo_link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (refused[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pledge_chart_export (file, PLEDGE_EXPORT_PNG, PLEDGE_CHART_COMPLIANCE,
+                                           f->input, &f->style, 300, 200, 1, &error));
+      g_assert_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_WRITE);
+    }
+
+  g_assert_cmpint (g_stat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_true (g_file_test (null_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (fifo_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  /* and no temporary file left behind */
+  g_assert_cmpuint (count_files (f->dir), ==, 4);
+  g_unlink (null_link);
+  g_unlink (fifo_link);
+  g_unlink (fifo);
+  g_rmdir (folder);
+}
+
 /* A failed export writes nothing and leaves what was there. */
 static void
 test_failures (Fixture       *f,
@@ -508,6 +591,12 @@ test_failures (Fixture       *f,
     { 1200, 800, NAN },
     { 1200, 800, INFINITY },
     { 20000, 800, 2 },
+    { 16385, 100, 1 },
+    { 10000, 10000, 1 },
+    { 4000, 4000, 8 },
+    { 1200, 800, 0.5 },
+    { 1200, 800, 1e-300 },
+    { 100, 100, 9 },
   };
 
   g_file_set_contents (path, "precious", -1, &error);
@@ -561,6 +650,10 @@ main (int   argc,
               fixture_set_up, test_replace, fixture_tear_down);
   g_test_add ("/pledge/export/failures", Fixture, NULL,
               fixture_set_up, test_failures, fixture_tear_down);
+  g_test_add ("/pledge/export/png-density", Fixture, NULL,
+              fixture_set_up, test_png_density, fixture_tear_down);
+  g_test_add ("/pledge/export/special-files", Fixture, NULL,
+              fixture_set_up, test_special_files, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -9,7 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-bars.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 char *
 pledge_burden_chart_title (const PledgeChartInput *input)
@@ -48,16 +52,6 @@ meets_colour (PledgeChart *c,
     }
 }
 
-static guint
-hatch_of (const PledgeChartMember *m)
-{
-  if (m->status == PLEDGE_STATUS_ESTIMATE)
-    return 1;
-  if (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
-    return 2;
-  return 0;
-}
-
 /* A member's reported share behind its bar, where a scenario changed its own
  * spending: not the small shifts of every share that follow from the
  * others' changes. */
@@ -79,10 +73,10 @@ burden_layout (PledgeChart *c,
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
   g_autofree char *title = pledge_burden_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_BURDEN);
-  g_autofree char *meets_label = NULL, *misses_label = NULL, *note = NULL, *total = NULL;
+  g_autofree char *note = NULL, *total = NULL;
   g_autofree int *order = g_new (int, MAX (1, input->n_members));
   g_autoptr(GString) missing = g_string_new (NULL);
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
   gboolean any_estimate = FALSE, any_scenario = FALSE, any_unknown = FALSE, any_ghost = FALSE;
   guint n = 0, n_missing = 0, capacity, shown;
   double max_value = 0;
@@ -95,45 +89,26 @@ burden_layout (PledgeChart *c,
         continue;
       if (!isfinite (m->alliance_share))
         {
-          if (n_missing++ < 12)
-            {
-              if (missing->len > 0)
-                g_string_append (missing, ", ");
-              g_string_append (missing, m->name);
-            }
+          pledge_chart_list_add (missing, &n_missing, PLEDGE_LIST_MAX_NAMES, ", ", m->name);
           continue;
         }
       order[n++] = (int) i;
-      any_estimate |= hatch_of (m) == 1;
-      any_scenario |= hatch_of (m) == 2;
+      any_estimate |= pledge_bars_hatch_of (m) == 1;
+      any_scenario |= pledge_bars_hatch_of (m) == 2;
       any_unknown |= m->meets == PLEDGE_MEETS_UNKNOWN;
     }
   pledge_chart_sort (order, n, sizeof (int), compare_shares, (gpointer) input);
-  if (n_missing > 12)
-    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                  n_missing - 12),
-                            n_missing - 12);
+  pledge_chart_list_finish (missing, n_missing, PLEDGE_LIST_MAX_NAMES);
 
   if (n > 0)
     {
-      if (target != NULL)
-        {
-          meets_label = g_strdup_printf (_("Meets %s"), target->label);
-          misses_label = g_strdup_printf (_("Below %s"), target->label);
-          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->meets, meets_label);
-          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->misses, misses_label);
-        }
-      if (any_unknown)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->unknown, _("Cannot tell"));
-      if (any_estimate)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &style->misses, _("Estimate"));
-      if (any_scenario)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &style->misses,
-                           _("Scenario figure"));
       for (guint k = 0; k < n && !any_ghost; k++)
         any_ghost = has_ghost (input, &input->members[order[k]]);
-      if (any_ghost)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
+      pledge_legend_add_meets (&legend, style, target, any_unknown);
+      pledge_legend_add_marks (&legend, style, &style->misses,
+                               (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                               (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                               (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
 
       total = pledge_chart_input_format_money (input, input->total.defence);
       if (n_missing > 0)
@@ -165,16 +140,10 @@ burden_layout (PledgeChart *c,
   for (guint k = 0; k < shown; k++)
     {
       const PledgeChartMember *m = &input->members[order[k]];
-      PledgeRow *row = &bars->rows[bars->n_rows++];
+      PledgeRow *row = pledge_bars_add_member (bars, input, style, order[k], m->alliance_share,
+                                               pledge_chart_format_percent (m->alliance_share, 2),
+                                               meets_colour (c, m->meets));
 
-      row->kind = PLEDGE_ROW_BAR;
-      row->member = order[k];
-      row->label = g_strdup (m->name);
-      row->value = m->alliance_share;
-      row->value_text = pledge_chart_format_percent (m->alliance_share, 2);
-      row->fill = *meets_colour (c, m->meets);
-      row->text_colour = &style->foreground;
-      row->hatch = hatch_of (m);
       max_value = MAX (max_value, m->alliance_share);
       if (has_ghost (input, m))
         {
@@ -185,22 +154,11 @@ burden_layout (PledgeChart *c,
     }
   if (shown < n)
     {
-      PledgeRow *row = &bars->rows[bars->n_rows++];
       double rest = 0;
 
       for (guint k = shown; k < n; k++)
         rest += input->members[order[k]].alliance_share;
-      row->kind = PLEDGE_ROW_BAR;
-      row->member = -1;
-      row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: a row grouping the smallest
-                                                  * members */
-                                                 "%u other member", "%u other members", n - shown),
-                                    n - shown);
-      row->value = rest;
-      row->value_text = pledge_chart_format_percent (rest, 2);
-      row->fill = style->unknown;
-      row->text_colour = &style->muted;
+      pledge_bars_add_rest (bars, style, n - shown, rest, pledge_chart_format_percent (rest, 2));
       max_value = MAX (max_value, rest);
     }
   bars->money = FALSE;
@@ -214,13 +172,7 @@ pledge_burden_chart_draw (cairo_t                *cr,
                           const PledgeChartStyle *style,
                           const PledgeChartInput *input)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, cr, width, height, style, input);
-  if (burden_layout (&c, &bars))
-    pledge_bars_paint (&c, &bars);
-  pledge_chart_end (&c);
+  pledge_bars_chart_draw (PLEDGE_CHART_BURDEN, burden_layout, cr, width, height, style, input);
 }
 
 int
@@ -231,13 +183,6 @@ pledge_burden_chart_hit_test (double                  width,
                               double                  x,
                               double                  y)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-  int hit = -1;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_BURDEN, NULL, width, height, style, input);
-  if (burden_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
-    hit = pledge_bars_hit_test (&bars, x, y);
-  pledge_chart_end (&c);
-  return hit;
+  return pledge_bars_chart_hit_test (PLEDGE_CHART_BURDEN, burden_layout, width, height, style,
+                                     input, x, y);
 }

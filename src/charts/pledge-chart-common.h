@@ -5,9 +5,11 @@
  *
  * A renderer lays its chart out and, when it has a cairo_t, draws it; with
  * no cairo_t the same layout answers hit tests, so tooltips always match
- * what is on screen. Text goes through Pango only, with fixed font options
- * (no hinting, unrounded glyph positions) so that a chart measures the same
- * on screen, in a PNG, an SVG and a PDF.
+ * what is on screen. This header has the chart being drawn, its geometry
+ * and plain drawing; the others say how text (pledge-chart-text.h), hatching
+ * and ghosts (pledge-chart-hatch.h), axes (pledge-chart-axis.h), the legend
+ * (pledge-chart-legend.h), the frame (pledge-chart-frame.h) and rows of bars
+ * (pledge-chart-bars.h) are drawn.
  */
 
 #pragma once
@@ -108,41 +110,6 @@ void         pledge_chart_begin        (PledgeChart            *c,
                                         const PledgeChartInput *input);
 void         pledge_chart_end          (PledgeChart            *c);
 
-/* Text. A layout's size is its logical extents. */
-PangoLayout *pledge_chart_layout       (PledgeChart            *c,
-                                        PledgeFont              font,
-                                        const char             *text);
-void         pledge_chart_layout_size  (PangoLayout            *layout,
-                                        double                 *width,
-                                        double                 *height);
-double       pledge_chart_text_width   (PledgeChart            *c,
-                                        PledgeFont              font,
-                                        const char             *text);
-double       pledge_chart_line_height  (PledgeChart            *c,
-                                        PledgeFont              font);
-/* Draws layout so that the point (ax, ay) of its box, in fractions of its
- * width and height, lands on (x, y); angle in degrees turns the text about
- * that point (-90 reads upwards). Nothing happens without a cairo_t. */
-void         pledge_chart_show         (PledgeChart             *c,
-                                        PangoLayout             *layout,
-                                        double                   x,
-                                        double                   y,
-                                        double                   ax,
-                                        double                   ay,
-                                        double                   angle,
-                                        const PledgeChartColour *colour);
-/* The same for a string; returns the box the text covers (before rotation
- * when angle is not a multiple of 90). */
-PledgeRect   pledge_chart_text         (PledgeChart             *c,
-                                        PledgeFont               font,
-                                        const char              *text,
-                                        double                   x,
-                                        double                   y,
-                                        double                   ax,
-                                        double                   ay,
-                                        double                   angle,
-                                        const PledgeChartColour *colour);
-
 /* Geometry that is safe to hand to cairo: NaN and infinities become 0 and
  * huge values are clamped, so cairo never sees them. */
 double       pledge_chart_safe         (double                   v);
@@ -170,14 +137,7 @@ void         pledge_chart_line         (PledgeChart             *c,
                                         double                   line_width,
                                         const PledgeChartColour *colour,
                                         gboolean                 dashed);
-/* Diagonal lines over a rectangle: the mark of estimates. */
-void         pledge_chart_hatch        (PledgeChart             *c,
-                                        double                   x,
-                                        double                   y,
-                                        double                   width,
-                                        double                   height,
-                                        const PledgeChartColour *colour,
-                                        gboolean                 cross);
+
 void         pledge_chart_dot          (PledgeChart             *c,
                                         double                   x,
                                         double                   y,
@@ -192,208 +152,17 @@ void         pledge_chart_ring         (PledgeChart             *c,
                                         double                   radius,
                                         const PledgeChartColour *colour);
 
-/* The reported figure behind a scenario's bar: a pale box, drawn before
- * the bar, and a marker across the bar where the reported value ends,
- * drawn after it, so that it shows whether the reported value is above or
- * below the scenario's. On a bitmap the box's edges fall on whole pixels,
- * so that text over it and the background around needs no halo (see
- * halo_quiet). */
-void         pledge_chart_ghost_box    (PledgeChart             *c,
-                                        double                   x,
-                                        double                   y,
-                                        double                   width,
-                                        double                   height);
-void         pledge_chart_ghost_marker (PledgeChart             *c,
-                                        double                   x1,
-                                        double                   y1,
-                                        double                   x2,
-                                        double                   y2);
-/* The same for many: one fill for all the boxes, two strokes for all the
- * markers (none of them cross). A marker is a segment from (x, y) to
- * (x + width, y + height). */
-void         pledge_chart_ghost_boxes  (PledgeChart             *c,
-                                        const PledgeRect        *boxes,
-                                        guint                    n);
-void         pledge_chart_ghost_markers (PledgeChart            *c,
-                                         const PledgeRect       *segments,
-                                         guint                   n);
-/* A reported point of a scatter chart: a dotted circle */
-void         pledge_chart_ghost_point  (PledgeChart             *c,
-                                        double                   x,
-                                        double                   y,
-                                        double                   radius);
-/* The width of the line of a highlighted trend series' reported figures */
-double       pledge_chart_ghost_line_width (PledgeChart         *c);
-
-/* The colour of the ghosts' boxes */
-PledgeChartColour pledge_chart_ghost_fill (PledgeChart         *c);
-
-/* Colour helpers */
-PledgeChartColour pledge_chart_mix     (const PledgeChartColour *a,
-                                        const PledgeChartColour *b,
-                                        double                   t);
-
-/* Numbers in the user's locale. */
-char        *pledge_chart_format_number  (double value,
-                                          int    decimals);
-char        *pledge_chart_format_percent (double value,
-                                          int    decimals);
-/* Thousands grouped as LC_NUMERIC says; money picks its decimals by size */
-char        *pledge_chart_format_grouped (double value,
-                                          int    decimals);
-char        *pledge_chart_format_money   (double value);
-
-/* Round axis ticks: min..max in steps of step, each label with decimals. */
-typedef struct
-{
-  double min;
-  double max;
-  double step;
-  int    decimals;
-  guint  n_ticks;
-} PledgeAxis;
-
-void         pledge_axis_init          (PledgeAxis       *axis,
-                                        double            lo,
-                                        double            hi,
-                                        guint             max_ticks);
-double       pledge_axis_map           (const PledgeAxis *axis,
-                                        double            value,
-                                        double            from,
-                                        double            to);
-double       pledge_axis_tick          (const PledgeAxis *axis,
-                                        guint             i);
-
-/* Legend entries */
-typedef enum
-{
-  PLEDGE_SWATCH_BOX,
-  PLEDGE_SWATCH_HATCHED,
-  PLEDGE_SWATCH_CROSS_HATCHED,
-  PLEDGE_SWATCH_OUTLINE,
-  PLEDGE_SWATCH_LINE,
-  PLEDGE_SWATCH_THICK_LINE,
-  PLEDGE_SWATCH_DASHED_LINE,
-  PLEDGE_SWATCH_DOT,
-  PLEDGE_SWATCH_RING,
-  PLEDGE_SWATCH_GHOST,      /* pledge_chart_ghost_box() and its marker */
-  PLEDGE_SWATCH_THIN_LINE,  /* the reported figures under a scenario's line */
-  PLEDGE_SWATCH_GHOST_RING, /* a reported point and the line to the scenario's */
-} PledgeSwatch;
-
-typedef struct
-{
-  PledgeSwatch       swatch;
-  PledgeChartColour  colour;
-  const char        *label;
-} PledgeLegendItem;
-
-#define PLEDGE_MAX_LEGEND_ITEMS 12
-
-typedef struct
-{
-  PledgeLegendItem items[PLEDGE_MAX_LEGEND_ITEMS];
-  guint            n_items;
-} PledgeLegend;
-
-void         pledge_legend_add         (PledgeLegend            *legend,
-                                        PledgeSwatch             swatch,
-                                        const PledgeChartColour *colour,
-                                        const char              *label);
-
-/* Draws the background, title, subtitle, legend and footer (the dataset's
- * title, the year, the scenario, the sources, and note when not NULL), and
- * sets c->plot to the rest. Lays out only without a cairo_t. */
-void         pledge_chart_frame        (PledgeChart            *c,
-                                        const char             *title,
-                                        const char             *subtitle,
-                                        const PledgeLegend     *legend,
-                                        const char             *note);
-
-/* A message in the middle of the plot, e.g. "No data for 2019". */
-void         pledge_chart_message      (PledgeChart            *c,
-                                        const char             *message);
-
-/* "Not enough room for the chart", where it fits: the body's layout failed. */
-void         pledge_chart_no_room      (PledgeChart            *c);
-
-/* Moves labels of the given heights, wanted centred on ys[i], apart so that
- * none overlaps and all lie within [top, bottom]. FALSE when they cannot. */
-gboolean     pledge_chart_spread       (double                 *ys,
-                                        const double           *heights,
-                                        guint                   n,
-                                        double                  top,
-                                        double                  bottom);
-
-/* The target lines of a value axis: every share-of-GDP target (defence-gdp
- * and total-gdp), or every equipment target; the selected one, or the first
- * of the kind when the selected one is not, is marked. */
-typedef struct
-{
-  double      value;
-  const char *label;     /* the target's line_label */
-  gboolean    selected;
-} PledgeTargetLine;
-
-#define PLEDGE_MAX_TARGET_LINES 8
-
-guint        pledge_chart_collect_targets (const PledgeChartInput *input,
-                                           gboolean                equipment,
-                                           PledgeTargetLine       *lines);
-
-/* Horizontal bars, one row each, labelled on the left, valued on the right:
- * the burden and gap charts. */
-typedef enum
-{
-  PLEDGE_ROW_BAR,
-  PLEDGE_ROW_TEXT,      /* no bar, only value_text: "meets the target", "no data" */
-} PledgeRowKind;
-
-typedef struct
-{
-  PledgeRowKind            kind;
-  int                      member;      /* -1 for a group of members */
-  char                    *label;       /* owned */
-  double                   value;
-  char                    *value_text;  /* owned */
-  PledgeChartColour        fill;
-  const PledgeChartColour *text_colour;
-  guint                    hatch;       /* 0, 1 hatched, 2 cross-hatched */
-  gboolean                 has_ghost;   /* the reported value under a scenario */
-  double                   ghost;       /* that value, on the same axis; drawn as a ghost bar */
-} PledgeRow;
-
-typedef struct
-{
-  PledgeRow  *rows;       /* owned */
-  guint       n_rows;
-  PledgeAxis  axis;
-  gboolean    money;      /* ticks as money, else as percentages */
-  const char *axis_title; /* under the ticks; may be NULL */
-  double      label_right;
-  double      x0;
-  double      x1;
-  double      top;
-  double      row_height;
-  double      bottom;
-} PledgeBars;
-
-/* How many rows fit in c->plot, at least 1. */
-guint        pledge_bars_capacity      (PledgeChart            *c,
-                                        gboolean                axis_title);
-/* Takes the rows; FALSE when there is no room to draw them. max_value
- * covers the ghosts too. */
-gboolean     pledge_bars_layout        (PledgeChart            *c,
-                                        PledgeBars             *bars,
-                                        double                  max_value);
-void         pledge_bars_paint         (PledgeChart            *c,
-                                        const PledgeBars       *bars);
-int          pledge_bars_hit_test      (const PledgeBars       *bars,
-                                        double                  x,
-                                        double                  y);
-void         pledge_bars_clear         (PledgeBars             *bars);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PledgeBars, pledge_bars_clear)
+/* A point of user space in the pixels of the surface drawn on, when that is
+ * a bitmap drawn on directly (no group pushed); FALSE for anything else. */
+gboolean     pledge_chart_user_to_pixel (cairo_t                *cr,
+                                         double                 *x,
+                                         double                 *y);
+/* The inverse of pledge_chart_user_to_pixel() */
+void         pledge_chart_pixel_to_user (cairo_t                *cr,
+                                         double                 *x,
+                                         double                 *y);
+gboolean     pledge_chart_colour_equal  (const PledgeChartColour *a,
+                                         const PledgeChartColour *b);
 
 /* Titles shared by renderers and describe(). */
 const PledgeChartTarget *pledge_chart_input_get_target     (const PledgeChartInput *input);

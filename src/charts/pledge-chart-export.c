@@ -11,14 +11,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <zlib.h>
+#include <png.h>
 
-#include "pledge-chart-common.h"
 #include "pledge-chart-export.h"
 
-/* cairo's image surfaces are limited to 32767 pixels a side. */
-#define MAX_PIXELS 32767
-#define MAX_SCALE 8.0
+/* SVG and PDF pages: cairo's limit of 32767 units a side */
+#define MAX_POINTS 32767
 
 gboolean
 pledge_export_format_from_filename (const char         *filename,
@@ -86,277 +84,114 @@ source_text (const PledgeChartInput *input)
   return g_strdup (input->title ? input->title : "");
 }
 
-/* PNG text chunks: tEXt (Latin-1) where the text allows, else iTXt (UTF-8). */
-static void
-append_be32 (GByteArray *array,
-             guint32     value)
-{
-  guint8 b[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
-
-  g_byte_array_append (array, b, 4);
-}
-
-static void
-append_chunk (GByteArray   *out,
-              const char   *type,
-              const guint8 *data,
-              gsize         length)
-{
-  uLong crc = crc32 (0L, Z_NULL, 0);
-
-  append_be32 (out, (guint32) length);
-  g_byte_array_append (out, (const guint8 *) type, 4);
-  crc = crc32 (crc, (const Bytef *) type, 4);
-  if (length > 0)
-    {
-      g_byte_array_append (out, data, length);
-      crc = crc32 (crc, data, length);
-    }
-  append_be32 (out, (guint32) crc);
-}
-
-static void
-append_text_chunk (GByteArray *out,
-                   const char *keyword,
-                   const char *text)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autofree char *latin1 = NULL;
-  gsize latin1_len = 0;
-
-  if (text == NULL)
-    return;
-
-  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
-  latin1 = g_convert (text, -1, "ISO-8859-1", "UTF-8", NULL, &latin1_len, NULL);
-  if (latin1 != NULL && memchr (latin1, '\0', latin1_len) == NULL)
-    {
-      g_byte_array_append (data, (const guint8 *) latin1, latin1_len);
-      append_chunk (out, "tEXt", data->data, data->len);
-    }
-  else
-    {
-      /* compression flag, method, language tag, translated keyword */
-      static const guint8 itxt_header[] = { 0, 0, 0, 0 };
-
-      g_byte_array_append (data, itxt_header, sizeof itxt_header);
-      g_byte_array_append (data, (const guint8 *) text, strlen (text));
-      append_chunk (out, "iTXt", data->data, data->len);
-    }
-}
-
-/* The PNG encoder: cairo's writer goes through libpng at zlib's default
- * level with adaptive filters, most of an export's time. Charts are flat
- * colours, straight lines and stripes, which deflate's string matching
- * finds unfiltered: filter type None at level 2 gives a smaller file than
- * libpng's in about a sixth of the time. (Measured on the five charts:
- * Sub, Up, Paeth and a per-row choice by the sum of absolute differences
- * all gave larger files and took longer; memLevel 8 beats 9 on both.) */
+/* The PNG encoder is libpng, set for charts: flat colours, straight lines
+ * and stripes, which deflate's string matching finds unfiltered. Filter
+ * type None at zlib level 2 gives a smaller file than libpng's defaults
+ * (level 6, adaptive filters) in about a sixth of the time. (Measured on
+ * the five charts: Sub, Up, Paeth and adaptive filters all gave larger
+ * files and took longer; memLevel 8 beats 9 on both.) */
 #define PNG_DEFLATE_LEVEL 2
 #define PNG_DEFLATE_MEM_LEVEL 8
 #define PNG_IDAT_SIZE (256 * 1024)
-
-/* Whether every pixel of an ARGB32 surface is opaque */
-static gboolean
-surface_is_opaque (const guint8 *data,
-                   int           width,
-                   int           height,
-                   int           stride)
-{
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *p = (const guint32 *) (data + (gsize) y * stride);
-      guint32 all = 0xff000000;
-
-      for (int x = 0; x < width; x++)
-        all &= p[x];
-      if (all != 0xff000000)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* One row of cairo's native-endian, premultiplied pixels as PNG's RGB or
- * RGBA, after the filter type byte (0, None). */
-static void
-convert_row (guint8        *out,
-             const guint32 *p,
-             int            width,
-             gboolean       alpha)
-{
-  int x = 0;
-
-  *out++ = 0;
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  /* Four pixels at a time: 0x00RRGGBB, byte-swapped and shifted, is R, G, B
-   * in the three bytes from the lowest; three words hold four pixels. */
-  if (!alpha)
-    for (; x + 4 <= width; x += 4, out += 12)
-      {
-        guint32 a = GUINT32_SWAP_LE_BE (p[x]) >> 8, b = GUINT32_SWAP_LE_BE (p[x + 1]) >> 8;
-        guint32 c = GUINT32_SWAP_LE_BE (p[x + 2]) >> 8, d = GUINT32_SWAP_LE_BE (p[x + 3]) >> 8;
-        guint32 w[3] = { a | b << 24, b >> 8 | c << 16, c >> 16 | d << 8 };
-
-        memcpy (out, w, sizeof w);
-      }
-#endif
-  if (!alpha)
-    for (; x < width; x++, out += 3)
-      {
-        guint32 v = p[x];
-
-        out[0] = (v >> 16) & 0xff;
-        out[1] = (v >> 8) & 0xff;
-        out[2] = v & 0xff;
-      }
-  else
-    for (; x < width; x++, out += 4)
-      {
-        guint32 v = p[x];
-        guint a = v >> 24;
-
-        if (a == 0xff)
-          {
-            out[0] = (v >> 16) & 0xff;
-            out[1] = (v >> 8) & 0xff;
-            out[2] = v & 0xff;
-          }
-        else if (a == 0)
-          out[0] = out[1] = out[2] = 0;
-        else
-          {
-            /* un-premultiplied, rounded as cairo's own writer does */
-            out[0] = (((v >> 16) & 0xff) * 255 + a / 2) / a;
-            out[1] = (((v >> 8) & 0xff) * 255 + a / 2) / a;
-            out[2] = ((v & 0xff) * 255 + a / 2) / a;
-          }
-        out[3] = a;
-      }
-}
-
-/* The image data is deflated in PNG_PARTS bands of rows side by side, as
- * pigz does: each band is a raw deflate stream primed with the last 32 KiB
- * of the band before it, ended by a sync flush (the last by the final
- * block), and the bands joined under one zlib header and Adler-32 make the
- * one stream PNG wants. The number of bands is fixed, not the number of
- * processors, so that the same pixels give the same bytes everywhere. */
-#define PNG_PARTS 2
-#define PNG_PART_MIN_ROWS 64
-#define PNG_WINDOW 32768
+/* A CSS pixel is 1/96 inch: scale 1 is 96 dpi, 3780 pixels a metre. */
+#define PNG_PIXELS_PER_METRE (96.0 / 0.0254)
 
 typedef struct
 {
-  const guint8 *data;
-  int           width;
-  int           stride;
-  gboolean      alpha;
-  gsize         row_length;
-  int           first_row;
-  int           end_row;
-  gboolean      last;
-  GByteArray   *deflated;  /* raw deflate, no zlib header */
-  guint32       adler;     /* of this band's rows */
-  gboolean      ok;
-} PngPart;
+  GByteArray *out;
+  char       *message;  /* libpng's, on failure */
+} PngWriter;
 
-static gboolean
-deflate_to (z_stream   *z,
-            GByteArray *out,
-            guint8     *buffer,
-            int         flush)
+static void
+png_write_to_array (png_structp  png,
+                    png_bytep    data,
+                    size_t       length)
 {
-  int status;
+  PngWriter *writer = png_get_io_ptr (png);
 
-  do
-    {
-      z->next_out = buffer;
-      z->avail_out = PNG_IDAT_SIZE;
-      status = deflate (z, flush);
-      if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-        return FALSE;
-      g_byte_array_append (out, buffer, PNG_IDAT_SIZE - z->avail_out);
-    }
-  while (z->avail_out == 0);
-  return flush != Z_FINISH || status == Z_STREAM_END;
+  g_byte_array_append (writer->out, data, (guint) length);
 }
 
-static gpointer
-deflate_part (gpointer user_data)
+static void
+png_flush_nothing (png_structp png)
 {
-  PngPart *part = user_data;
-  g_autofree guint8 *row = g_malloc (part->row_length);
-  g_autofree guint8 *buffer = g_malloc (PNG_IDAT_SIZE);
-  z_stream z = { 0 };
-  gboolean ok = TRUE;
-
-  part->adler = adler32 (0L, Z_NULL, 0);
-  if (deflateInit2 (&z, PNG_DEFLATE_LEVEL, Z_DEFLATED, -15, PNG_DEFLATE_MEM_LEVEL,
-                    Z_DEFAULT_STRATEGY) != Z_OK)
-    return NULL;
-
-  if (part->first_row > 0)
-    {
-      /* The window the band before ends with */
-      int n = (int) MIN ((gsize) part->first_row,
-                         (PNG_WINDOW + part->row_length - 1) / part->row_length);
-      gsize length = (gsize) n * part->row_length;
-      g_autofree guint8 *window = g_malloc (length);
-      gsize used = MIN (length, PNG_WINDOW);
-
-      for (int k = 0; k < n; k++)
-        convert_row (window + k * part->row_length,
-                     (const guint32 *) (part->data +
-                                        (gsize) (part->first_row - n + k) * part->stride),
-                     part->width, part->alpha);
-      ok = deflateSetDictionary (&z, window + length - used, (uInt) used) == Z_OK;
-    }
-
-  for (int y = part->first_row; y < part->end_row && ok; y++)
-    {
-      convert_row (row, (const guint32 *) (part->data + (gsize) y * part->stride), part->width,
-                   part->alpha);
-      part->adler = adler32 (part->adler, row, (uInt) part->row_length);
-      z.next_in = row;
-      z.avail_in = (uInt) part->row_length;
-      ok = deflate_to (&z, part->deflated, buffer, Z_NO_FLUSH);
-    }
-  if (ok)
-    ok = deflate_to (&z, part->deflated, buffer, part->last ? Z_FINISH : Z_SYNC_FLUSH);
-  deflateEnd (&z);
-  part->ok = ok;
-  return NULL;
 }
 
-/* The surface as a PNG with the chart's text chunks: IHDR, tEXt or iTXt,
- * IDAT, IEND. RGB when every pixel is opaque, else RGBA. Every row has
- * filter type None. The same pixels give the same bytes. */
+static void
+png_failed (png_structp      png,
+            png_const_charp  message)
+{
+  PngWriter *writer = png_get_error_ptr (png);
+
+  if (writer->message == NULL)
+    writer->message = g_strdup (message);
+  png_longjmp (png, 1);
+}
+
+static void
+png_warned (png_structp      png,
+            png_const_charp  message)
+{
+}
+
+/* A text chunk: tEXt (Latin-1) where the text allows, else iTXt (UTF-8).
+ * The strings are kept in strings until the chunks are written. */
+static void
+set_text (png_text   *text,
+          GPtrArray  *strings,
+          const char *keyword,
+          const char *value)
+{
+  gsize latin1_len = 0;
+  char *latin1 = g_convert (value, -1, "ISO-8859-1", "UTF-8", NULL, &latin1_len, NULL);
+
+  memset (text, 0, sizeof *text);
+  text->key = (png_charp) keyword;
+  if (latin1 != NULL && memchr (latin1, '\0', latin1_len) == NULL)
+    {
+      g_ptr_array_add (strings, latin1);
+      text->compression = PNG_TEXT_COMPRESSION_NONE;
+      text->text = latin1;
+      text->text_length = latin1_len;
+    }
+  else
+    {
+      g_free (latin1);
+      text->compression = PNG_ITXT_COMPRESSION_NONE;
+      text->text = (png_charp) value;
+      text->itxt_length = strlen (value);
+      text->lang = (png_charp) "";
+      text->lang_key = (png_charp) "";
+    }
+}
+
+/* The surface as an RGB PNG with the chart's text chunks and its pixel
+ * density: IHDR, tEXt or iTXt, pHYs, IDAT, IEND. Every row has filter
+ * type None. The same pixels give the same bytes. */
 static GBytes *
 encode_png (cairo_surface_t         *surface,
+            double                   scale,
             PledgeChartKind          kind,
             const PledgeChartInput  *input,
             GError                 **error)
 {
-  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   g_autofree char *title = pledge_chart_get_title (kind, input);
   g_autofree char *description = pledge_chart_input_describe (input, kind);
   g_autofree char *source = source_text (input);
   g_autofree char *software = software_name ();
-  cairo_format_t format = cairo_image_surface_get_format (surface);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree png_bytep *rows = NULL;
   const guint8 *data = cairo_image_surface_get_data (surface);
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GByteArray) out = NULL;
-  g_autoptr(GByteArray) zlib = NULL;
-  PngPart parts[PNG_PARTS];
-  GThread *threads[PNG_PARTS] = { NULL };
-  guint n_parts;
-  guint32 adler;
-  gboolean alpha, ok = TRUE;
-  gsize row_length;
-  guint8 ihdr[13];
+  PngWriter writer = { NULL, NULL };
+  png_structp png;
+  png_infop info;
+  png_text text[4];
+  png_uint_32 density = (png_uint_32) lround (PNG_PIXELS_PER_METRE * scale);
 
-  if ((format != CAIRO_FORMAT_RGB24 && format != CAIRO_FORMAT_ARGB32) || data == NULL ||
+  if (cairo_image_surface_get_format (surface) != CAIRO_FORMAT_RGB24 || data == NULL ||
       width < 1 || height < 1)
     {
       g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
@@ -364,79 +199,64 @@ encode_png (cairo_surface_t         *surface,
                    cairo_status_to_string (CAIRO_STATUS_INVALID_FORMAT));
       return NULL;
     }
-  alpha = format == CAIRO_FORMAT_ARGB32 && !surface_is_opaque (data, width, height, stride);
-  row_length = 1 + (gsize) width * (alpha ? 4 : 3);
+
+  rows = g_new (png_bytep, height);
+  for (int y = 0; y < height; y++)
+    rows[y] = (png_bytep) data + (gsize) y * stride;
+  set_text (&text[0], strings, "Title", title);
+  set_text (&text[1], strings, "Description", description);
+  set_text (&text[2], strings, "Source", source);
+  set_text (&text[3], strings, "Software", software);
 
   /* Room for a chart's PNG, a twentieth of its rows or less, without growing */
-  out = g_byte_array_sized_new (MIN (row_length * height / 16, PNG_IDAT_SIZE * 4) + 2048);
-  g_byte_array_append (out, signature, sizeof signature);
-
-  ihdr[0] = (guint32) width >> 24;
-  ihdr[1] = ((guint32) width >> 16) & 0xff;
-  ihdr[2] = ((guint32) width >> 8) & 0xff;
-  ihdr[3] = (guint32) width & 0xff;
-  ihdr[4] = (guint32) height >> 24;
-  ihdr[5] = ((guint32) height >> 16) & 0xff;
-  ihdr[6] = ((guint32) height >> 8) & 0xff;
-  ihdr[7] = (guint32) height & 0xff;
-  ihdr[8] = 8;                  /* bit depth */
-  ihdr[9] = alpha ? 6 : 2;      /* colour type: RGBA or RGB */
-  ihdr[10] = 0;                 /* deflate */
-  ihdr[11] = 0;                 /* adaptive filtering, each row's type in its first byte */
-  ihdr[12] = 0;                 /* not interlaced */
-  append_chunk (out, "IHDR", ihdr, sizeof ihdr);
-
-  append_text_chunk (out, "Title", title);
-  append_text_chunk (out, "Description", description);
-  append_text_chunk (out, "Source", source);
-  append_text_chunk (out, "Software", software);
-
-  /* The bands, the first here and the others in threads */
-  n_parts = height >= PNG_PARTS * PNG_PART_MIN_ROWS ? PNG_PARTS : 1;
-  for (guint i = 0; i < n_parts; i++)
+  writer.out = g_byte_array_sized_new (MIN ((gsize) width * 3 * height / 16,
+                                            PNG_IDAT_SIZE * 4) + 2048);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &writer, png_failed, png_warned);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
+  if (info == NULL)
     {
-      parts[i] = (PngPart) {
-        .data = data, .width = width, .stride = stride, .alpha = alpha,
-        .row_length = row_length,
-        .first_row = (int) ((gint64) height * i / n_parts),
-        .end_row = (int) ((gint64) height * (i + 1) / n_parts),
-        .last = i + 1 == n_parts,
-        .deflated = g_byte_array_sized_new (row_length * height / (16 * n_parts) + 1024),
-      };
-    }
-  for (guint i = 1; i < n_parts; i++)
-    threads[i] = g_thread_new ("pledge-png", deflate_part, &parts[i]);
-  deflate_part (&parts[0]);
-  for (guint i = 1; i < n_parts; i++)
-    g_thread_join (threads[i]);
-
-  /* One zlib stream: header (deflate, 32 KiB window, level 2-5), the
-   * bands, the Adler-32 of all rows. */
-  zlib = g_byte_array_sized_new (2 + 4 + parts[0].deflated->len * n_parts);
-  g_byte_array_append (zlib, (const guint8 *) "\x78\x5e", 2);
-  adler = parts[0].adler;
-  for (guint i = 0; i < n_parts; i++)
-    {
-      ok = ok && parts[i].ok;
-      g_byte_array_append (zlib, parts[i].deflated->data, parts[i].deflated->len);
-      if (i > 0)
-        adler = adler32_combine (adler, parts[i].adler,
-                                 (z_off_t) (parts[i].end_row - parts[i].first_row) * row_length);
-      g_byte_array_unref (parts[i].deflated);
-    }
-  append_be32 (zlib, adler);
-  if (!ok)
-    {
+      png_destroy_write_struct (&png, NULL);
+      g_byte_array_unref (writer.out);
       g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
                    _("Could not draw the chart: %s"),
                    cairo_status_to_string (CAIRO_STATUS_NO_MEMORY));
       return NULL;
     }
-  for (gsize at = 0; at < zlib->len; at += PNG_IDAT_SIZE)
-    append_chunk (out, "IDAT", zlib->data + at, MIN ((gsize) PNG_IDAT_SIZE, zlib->len - at));
 
-  append_chunk (out, "IEND", NULL, 0);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_byte_array_unref (writer.out);
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_DRAW,
+                   _("Could not draw the chart: %s"),
+                   writer.message ? writer.message : cairo_status_to_string (CAIRO_STATUS_NO_MEMORY));
+      g_free (writer.message);
+      return NULL;
+    }
+
+  png_set_write_fn (png, &writer, png_write_to_array, png_flush_nothing);
+  png_set_compression_level (png, PNG_DEFLATE_LEVEL);
+  png_set_compression_mem_level (png, PNG_DEFLATE_MEM_LEVEL);
+  png_set_compression_buffer_size (png, PNG_IDAT_SIZE);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8, PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  png_set_text (png, info, text, G_N_ELEMENTS (text));
+  png_set_pHYs (png, info, density, density, PNG_RESOLUTION_METER);
+  png_write_info (png, info);
+
+  /* cairo's RGB24 is a native-endian 0xXXRRGGBB word a pixel */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  png_set_bgr (png);
+  png_set_filler (png, 0, PNG_FILLER_AFTER);
+#else
+  png_set_filler (png, 0, PNG_FILLER_BEFORE);
+#endif
+  png_write_image (png, rows);
+  png_write_end (png, NULL);
+  png_destroy_write_struct (&png, &info);
+
+  return g_byte_array_free_to_bytes (writer.out);
 }
 
 /* cairo's SVG has no title: put one, and a description, first in the root. */
@@ -512,6 +332,59 @@ draw_on (cairo_surface_t        *surface,
   return check_status (cairo_surface_status (surface), error);
 }
 
+gboolean
+pledge_chart_export_check_size (PledgeExportFormat   format,
+                                int                  width,
+                                int                  height,
+                                double               scale,
+                                GError             **error)
+{
+  gint64 pw, ph;
+
+  g_return_val_if_fail (format <= PLEDGE_EXPORT_PDF, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format != PLEDGE_EXPORT_PNG)
+    scale = 1;
+  if (width < 1 || height < 1 || width > MAX_POINTS || height > MAX_POINTS)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "Cannot draw a chart of 0 × 800" */
+                   _("Cannot draw a chart of %d × %d"), width, height);
+      return FALSE;
+    }
+  if (!isfinite (scale) || scale < 1 || scale > PLEDGE_EXPORT_MAX_SCALE)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: %g is the scale asked for, %d the largest one */
+                   _("The scale of a PNG is from 1 to %d, not %g"),
+                   PLEDGE_EXPORT_MAX_SCALE, scale);
+      return FALSE;
+    }
+
+  pw = (gint64) ceil (width * scale - 1e-9);
+  ph = (gint64) ceil (height * scale - 1e-9);
+  if (pw > PLEDGE_EXPORT_MAX_SIDE || ph > PLEDGE_EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "A PNG of 16000 × 40000 pixels is too large: at most
+                    * 16384 pixels a side" */
+                   _("A PNG of %d × %d pixels is too large: at most %d pixels a side"),
+                   (int) pw, (int) ph, PLEDGE_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  if (pw * ph > PLEDGE_EXPORT_MAX_MEGAPIXELS * 1000000)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "A PNG of 16000 × 16000 pixels is too large: at most
+                    * 64 megapixels" */
+                   _("A PNG of %d × %d pixels is too large: at most %d megapixels"),
+                   (int) pw, (int) ph, PLEDGE_EXPORT_MAX_MEGAPIXELS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GBytes *
 pledge_chart_render (PledgeExportFormat       format,
                      PledgeChartKind          kind,
@@ -532,17 +405,10 @@ pledge_chart_render (PledgeExportFormat       format,
   g_return_val_if_fail (style != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!pledge_chart_export_check_size (format, width, height, scale, error))
+    return NULL;
   if (format != PLEDGE_EXPORT_PNG)
     scale = 1;
-  if (width < 1 || height < 1 || width > MAX_PIXELS || height > MAX_PIXELS ||
-      !isfinite (scale) || scale <= 0 || scale > MAX_SCALE ||
-      ceil (width * scale) > MAX_PIXELS || ceil (height * scale) > MAX_PIXELS)
-    {
-      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
-                   /* Translators: "Cannot draw a chart of 0 x 800 at scale 1" */
-                   _("Cannot draw a chart of %d × %d at scale %g"), width, height, scale);
-      return NULL;
-    }
 
   array = g_byte_array_new ();
 
@@ -557,7 +423,7 @@ pledge_chart_render (PledgeExportFormat       format,
         surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
         cairo_surface_set_device_scale (surface, scale, scale);
         if (draw_on (surface, kind, input, style, width, height, error))
-          png = encode_png (surface, kind, input, error);
+          png = encode_png (surface, scale, kind, input, error);
         cairo_surface_destroy (surface);
         return png;
       }
@@ -710,6 +576,7 @@ pledge_chart_export (GFile                   *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   const char *path;
+  GFileType type;
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -719,6 +586,19 @@ pledge_chart_export (GFile                   *file,
 
   name = g_file_get_parse_name (file);
 
+  /* A link is followed, so that it keeps pointing at the new chart; a
+   * device, a pipe or a folder is never renamed over: refused before any
+   * drawing. */
+  target = resolve_links (file);
+  path = g_file_peek_path (target);
+  type = g_file_query_file_type (target, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+  if (type != G_FILE_TYPE_UNKNOWN && type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), name, _("Not a regular file"));
+      return FALSE;
+    }
+
   bytes = pledge_chart_render (format, kind, input, style, width, height, scale, &local_error);
   if (bytes == NULL)
     {
@@ -726,8 +606,6 @@ pledge_chart_export (GFile                   *file,
       return FALSE;
     }
 
-  target = resolve_links (file);
-  path = g_file_peek_path (target);
   if (path != NULL)
     /* A temporary file beside the target, renamed over it; removed on failure. */
     ok = g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),

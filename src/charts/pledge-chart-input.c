@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-chart-common.h"
+#include "pledge-chart-text.h"
 #include "pledge-chart.h"
 
 /* Highlighted in the trend unless the caller names members: the largest
@@ -148,6 +149,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   member_clear (&input->total);
   g_free (input->title);
   g_free (input->sources);
+  g_free (input->footer_sources);
   g_free (input->scenario_name);
   g_free (input->currency);
   g_free (input->units);
@@ -484,6 +486,32 @@ choose_trend_members (PledgeChartInput  *input,
     }
 }
 
+/* A footer draws at most a few sources, each cut short: Pango lays out
+ * the whole text before it ellipsizes, and a hundred long sources took
+ * 650 MB to draw. */
+#define FOOTER_MAX_SOURCES 8
+#define FOOTER_MAX_SOURCE_CHARS 200
+
+static char *
+footer_sources (GPtrArray *sources)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const PledgeSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = NULL;
+
+      if (source->text == NULL || *source->text == '\0')
+        continue;
+      text = pledge_chart_truncate (source->text, FOOTER_MAX_SOURCE_CHARS);
+      pledge_chart_list_add (joined, &n, FOOTER_MAX_SOURCES, "; ", text);
+    }
+  pledge_chart_list_finish (joined, n, FOOTER_MAX_SOURCES);
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 PledgeChartInput *
 pledge_chart_input_new (PledgeSnapshot    *snapshot,
                         int                year,
@@ -524,6 +552,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
       input->n_sources++;
     }
   input->sources = g_string_free (g_steal_pointer (&joined), FALSE);
+  input->footer_sources = footer_sources (sources);
   scenario = pledge_snapshot_get_scenario (snapshot);
   if (scenario >= 0)
     {
@@ -717,7 +746,42 @@ describe_trend (const PledgeChartInput *input)
       }
 
   if (first < 0)
-    return g_strdup (_("No member has figures for any year"));
+    {
+      /* No total for the alliance (a file of shares, with no money), but
+       * the members' lines are drawn all the same */
+      guint n = 0;
+
+      for (guint i = 0; i < input->n_members; i++)
+        {
+          const PledgeChartMember *m = &input->members[i];
+          gboolean any = FALSE;
+
+          for (guint k = 0; k < input->n_years; k++)
+            if (isfinite (m->series[k]))
+              {
+                any = TRUE;
+                if (first < 0 || (int) k < first)
+                  first = (int) k;
+                last = MAX (last, (int) k);
+              }
+          n += any ? 1 : 0;
+        }
+      if (n == 0)
+        return g_strdup (_("No member has figures for any year"));
+      if (first == last)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: "28 members have figures for
+                                              * 2016" (shares only: no alliance total) */
+                                             "%u member has figures for %d",
+                                             "%u members have figures for %d", n),
+                                n, input->first_year + first);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: "28 members have figures from 2014
+                                            * to 2016" (shares only: no alliance total) */
+                                           "%u member has figures from %d to %d",
+                                           "%u members have figures from %d to %d", n),
+                              n, input->first_year + first, input->first_year + last);
+    }
 
   {
     g_autofree char *a = pledge_chart_format_percent (input->total.series[first], 2);

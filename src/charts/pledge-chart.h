@@ -180,6 +180,7 @@ struct _PledgeChartInput
   char              *title;            /* the dataset's title */
   char              *sources;          /* every source, joined */
   guint              n_sources;
+  char              *footer_sources;   /* as a footer shows them: the first few, each cut short */
   char              *scenario_name;    /* NULL for the reported figures */
   char              *currency;
   PledgeScale        scale;

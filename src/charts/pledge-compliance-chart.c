@@ -9,7 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 typedef enum
 {
@@ -178,9 +183,7 @@ pledge_compliance_chart_title (const PledgeChartInput *input)
 static void
 build_legend (const Layout *l,
               PledgeChart  *c,
-              PledgeLegend *legend,
-              char        **meets_label,
-              char        **misses_label)
+              PledgeLegend *legend)
 {
   const PledgeChartTarget *target = pledge_chart_input_get_target (l->input);
   gboolean any_unknown = FALSE, any_estimate = FALSE, any_scenario = FALSE, any_no_data = FALSE;
@@ -205,30 +208,11 @@ build_legend (const Layout *l,
         }
     }
 
-  if (target != NULL)
-    {
-      /* Translators: a legend entry; %s is a target's short label */
-      *meets_label = g_strdup_printf (_("Meets %s"), target->label);
-      /* Translators: a legend entry; %s is a target's short label */
-      *misses_label = g_strdup_printf (_("Below %s"), target->label);
-      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &c->style->meets, *meets_label);
-      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &c->style->misses, *misses_label);
-    }
-  if (any_unknown)
-    pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &c->style->unknown,
-                       /* Translators: a legend entry: whether a member meets the target
-                        * cannot be computed from its figures */
-                       _("Cannot tell"));
-  if (any_estimate)
-    pledge_legend_add (legend, PLEDGE_SWATCH_HATCHED, &c->style->misses, _("Estimate"));
-  if (any_scenario)
-    pledge_legend_add (legend, PLEDGE_SWATCH_CROSS_HATCHED, &c->style->misses,
-                       _("Scenario figure"));
-  if (any_ghost)
-    pledge_legend_add (legend, PLEDGE_SWATCH_GHOST, &c->style->muted,
-                       /* Translators: a legend entry: the figure the member reported,
-                        * drawn behind the bar of a scenario's figure */
-                       _("Reported figure"));
+  pledge_legend_add_meets (legend, c->style, target, any_unknown);
+  pledge_legend_add_marks (legend, c->style, &c->style->misses,
+                           (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                           (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                           (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
   if (any_no_data)
     pledge_legend_add (legend, PLEDGE_SWATCH_OUTLINE, &c->style->muted, _("No data"));
 }
@@ -303,8 +287,7 @@ compliance_layout (PledgeChart *c,
   const PledgeChartInput *input = c->input;
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
   g_autofree char *title = NULL, *subtitle = NULL, *note = NULL;
-  g_autofree char *meets_label = NULL, *misses_label = NULL;
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
   double line_h, hi = 0, plot_bottom, w_codes = 0, value_w, value_h;
   gboolean has_data = pledge_chart_input_has_year_data (input);
   guint n_labels = 0;
@@ -327,7 +310,7 @@ compliance_layout (PledgeChart *c,
                               "told: the bars show defence alone."),
                             target->label);
   if (has_data)
-    build_legend (l, c, &legend, &meets_label, &misses_label);
+    build_legend (l, c, &legend);
   pledge_chart_frame (c, title, subtitle, &legend, note);
 
   if (!has_data || l->n_valued == 0)

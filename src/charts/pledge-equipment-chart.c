@@ -9,8 +9,14 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 typedef struct
 {
@@ -104,12 +110,156 @@ compare_points (gconstpointer a,
   return (int) ma->index - (int) mb->index;
 }
 
+/* Labels are placed against a grid of cells over the plot, each listing
+ * the points whose marks (the dot and the room kept around it, the ghost,
+ * the label once placed) reach into it: a candidate box is checked against
+ * the points of the cells it covers, not against every point, so placing
+ * labels is near-linear in the members. The checks are the same as against
+ * every point, so the labels land where they did. */
+typedef struct
+{
+  guint point;
+  int   next;   /* the next entry of the same cell, -1 at the end */
+} GridEntry;
+
+typedef struct
+{
+  double  x0;
+  double  y0;
+  double  size;
+  int     cols;
+  int     rows;
+  int    *head;     /* each cell's first entry, -1 when empty */
+  GArray *entries;  /* GridEntry */
+  guint  *seen;     /* the query that last checked each point */
+  guint   query;
+} Grid;
+
+#define GRID_MAX_CELLS 512
+
+static void
+grid_init (Grid             *g,
+           const PledgeRect *area,
+           double            size,
+           guint             n_points)
+{
+  g->x0 = area->x;
+  g->y0 = area->y;
+  g->size = MAX (size, MAX (area->width, area->height) / GRID_MAX_CELLS);
+  g->size = MAX (g->size, 1);
+  g->cols = (int) CLAMP (ceil (area->width / g->size), 1, GRID_MAX_CELLS);
+  g->rows = (int) CLAMP (ceil (area->height / g->size), 1, GRID_MAX_CELLS);
+  g->head = g_new (int, (gsize) g->cols * g->rows);
+  memset (g->head, 0xff, sizeof (int) * g->cols * g->rows);
+  g->entries = g_array_sized_new (FALSE, FALSE, sizeof (GridEntry), n_points * 4);
+  g->seen = g_new0 (guint, MAX (1, n_points));
+  g->query = 0;
+}
+
+static void
+grid_clear (Grid *g)
+{
+  g_clear_pointer (&g->head, g_free);
+  g_clear_pointer (&g->entries, g_array_unref);
+  g_clear_pointer (&g->seen, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Grid, grid_clear)
+
+/* The cells a box reaches, clamped to the grid: whatever lies outside it
+ * is listed in the edge cells. */
+static void
+grid_span (const Grid       *g,
+           const PledgeRect *r,
+           int              *c0,
+           int              *c1,
+           int              *r0,
+           int              *r1)
+{
+  double x0 = pledge_chart_safe ((r->x - g->x0) / g->size);
+  double x1 = pledge_chart_safe ((r->x + r->width - g->x0) / g->size);
+  double y0 = pledge_chart_safe ((r->y - g->y0) / g->size);
+  double y1 = pledge_chart_safe ((r->y + r->height - g->y0) / g->size);
+
+  *c0 = (int) CLAMP (floor (x0), 0, g->cols - 1);
+  *c1 = (int) CLAMP (floor (x1), 0, g->cols - 1);
+  *r0 = (int) CLAMP (floor (y0), 0, g->rows - 1);
+  *r1 = (int) CLAMP (floor (y1), 0, g->rows - 1);
+}
+
+static void
+grid_add (Grid             *g,
+          const PledgeRect *r,
+          guint             point)
+{
+  int c0, c1, r0, r1;
+
+  grid_span (g, r, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      {
+        int *head = &g->head[row * g->cols + col];
+        GridEntry entry = { point, *head };
+
+        g_array_append_val (g->entries, entry);
+        *head = (int) g->entries->len - 1;
+      }
+}
+
+static PledgeRect
+point_room (const Layout *l,
+            const Point  *p)
+{
+  PledgeRect dot = { p->x - l->radius, p->y - l->radius, 2 * l->radius, 2 * l->radius };
+
+  return pledge_rect_inflate (&dot, l->radius * 1.5);
+}
+
+static PledgeRect
+point_ghost (const Layout *l,
+             const Point  *p)
+{
+  return (PledgeRect) { p->gx - l->radius, p->gy - l->radius, 2 * l->radius, 2 * l->radius };
+}
+
+/* Whether point i's marks leave box free; self is the point being labelled */
+static gboolean
+clear_of_point (const Layout     *l,
+                const PledgeRect *box,
+                guint             i,
+                guint             self)
+{
+  const Point *p = &l->points[i];
+
+  /* Keep clear of other points, so no label sits nearer another point
+   * than its own. */
+  if (i != self)
+    {
+      PledgeRect near = point_room (l, p);
+
+      if (pledge_rect_intersects (box, &near))
+        return FALSE;
+    }
+  if (p->has_ghost)
+    {
+      PledgeRect ghost = point_ghost (l, p);
+
+      if (pledge_rect_intersects (box, &ghost))
+        return FALSE;
+    }
+  if (p->labelled && pledge_rect_intersects (box, &p->label))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 box_free (const Layout     *l,
+          Grid             *grid,
           const PledgeRect *box,
           guint             self)
 {
   PledgeRect area = pledge_rect_inflate (&l->area, 1);
+  int c0, c1, r0, r1;
 
   if (box->x < area.x || box->y < area.y || box->x + box->width > area.x + area.width ||
       box->y + box->height > area.y + area.height)
@@ -117,31 +267,22 @@ box_free (const Layout     *l,
   for (guint q = 0; q < 4; q++)
     if (l->quadrant_text[q] != NULL && pledge_rect_intersects (box, &l->quadrant_boxes[q]))
       return FALSE;
-  for (guint i = 0; i < l->n_points; i++)
-    {
-      const Point *p = &l->points[i];
-      PledgeRect dot = { p->x - l->radius, p->y - l->radius, 2 * l->radius, 2 * l->radius };
 
-      /* Keep clear of other points, so no label sits nearer another point
-       * than its own. */
-      if (i != self)
+  grid->query++;
+  grid_span (grid, box, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      for (int e = grid->head[row * grid->cols + col]; e >= 0;
+           e = g_array_index (grid->entries, GridEntry, e).next)
         {
-          PledgeRect near = pledge_rect_inflate (&dot, l->radius * 1.5);
+          guint i = g_array_index (grid->entries, GridEntry, e).point;
 
-          if (pledge_rect_intersects (box, &near))
+          if (grid->seen[i] == grid->query)
+            continue;
+          grid->seen[i] = grid->query;
+          if (!clear_of_point (l, box, i, self))
             return FALSE;
         }
-      if (p->has_ghost)
-        {
-          PledgeRect ghost = { p->gx - l->radius, p->gy - l->radius, 2 * l->radius,
-                               2 * l->radius };
-
-          if (pledge_rect_intersects (box, &ghost))
-            return FALSE;
-        }
-      if (p->labelled && pledge_rect_intersects (box, &p->label))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -154,6 +295,21 @@ place_labels (PledgeChart *c,
     { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 1 }, { -1, -1 }, { -1, 1 },
   };
   double h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+  g_auto(Grid) grid = { 0 };
+
+  grid_init (&grid, &l->area, h, l->n_points);
+  for (guint i = 0; i < l->n_points; i++)
+    {
+      PledgeRect room = point_room (l, &l->points[i]);
+
+      grid_add (&grid, &room, i);
+      if (l->points[i].has_ghost)
+        {
+          PledgeRect ghost = point_ghost (l, &l->points[i]);
+
+          grid_add (&grid, &ghost, i);
+        }
+    }
 
   for (guint i = 0; i < l->n_points; i++)
     {
@@ -176,11 +332,12 @@ place_labels (PledgeChart *c,
                   cy = p->y + dirs[d][1] * (gap + h / 2);
                   box.y = cy - h / 2;
                 }
-              if (box_free (l, &box, i))
+              if (box_free (l, &grid, &box, i))
                 {
                   p->labelled = TRUE;
                   p->label = box;
                   p->leader = ring > 0;
+                  grid_add (&grid, &box, i);
                 }
             }
         }
@@ -212,13 +369,7 @@ equipment_layout (PledgeChart *c,
       if (!isfinite (m->defence_gdp) || !isfinite (m->equipment) || m->defence_gdp < 0 ||
           m->equipment < 0)
         {
-          if (n_missing < 12)
-            {
-              if (missing->len > 0)
-                g_string_append (missing, ", ");
-              g_string_append (missing, m->name);
-            }
-          n_missing++;
+          pledge_chart_list_add (missing, &n_missing, PLEDGE_LIST_MAX_NAMES, ", ", m->name);
           continue;
         }
       l->points[l->n_points++].member = (int) i;
@@ -236,10 +387,7 @@ equipment_layout (PledgeChart *c,
           any_ghost = TRUE;
         }
     }
-  if (n_missing > 12)
-    g_string_append_printf (missing, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
-                                                  n_missing - 12),
-                            n_missing - 12);
+  pledge_chart_list_finish (missing, n_missing, PLEDGE_LIST_MAX_NAMES);
   if (n_missing > 0 && l->n_points > 0)
     note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: a chart's footnote; %s is a list of
@@ -259,15 +407,10 @@ equipment_layout (PledgeChart *c,
           pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->partial, _("Meets one"));
           pledge_legend_add (&legend, PLEDGE_SWATCH_DOT, &style->misses, _("Meets neither"));
         }
-      if (any_estimate)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Estimate"));
-      if (any_scenario)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_RING, &style->muted, _("Scenario figure"));
-      if (any_ghost)
-        pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST_RING, &style->muted,
-                           /* Translators: a legend entry: a pale point where the member's
-                            * reported figures put it, joined to its point in a scenario */
-                           _("Reported figure"));
+      pledge_legend_add_marks (&legend, style, NULL,
+                               (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                               (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                               (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
     }
   pledge_chart_frame (c, title, subtitle, &legend, note);
 

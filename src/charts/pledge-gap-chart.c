@@ -9,7 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-bars.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 char *
 pledge_gap_chart_title (const PledgeChartInput *input)
@@ -78,7 +83,7 @@ gap_layout (PledgeChart *c,
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
   g_autofree char *short_label = NULL, *meets_text = NULL;
   g_autofree int *order = g_new (int, MAX (1, input->n_members));
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
   PledgeChartColour bar_colour;
   const PledgeChartTarget *target;
   guint n = 0, counts[3] = { 0, 0, 0 }, capacity, rows, shown_short;
@@ -111,8 +116,8 @@ gap_layout (PledgeChart *c,
       counts[group_of (m)]++;
       if (group_of (m) == GROUP_SHORT)
         {
-          any_estimate |= m->status == PLEDGE_STATUS_ESTIMATE;
-          any_scenario |= m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED;
+          any_estimate |= pledge_bars_hatch_of (m) == 1;
+          any_scenario |= pledge_bars_hatch_of (m) == 2;
         }
     }
   pledge_chart_sort (order, n, sizeof (int), compare_gaps, (gpointer) input);
@@ -123,14 +128,12 @@ gap_layout (PledgeChart *c,
   meets_text = g_strdup_printf (_("meets %s"), target->label);
   if (counts[GROUP_SHORT] > 0)
     pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &bar_colour, short_label);
-  if (any_estimate)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &bar_colour, _("Estimate"));
-  if (any_scenario)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_CROSS_HATCHED, &bar_colour, _("Scenario figure"));
   for (guint k = 0; k < n && !any_ghost; k++)
     any_ghost = has_ghost (input, &input->members[order[k]]);
-  if (any_ghost)
-    pledge_legend_add (&legend, PLEDGE_SWATCH_GHOST, &style->muted, _("Reported figure"));
+  pledge_legend_add_marks (&legend, style, &bar_colour,
+                           (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
+                           (any_scenario ? PLEDGE_LEGEND_SCENARIO : 0) |
+                           (any_ghost ? PLEDGE_LEGEND_REPORTED : 0));
   pledge_chart_frame (c, title, subtitle, &legend, NULL);
 
   if (counts[GROUP_SHORT] + counts[GROUP_MET] == 0)
@@ -170,39 +173,28 @@ gap_layout (PledgeChart *c,
 
       if (n > capacity && (g != GROUP_SHORT || k >= shown_short))
         break;
-      row = &bars->rows[bars->n_rows++];
-      row->member = order[k];
-      row->label = g_strdup (m->name);
+      switch (g)
+        {
+        case GROUP_SHORT:
+          row = pledge_bars_add_member (bars, input, style, order[k], m->gap,
+                                        pledge_chart_format_money (m->gap), &bar_colour);
+          max_value = MAX (max_value, m->gap);
+          break;
+        case GROUP_MET:
+          row = pledge_bars_add_text (bars, order[k], g_strdup (m->name),
+                                      g_strdup_printf ("✓ %s", meets_text), &style->meets);
+          break;
+        case GROUP_UNKNOWN:
+        default:
+          row = pledge_bars_add_text (bars, order[k], g_strdup (m->name),
+                                      g_strdup (_("no data")), &style->muted);
+          break;
+        }
       if (has_ghost (input, m) && g != GROUP_UNKNOWN)
         {
           row->has_ghost = TRUE;
           row->ghost = m->reported_gap;
           max_value = MAX (max_value, row->ghost);
-        }
-      switch (g)
-        {
-        case GROUP_SHORT:
-          row->kind = PLEDGE_ROW_BAR;
-          row->value = m->gap;
-          row->value_text = pledge_chart_format_money (m->gap);
-          row->fill = bar_colour;
-          row->text_colour = &style->foreground;
-          row->hatch = m->status == PLEDGE_STATUS_ESTIMATE ? 1 :
-                       (m->status == PLEDGE_STATUS_EDITED || m->status == PLEDGE_STATUS_PROJECTED)
-                       ? 2 : 0;
-          max_value = MAX (max_value, m->gap);
-          break;
-        case GROUP_MET:
-          row->kind = PLEDGE_ROW_TEXT;
-          row->value_text = g_strdup_printf ("✓ %s", meets_text);
-          row->text_colour = &style->meets;
-          break;
-        case GROUP_UNKNOWN:
-        default:
-          row->kind = PLEDGE_ROW_TEXT;
-          row->value_text = g_strdup (_("no data"));
-          row->text_colour = &style->muted;
-          break;
         }
     }
 
@@ -210,47 +202,23 @@ gap_layout (PledgeChart *c,
     {
       if (shown_short < counts[GROUP_SHORT])
         {
-          PledgeRow *row = &bars->rows[bars->n_rows++];
           double rest = 0;
-          guint others = counts[GROUP_SHORT] - shown_short;
 
           for (guint k = shown_short; k < counts[GROUP_SHORT]; k++)
             rest += input->members[order[k]].gap;
-          row->kind = PLEDGE_ROW_BAR;
-          row->member = -1;
-          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other member",
-                                                     "%u other members", others),
-                                        others);
-          row->value = rest;
-          row->value_text = pledge_chart_format_money (rest);
-          row->fill = style->unknown;
-          row->text_colour = &style->muted;
+          pledge_bars_add_rest (bars, style, counts[GROUP_SHORT] - shown_short, rest,
+                                pledge_chart_format_money (rest));
           max_value = MAX (max_value, rest);
         }
-      if (counts[GROUP_MET] > 0)
-        {
-          PledgeRow *row = &bars->rows[bars->n_rows++];
-
-          row->kind = PLEDGE_ROW_TEXT;
-          row->member = -1;
-          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members",
-                                                     counts[GROUP_MET]),
-                                        counts[GROUP_MET]);
-          row->value_text = g_strdup_printf ("✓ %s", meets_text);
-          row->text_colour = &style->meets;
-        }
-      if (counts[GROUP_UNKNOWN] > 0)
-        {
-          PledgeRow *row = &bars->rows[bars->n_rows++];
-
-          row->kind = PLEDGE_ROW_TEXT;
-          row->member = -1;
-          row->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member", "%u members",
-                                                     counts[GROUP_UNKNOWN]),
-                                        counts[GROUP_UNKNOWN]);
-          row->value_text = g_strdup (_("no data"));
-          row->text_colour = &style->muted;
-        }
+      for (Group g = GROUP_MET; g <= GROUP_UNKNOWN; g++)
+        if (counts[g] > 0)
+          pledge_bars_add_text (bars, -1,
+                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
+                                                              "%u members", counts[g]),
+                                                 counts[g]),
+                                g == GROUP_MET ? g_strdup_printf ("✓ %s", meets_text)
+                                               : g_strdup (_("no data")),
+                                g == GROUP_MET ? &style->meets : &style->muted);
     }
 
   bars->money = TRUE;
@@ -265,13 +233,7 @@ pledge_gap_chart_draw (cairo_t                *cr,
                        const PledgeChartStyle *style,
                        const PledgeChartInput *input)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_GAP, cr, width, height, style, input);
-  if (gap_layout (&c, &bars))
-    pledge_bars_paint (&c, &bars);
-  pledge_chart_end (&c);
+  pledge_bars_chart_draw (PLEDGE_CHART_GAP, gap_layout, cr, width, height, style, input);
 }
 
 int
@@ -282,13 +244,6 @@ pledge_gap_chart_hit_test (double                  width,
                            double                  x,
                            double                  y)
 {
-  g_auto(PledgeBars) bars = { 0 };
-  PledgeChart c;
-  int hit = -1;
-
-  pledge_chart_begin (&c, PLEDGE_CHART_GAP, NULL, width, height, style, input);
-  if (gap_layout (&c, &bars) && x >= c.plot.x && x < c.plot.x + c.plot.width)
-    hit = pledge_bars_hit_test (&bars, x, y);
-  pledge_chart_end (&c);
-  return hit;
+  return pledge_bars_chart_hit_test (PLEDGE_CHART_GAP, gap_layout, width, height, style,
+                                     input, x, y);
 }

@@ -9,7 +9,12 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-frame.h"
+#include "pledge-chart-hatch.h"
+#include "pledge-chart-legend.h"
+#include "pledge-chart-text.h"
 
 #define MAX_LABELS (PLEDGE_CHART_PALETTE_SIZE * 4 + PLEDGE_MAX_TARGET_LINES + 1)
 
@@ -189,7 +194,12 @@ trend_layout (PledgeChart *c,
 
   if (any_data)
     {
-      if (input->show_total_in_trend)
+      gboolean total_drawn = FALSE;
+
+      /* A file of shares alone has no total to draw */
+      for (guint k = 0; k < input->n_years && input->show_total_in_trend; k++)
+        total_drawn = total_drawn || isfinite (input->total.series[k]);
+      if (total_drawn)
         pledge_legend_add (&legend, PLEDGE_SWATCH_THICK_LINE, &style->foreground,
                            input->total.name);
       if (any_faint)
