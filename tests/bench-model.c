@@ -9,6 +9,11 @@
  * For each dataset: the median time, over 200 edits, from adding a
  * `set defence-gdp` edit to a scenario (through the undo stack, as the
  * window does) to holding the recomputed snapshot.
+ *
+ * Then the scenario bound: small generated files whose scenarios would
+ * compute far more figures than they hold (build-aux/gen-hostile-scenarios.py
+ * writes the same files), the time to load (and so validate) each, and to
+ * make the snapshot of its last scenario.
  */
 
 #include "config.h"
@@ -16,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
 #include "pledge-undo.h"
 
@@ -89,6 +95,65 @@ bench (const char *path)
   g_rand_free (rand);
 }
 
+/* As build-aux/gen-hostile-scenarios.py: 1000 members with one figure,
+ * n_scenarios scenarios of n_grows `grow *` from 1900 to 2200. */
+static GBytes *
+make_hostile (guint n_scenarios,
+              guint n_grows)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<pledge-dataset version=\"1\"><title>Hostile</title>\n"
+                               "<units currency=\"USD\" scale=\"million\" prices=\"current\"/>\n"
+                               "<targets><target id=\"t\" metric=\"defence-gdp\" min=\"2\" "
+                               "from=\"1900\" name=\"t\"/></targets>\n<members>");
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (xml, "<member code=\"%c%c%c\" name=\"m\" joined=\"1900\">"
+                            "<figures year=\"1900\" gdp=\"100\" defence=\"2\"/></member>\n",
+                            'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
+  g_string_append (xml, "</members><scenarios>\n");
+  for (guint s = 0; s < n_scenarios; s++)
+    {
+      g_string_append_printf (xml, "<scenario id=\"s%u\" name=\"s\">\n", s);
+      for (guint k = 0; k < n_grows; k++)
+        g_string_append (xml, "<grow member=\"*\" from=\"1900\" to=\"2200\" "
+                              "defence-rate=\"1\" gdp-rate=\"1\"/>\n");
+      g_string_append (xml, "</scenario>\n");
+    }
+  g_string_append (xml, "</scenarios></pledge-dataset>\n");
+  return g_string_free_to_bytes (xml);
+}
+
+static void
+bench_hostile (const char *name,
+               guint       n_scenarios,
+               guint       n_grows)
+{
+  g_autoptr(GBytes) bytes = make_hostile (n_scenarios, n_grows);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  dataset = pledge_dataset_load_from_bytes (bytes, name, &error);
+  printf ("%s (%zu KB, %u scenarios of %u grow * over 1000 members, 1900-2200): %s in %.3f s\n",
+          name, g_bytes_get_size (bytes) / 1000, n_scenarios, n_grows,
+          dataset ? "loaded" : "refused", (g_get_monotonic_time () - start) / 1e6);
+  if (dataset == NULL)
+    {
+      printf ("  %s\n", error->message);
+      return;
+    }
+
+  start = g_get_monotonic_time ();
+  snapshot = pledge_dataset_get_snapshot (dataset, n_scenarios - 1, NULL);
+  printf ("  last scenario's snapshot in %.3f s; scenario cost %" G_GUINT64_FORMAT
+          " of a budget of %" G_GUINT64_FORMAT " figures\n",
+          (g_get_monotonic_time () - start) / 1e6,
+          pledge_dataset_get_scenario_cost (dataset, n_scenarios - 1),
+          pledge_dataset_get_scenario_budget (dataset));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,5 +165,8 @@ main (int   argc,
     }
   for (int i = 1; i < argc; i++)
     bench (argv[i]);
+  bench_hostile ("many-scenarios.xml", 100, 1);
+  bench_hostile ("many-grows.xml", 1, 1000);
+  bench_hostile ("at-budget.xml", 6, 1);
   return 0;
 }

@@ -36,6 +36,8 @@ struct _PledgeSnapshot
   /* The years the edits being applied touched. */
   int             touched_first;
   int             touched_last;
+  /* Figures written and copied while applying edits. */
+  guint64         work;
 };
 
 static void
@@ -61,6 +63,7 @@ writable_figures (PledgeSnapshot *self,
     {
       GArray *copy = g_array_copy (self->figures[member]);
 
+      self->work += copy->len;
       g_array_unref (self->figures[member]);
       self->figures[member] = copy;
       self->owned[member] = TRUE;
@@ -73,6 +76,7 @@ mark_edited (PledgeSnapshot *self,
              PledgeFigures  *f,
              int             last_reported)
 {
+  self->work++;
   self->touched_first = MIN (self->touched_first, f->year);
   self->touched_last = MAX (self->touched_last, f->year);
   f->flags |= PLEDGE_FIGURES_EDITED;
@@ -517,6 +521,13 @@ pledge_snapshot_unref (PledgeSnapshot *self)
   if (self->holds_dataset)
     g_object_unref (self->dataset);
   g_free (self);
+}
+
+guint64
+pledge_snapshot_get_work (PledgeSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->work;
 }
 
 PledgeDataset *
