@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "pledge-dataset.h"
+#include "pledge-report.h"
+#include "pledge-snapshot.h"
 #include "pledge-test-util.h"
 
 static PledgeDataset *
@@ -331,11 +333,59 @@ test_big_lines_late (void)
   g_assert_cmpstr (error->message, ==, "late.xml:70003: unknown element <bogus> in <pledge-dataset>");
 }
 
+/* Each file of tests/data/edge loads, and its CSV report over every year
+ * (under its scenario "s" where it has one) is exactly NAME.csv. */
+static void
+test_edge_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
+  g_autofree char *csv_name = g_strdup_printf ("data/edge/%.*s.csv", (int) strlen (name) - 4, name);
+  g_autofree char *expected = pledge_test_read_file (csv_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int first, last;
+
+  g_assert_no_error (error);
+  snapshot = pledge_dataset_get_snapshot (dataset, pledge_dataset_find_scenario (dataset, "s"), &error);
+  g_assert_no_error (error);
+  g_assert_true (pledge_snapshot_get_year_range (snapshot, &first, &last));
+  pledge_report_write (snapshot, first, last, PLEDGE_REPORT_CSV, out);
+  g_assert_cmpstr (out->str, ==, expected);
+}
+
+static GPtrArray *
+add_edge_cases (void)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "edge", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/pledge/loader/edge/%s",
+                                                    (char *) g_ptr_array_index (names, i));
+
+      g_test_add_data_func (test_path, g_ptr_array_index (names, i), test_edge_file);
+    }
+  return names;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) edge_cases = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -353,6 +403,7 @@ main (int   argc,
 
   cases = pledge_test_add_bad_cases ("/pledge/loader/bad", test_bad_file);
   g_assert_cmpuint (cases->len, >=, 40);
+  edge_cases = add_edge_cases ();
 
   status = g_test_run ();
   return status;

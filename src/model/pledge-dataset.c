@@ -246,6 +246,9 @@ pledge_figures_update_base (PledgeFigures *f)
     f->implied_base = 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / f->values[PLEDGE_FIELD_DEFENCE_GDP];
   else
     f->implied_base = NAN;
+  /* 1e300 at 0.001%: no GDP a double holds. */
+  if (!isfinite (f->implied_base))
+    f->implied_base = NAN;
 }
 
 static void

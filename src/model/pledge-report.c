@@ -49,8 +49,18 @@ csv_percent (GString *out,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (isfinite (value))
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", pledge_round2 (value)));
+  if (!isfinite (value) || !isfinite (pledge_round2 (value)))
+    return;
+  value = pledge_round2 (value);
+  /* %.2f of 1e36 or more does not fit the usual buffer: print it whole. */
+  if (fabs (value) < 1e30)
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  else
+    {
+      g_autofree char *big = g_malloc (G_ASCII_DTOSTR_BUF_SIZE + 320);
+
+      g_string_append (out, g_ascii_formatd (big, G_ASCII_DTOSTR_BUF_SIZE + 320, "%.2f", value));
+    }
 }
 
 static double
@@ -137,7 +147,7 @@ static char *
 text_number (double value,
              int    decimals)
 {
-  if (!isfinite (value))
+  if (!isfinite (value) || (decimals == 2 && !isfinite (pledge_round2 (value))))
     return g_strdup ("");
   /* The ' flag groups thousands as the user's locale does. */
   return g_strdup_printf ("%'.*f", decimals, decimals == 2 ? pledge_round2 (value) : value);

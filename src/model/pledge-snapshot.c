@@ -84,6 +84,24 @@ mark_edited (PledgeSnapshot *self,
     f->flags |= PLEDGE_FIGURES_PROJECTED;
 }
 
+/* Stores a computed figure: one that overflowed a double is unknown. */
+static void
+store (PledgeFigures *f,
+       PledgeField    field,
+       double         value)
+{
+  if (isfinite (value))
+    {
+      f->values[field] = value;
+      f->present |= 1u << field;
+    }
+  else
+    {
+      f->values[field] = NAN;
+      f->present &= ~(1u << field);
+    }
+}
+
 static gboolean
 apply_set (PledgeSnapshot       *self,
            const PledgeScenario *scenario,
@@ -133,8 +151,7 @@ apply_set (PledgeSnapshot       *self,
             set_edit_error (error, scenario, edit, msg);
             return FALSE;
           }
-        f->values[PLEDGE_FIELD_DEFENCE] = value * base / 100.0;
-        f->present |= PLEDGE_FIGURE_DEFENCE;
+        store (f, PLEDGE_FIELD_DEFENCE, value * base / 100.0);
       }
       break;
 
@@ -201,8 +218,7 @@ grow_member (PledgeSnapshot       *self,
 
       /* May move the array: prev is not valid after this. */
       f = pledge_figures_insert (figures, y);
-      f->values[PLEDGE_FIELD_DEFENCE] = defence;
-      f->present |= PLEDGE_FIGURE_DEFENCE;
+      store (f, PLEDGE_FIELD_DEFENCE, defence);
 
       if (!isfinite (pledge_figures_base (f)))
         {
@@ -216,9 +232,9 @@ grow_member (PledgeSnapshot       *self,
             }
           if (isfinite (prev_base))
             {
-              f->values[PLEDGE_FIELD_GDP] = prev_base * (1.0 + edit->gdp_rate / 100.0);
-              f->present |= PLEDGE_FIGURE_GDP;
-              f->flags |= PLEDGE_FIGURES_GDP_SET;
+              store (f, PLEDGE_FIELD_GDP, prev_base * (1.0 + edit->gdp_rate / 100.0));
+              if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
+                f->flags |= PLEDGE_FIGURES_GDP_SET;
             }
         }
 
@@ -638,7 +654,9 @@ pledge_snapshot_get_alliance_defence (PledgeSnapshot *self,
 
   if (self->alliance_defence == NULL || year < self->first_year || year > self->last_year)
     return 0;
-  return self->alliance_defence[year - self->first_year];
+  /* A sum past the largest double is unknown. */
+  return isfinite (self->alliance_defence[year - self->first_year])
+         ? self->alliance_defence[year - self->first_year] : NAN;
 }
 
 double
@@ -649,7 +667,8 @@ pledge_snapshot_get_alliance_gdp (PledgeSnapshot *self,
 
   if (self->alliance_gdp == NULL || year < self->first_year || year > self->last_year)
     return 0;
-  return self->alliance_gdp[year - self->first_year];
+  return isfinite (self->alliance_gdp[year - self->first_year])
+         ? self->alliance_gdp[year - self->first_year] : NAN;
 }
 
 double
@@ -665,7 +684,7 @@ pledge_snapshot_get_alliance_share (PledgeSnapshot *self,
     return NAN;
 
   total = pledge_snapshot_get_alliance_defence (self, year);
-  if (!(total > 0))
+  if (!(total > 0) || !isfinite (total))
     return NAN;
   return 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / total;
 }
