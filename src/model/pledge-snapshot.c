@@ -220,7 +220,9 @@ grow_member (PledgeSnapshot       *self,
       f = pledge_figures_insert (figures, y);
       store (f, PLEDGE_FIELD_DEFENCE, defence);
 
-      if (!isfinite (pledge_figures_base (f)))
+      /* gdp(y) from base(y-1), where y has none: the rate is needed only
+       * where base(y-1) is known; an unknown GDP stays unknown. */
+      if (!isfinite (pledge_figures_base (f)) && isfinite (prev_base))
         {
           if (isnan (edit->gdp_rate))
             {
@@ -230,12 +232,9 @@ grow_member (PledgeSnapshot       *self,
               set_edit_error (error, scenario, edit, msg);
               return FALSE;
             }
-          if (isfinite (prev_base))
-            {
-              store (f, PLEDGE_FIELD_GDP, prev_base * (1.0 + edit->gdp_rate / 100.0));
-              if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
-                f->flags |= PLEDGE_FIGURES_GDP_SET;
-            }
+          store (f, PLEDGE_FIELD_GDP, prev_base * (1.0 + edit->gdp_rate / 100.0));
+          if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
+            f->flags |= PLEDGE_FIGURES_GDP_SET;
         }
 
       mark_edited (self, f, last_reported);
