@@ -333,6 +333,29 @@ test_big_lines_late (void)
   g_assert_cmpstr (error->message, ==, "late.xml:70003: unknown element <bogus> in <pledge-dataset>");
 }
 
+/* Empty figures are no figures: not a year with figures, not the member's
+ * last reported year, and not written back. */
+static void
+test_empty_figures (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", "empty-figures.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(GBytes) saved = NULL;
+  int first = 0, last = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpint (first, ==, 2016);
+  g_assert_cmpint (last, ==, 2017);
+  g_assert_cmpint (pledge_member_last_year (pledge_dataset_get_member (dataset, 0)), ==, 2017);
+  g_assert_cmpuint (pledge_dataset_get_member (dataset, 1)->figures->len, ==, 0);
+
+  saved = pledge_dataset_to_bytes (dataset);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "2030"));
+}
+
 /* Each file of tests/data/edge loads, and its CSV report over every year
  * (under its scenario "s" where it has one) is exactly NAME.csv. */
 static void
@@ -400,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/pledge/loader/bad/huge-attribute", test_huge_attribute);
   g_test_add_func ("/pledge/loader/big-lines", test_big_lines);
   g_test_add_func ("/pledge/loader/big-lines-late", test_big_lines_late);
+  g_test_add_func ("/pledge/loader/empty-figures", test_empty_figures);
 
   cases = pledge_test_add_bad_cases ("/pledge/loader/bad", test_bad_file);
   g_assert_cmpuint (cases->len, >=, 40);

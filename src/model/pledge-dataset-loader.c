@@ -974,6 +974,30 @@ on_start_element (void           *user_data,
     }
 }
 
+/* <figures year="2030"/> gives no figure: it must not count as a year
+ * with figures (the default year, the years of a report, where projected
+ * years start). It is kept until the member ends, so that a year given
+ * twice is still an error, then dropped: saving leaves it out. */
+static void
+drop_empty_figures (PledgeMember *member)
+{
+  guint kept = 0;
+
+  if (member == NULL)
+    return;
+  for (guint k = 0; k < member->figures->len; k++)
+    {
+      const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k);
+
+      if (f->present == 0)
+        continue;
+      if (kept != k)
+        g_array_index (member->figures, PledgeFigures, kept) = *f;
+      kept++;
+    }
+  g_array_set_size (member->figures, kept);
+}
+
 static void
 on_end_element (void          *user_data,
                 const xmlChar *localname,
@@ -1015,6 +1039,7 @@ on_end_element (void          *user_data,
         fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<members> needs at least one <member>"));
       break;
     case EL_MEMBER:
+      drop_empty_figures (self->member);
       self->member = NULL;
       break;
     case EL_SCENARIO:
