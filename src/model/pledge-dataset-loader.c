@@ -1166,6 +1166,40 @@ on_structured_error (void        *user_data,
   self->xml_code = error->code;
 }
 
+/* What the first bytes say before libxml2 reads them: an empty, compressed
+ * or UTF-16/32 file, or a doubled byte order mark, each with its own
+ * message rather than whatever libxml2 makes of it. */
+static gboolean
+check_start (Loader     *self,
+             const char *data,
+             gsize       n)
+{
+  static const char gzip_magic[] = { 0x1f, (char) 0x8b };
+  static const char bom[] = "\xef\xbb\xbf";
+  const guchar *u = (const guchar *) data;
+  const char *message = NULL;
+
+  if (n == 0)
+    message = _("the file is empty");
+  else if (n >= 2 && memcmp (data, gzip_magic, 2) == 0)
+    message = _("the file is compressed; datasets are plain XML files");
+  /* Byte order marks of UTF-16 and UTF-32 (FF FE covers both little-endian
+   * ones), or "<" as UTF-16 without one: whatever the file declares, a
+   * dataset is UTF-8. libxml2 reads some of them and refuses others. */
+  else if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff) ||
+                      (u[0] == '<' && u[1] == 0) || (u[0] == 0 && u[1] == '<') ||
+                      (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff)))
+    message = _("the file is UTF-16 or UTF-32 text; datasets are UTF-8");
+  else if (n >= 6 && memcmp (data, bom, 3) == 0 && memcmp (data + 3, bom, 3) == 0)
+    message = _("the file starts with two byte order marks; a UTF-8 file has at most one");
+
+  if (message == NULL)
+    return TRUE;
+  self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML, "%s:1: %s",
+                             self->display_name, message);
+  return FALSE;
+}
+
 typedef struct
 {
   GInputStream *stream;
@@ -1178,7 +1212,6 @@ parse (Loader      *self,
        ReadContext *input,
        GBytes      *bytes)
 {
-  static const char gzip_magic[] = { 0x1f, (char) 0x8b };
   xmlSAXHandler sax = { 0 };
   char buffer[CHUNK_SIZE];
   gssize n = 0;
@@ -1199,7 +1232,7 @@ parse (Loader      *self,
   /* First chunk: to tell an empty or compressed file before libxml2 does. */
   if (bytes != NULL)
     {
-      n = MIN (g_bytes_get_size (bytes), 4);
+      n = MIN (g_bytes_get_size (bytes), 8);
       if (n > 0)
         memcpy (buffer, g_bytes_get_data (bytes, NULL), n);
     }
@@ -1211,19 +1244,8 @@ parse (Loader      *self,
         return FALSE;
     }
 
-  if (n == 0)
-    {
-      self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
-                                 _("%s:1: the file is empty"), self->display_name);
-      return FALSE;
-    }
-  if (n >= 2 && memcmp (buffer, gzip_magic, 2) == 0)
-    {
-      self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
-                                 _("%s:1: the file is compressed; datasets are plain XML files"),
-                                 self->display_name);
-      return FALSE;
-    }
+  if (!check_start (self, buffer, n))
+    return FALSE;
 
   if (bytes != NULL)
     {
