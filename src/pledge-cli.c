@@ -253,8 +253,9 @@ run_report (Options *o)
     {
       g_autoptr(GError) error = NULL;
 
+      /* Every error names the file. */
       if (!pledge_report_write_plan (s.snapshot, s.target, format, out, &error))
-        return usage_error ("%s", error->message);
+        return usage_error ("%s: %s", o->files[0], error->message);
     }
   else
     pledge_report_write (s.snapshot, s.first, s.last, format, out);

@@ -415,6 +415,20 @@ test_export_failure (void)
   g_assert_false (g_file_test ("/nonexistent/folder/c.png", G_FILE_TEST_EXISTS));
 }
 
+/* A target --plan cannot plan for: the error names the file. */
+static void
+test_plan_error_names_file (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+  g_autofree char *expected = g_strdup_printf ("pledge: %s: target \"gdp-2\" has no due year\n", path);
+
+  run_pledge (&run, "--report", "--plan=gdp-2", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +457,7 @@ main (int   argc,
     }
 
   cases = pledge_test_add_bad_cases ("/pledge/cli/bad", test_bad_file);
+  g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
 
   return g_test_run ();
 }
