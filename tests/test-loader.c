@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pledge-dataset.h"
 #include "pledge-report.h"
@@ -333,6 +334,52 @@ test_big_lines_late (void)
   g_assert_cmpstr (error->message, ==, "late.xml:70003: unknown element <bogus> in <pledge-dataset>");
 }
 
+/* CR-only and CR LF line ends count lines as LF does, also where a line
+ * end falls across the 64 KiB chunks the loader feeds libxml2, from
+ * memory and from a file. */
+static void
+test_cr_line_ends (void)
+{
+  static const char *const ends[] = { "\r", "\r\n", "\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+    for (gsize at = 65534; at <= 65536; at++)
+      {
+        GString *doc = g_string_new (NULL);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GError) file_error = NULL;
+        g_autoptr(PledgeDataset) dataset = NULL;
+        g_autofree char *path = NULL;
+        g_autoptr(GFile) file = NULL;
+        int fd;
+
+        g_string_append_printf (doc, "<?xml version=\"1.0\"?>%s<pledge-dataset version=\"1\">%s"
+                                "<note>", ends[e], ends[e]);
+        /* The line end after the note starts at offset at. */
+        while (doc->len < at)
+          g_string_append_c (doc, 'x');
+        g_string_append_printf (doc, "%s</note>%s%s<bogus/>%s</pledge-dataset>%s",
+                                ends[e], ends[e], ends[e], ends[e], ends[e]);
+        bytes = g_string_free_to_bytes (doc);
+
+        dataset = pledge_dataset_load_from_bytes (bytes, "eol.xml", &error);
+        g_assert_null (dataset);
+        g_assert_cmpstr (error->message, ==, "eol.xml:6: unknown element <bogus> in <pledge-dataset>");
+
+        fd = g_file_open_tmp ("pledge-eol-XXXXXX.xml", &path, NULL);
+        g_assert_cmpint (fd, >=, 0);
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+        close (fd);
+        file = g_file_new_for_path (path);
+        dataset = pledge_dataset_load (file, "eol.xml", NULL, &file_error);
+        g_assert_null (dataset);
+        g_assert_cmpstr (file_error->message, ==, "eol.xml:6: unknown element <bogus> in <pledge-dataset>");
+        g_unlink (path);
+      }
+}
+
 /* Empty figures are no figures: not a year with figures, not the member's
  * last reported year, and not written back. */
 static void
@@ -424,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/pledge/loader/big-lines", test_big_lines);
   g_test_add_func ("/pledge/loader/big-lines-late", test_big_lines_late);
   g_test_add_func ("/pledge/loader/empty-figures", test_empty_figures);
+  g_test_add_func ("/pledge/loader/cr-line-ends", test_cr_line_ends);
 
   cases = pledge_test_add_bad_cases ("/pledge/loader/bad", test_bad_file);
   g_assert_cmpuint (cases->len, >=, 40);

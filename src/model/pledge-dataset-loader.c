@@ -122,6 +122,11 @@ typedef struct
   int              xml_line;
   int              xml_code;
   gboolean         root_closed;
+
+  /* End-of-line handling (see feed()): a CR at the end of the last chunk,
+   * and where a chunk with CRs is rewritten. */
+  gboolean         pending_cr;
+  char            *eol_buffer;
 } Loader;
 
 static int
@@ -1200,6 +1205,53 @@ check_start (Loader     *self,
   return FALSE;
 }
 
+/* XML reads CR LF and a lone CR as LF (end-of-line handling, XML 1.0
+ * section 2.11), but libxml2 2.9 counts lines by LF alone: in a file with
+ * CR-only line ends every message said line 1. Doing the normalisation
+ * before the parser does changes nothing else. Returns the length of out;
+ * a CR at the end of in waits for the next chunk. */
+static gsize
+normalize_eol (Loader     *self,
+               const char *in,
+               gsize       len,
+               char       *out)
+{
+  gsize o = 0;
+
+  if (self->pending_cr && (len == 0 || in[0] != '\n'))
+    out[o++] = '\n';
+  self->pending_cr = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (in[i] != '\r')
+        out[o++] = in[i];
+      else if (i + 1 == len)
+        self->pending_cr = TRUE;
+      else if (in[i + 1] != '\n')
+        out[o++] = '\n';
+    }
+  return o;
+}
+
+static void
+feed (Loader     *self,
+      const char *data,
+      gsize       len,
+      gboolean    terminate)
+{
+  if (!self->pending_cr && memchr (data, '\r', len) == NULL)
+    {
+      xmlParseChunk (self->ctxt, data, len, terminate);
+      return;
+    }
+  if (self->eol_buffer == NULL)
+    self->eol_buffer = g_malloc (CHUNK_SIZE + 1);
+  g_assert (len <= CHUNK_SIZE);
+  len = normalize_eol (self, data, len, self->eol_buffer);
+  xmlParseChunk (self->ctxt, self->eol_buffer, len, terminate);
+}
+
 typedef struct
 {
   GInputStream *stream;
@@ -1253,6 +1305,8 @@ parse (Loader      *self,
       n = 0;
     }
 
+  if (n > 0)
+    n = normalize_eol (self, buffer, n, buffer);
   self->ctxt = xmlCreatePushParserCtxt (&sax, self, buffer, n, self->display_name);
   if (self->ctxt == NULL)
     {
@@ -1278,7 +1332,7 @@ parse (Loader      *self,
         {
           gsize chunk = MIN (size - offset, CHUNK_SIZE);
 
-          xmlParseChunk (self->ctxt, data + offset, chunk, 0);
+          feed (self, data + offset, chunk, 0);
           offset += chunk;
         }
     }
@@ -1304,12 +1358,16 @@ parse (Loader      *self,
                                          (int) (MAX_FILE_SIZE / (1024 * 1024)));
               return FALSE;
             }
-          xmlParseChunk (self->ctxt, buffer, n, 0);
+          feed (self, buffer, n, 0);
         }
     }
 
   if (self->error == NULL && self->ctxt->disableSAX == 0)
-    xmlParseChunk (self->ctxt, NULL, 0, 1);
+    {
+      if (self->pending_cr)
+        feed (self, "", 0, 0);
+      xmlParseChunk (self->ctxt, NULL, 0, 1);
+    }
 
   if (self->error != NULL)
     return FALSE;
@@ -1416,6 +1474,7 @@ load (const char   *display_name,
   g_hash_table_unref (self.target_ids);
   g_free (self.source_href);
   g_free (self.xml_message);
+  g_free (self.eol_buffer);
 
   return result;
 }
