@@ -114,6 +114,11 @@ typedef struct
   const xmlChar   *element_names[N_ELEMENTS];
   const xmlChar   *attribute_names[N_ELEMENTS][MAX_ATTRIBUTES];
 
+  /* While a start tag is handled: the raw attribute values, still in
+   * libxml2's input buffer, to tell the line of each (see tag_line()). */
+  gboolean         in_start_tag;
+  const xmlChar   *raw_values[MAX_ATTRIBUTES];
+
   /* "member \"DEU\": ", made once per member for messages about its figures */
   char            *member_context;
 
@@ -129,12 +134,42 @@ typedef struct
   char            *eol_buffer;
 } Loader;
 
+/* The line of position at in a start tag that libxml2 has just read, or
+ * of the tag's "<" when at is NULL or not in its input buffer. libxml2
+ * calls back with the input just past the tag's last attribute, its line
+ * the tag's last: count the line ends back to the "<" (an attribute value
+ * cannot hold one) and forward again to at. Only for messages. */
+static int
+tag_line (Loader        *self,
+          const xmlChar *at)
+{
+  xmlParserInputPtr input = self->ctxt->input;
+  const xmlChar *p;
+  int line = input->line;
+
+  if (input->base == NULL || input->cur == NULL)
+    return line;
+  for (p = input->cur; p > input->base && *p != '<'; )
+    if (*--p == '\n')
+      line--;
+  if (*p != '<')
+    return input->line;
+  if (at != NULL && at > p && at < input->cur)
+    for (; p < at; p++)
+      if (*p == '\n')
+        line++;
+  return line;
+}
+
 static int
 current_line (Loader *self)
 {
-  if (self->ctxt != NULL && self->ctxt->input != NULL)
-    return self->ctxt->input->line;
-  return 0;
+  if (self->ctxt == NULL || self->ctxt->input == NULL)
+    return 0;
+  /* Messages about an element name the line its tag starts on. */
+  if (self->in_start_tag)
+    return tag_line (self, NULL);
+  return self->ctxt->input->line;
 }
 
 static void
@@ -266,6 +301,19 @@ get_attr (Loader     *self,
   return NULL;
 }
 
+/* The line of an attribute's value; the tag's first where unknown. */
+static int
+attr_line (Loader     *self,
+           const char *name)
+{
+  const char *const *allowed = elements[self->stack[self->depth - 1]].attributes;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (strcmp (allowed[i], name) == 0)
+      return tag_line (self, self->raw_values[i]);
+  return current_line (self);
+}
+
 static const char *
 require_attr (Loader     *self,
               const char *context,
@@ -292,18 +340,18 @@ parse_number_attr (Loader     *self,
     case PLEDGE_NUMBER_OK:
       return TRUE;
     case PLEDGE_NUMBER_NEGATIVE:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" must not be negative"),
-            context, name, text);
+      fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+               _("%s%s \"%s\" must not be negative"), context, name, text);
       return FALSE;
     case PLEDGE_NUMBER_RANGE:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" is out of range"),
-            context, name, text);
+      fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+               _("%s%s \"%s\" is out of range"), context, name, text);
       return FALSE;
     case PLEDGE_NUMBER_SYNTAX:
     default:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("%s%s \"%s\" is not a number (write digits with a \".\" decimal point and no separators)"),
-            context, name, text);
+      fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+               _("%s%s \"%s\" is not a number (write digits with a \".\" decimal point and no separators)"),
+               context, name, text);
       return FALSE;
     }
 }
@@ -317,8 +365,9 @@ parse_year_attr (Loader     *self,
 {
   if (pledge_year_parse (text, year))
     return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" is not a year from %d to %d"),
-        context, name, text, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX);
+  fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+           _("%s%s \"%s\" is not a year from %d to %d"),
+           context, name, text, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX);
   return FALSE;
 }
 
@@ -348,9 +397,9 @@ check_code (Loader     *self,
 {
   if (is_code (code))
     return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID,
-        _("%s%s \"%s\" is not a member code (three capital letters, such as \"DEU\")"),
-        context, name, code);
+  fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+           _("%s%s \"%s\" is not a member code (three capital letters, such as \"DEU\")"),
+           context, name, code);
   return FALSE;
 }
 
@@ -363,7 +412,8 @@ check_text (Loader     *self,
   for (const char *p = text; *p; p++)
     if (!g_ascii_isspace (*p))
       return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s must not be empty"), context, name);
+  fail_at (self, attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
+           _("%s%s must not be empty"), context, name);
   return FALSE;
 }
 
@@ -420,22 +470,22 @@ start_units (Loader *self)
 
   if (!is_code (currency))
     {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("currency \"%s\" is not an ISO 4217 code (three capital letters, such as \"USD\")"),
-            currency);
+      fail_at (self, attr_line (self, "currency"), PLEDGE_DATASET_ERROR_INVALID,
+               _("currency \"%s\" is not an ISO 4217 code (three capital letters, such as \"USD\")"),
+               currency);
       return;
     }
   if (!pledge_scale_from_string (scale, &s))
     {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("scale \"%s\" is not one of unit, thousand, million, billion"), scale);
+      fail_at (self, attr_line (self, "scale"), PLEDGE_DATASET_ERROR_INVALID,
+               _("scale \"%s\" is not one of unit, thousand, million, billion"), scale);
       return;
     }
   if (strcmp (prices, "current") != 0 &&
       !(g_str_has_prefix (prices, "constant-") && pledge_year_parse (prices + 9, &year)))
     {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("prices \"%s\" is neither \"current\" nor \"constant-YEAR\""), prices);
+      fail_at (self, attr_line (self, "prices"), PLEDGE_DATASET_ERROR_INVALID,
+               _("prices \"%s\" is neither \"current\" nor \"constant-YEAR\""), prices);
       return;
     }
 
@@ -474,9 +524,9 @@ start_target (Loader *self)
 
   if (!pledge_metric_from_string (metric_str, &metric))
     {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("%smetric \"%s\" is not one of defence-gdp, total-gdp, equipment-defence"),
-            context, metric_str);
+      fail_at (self, attr_line (self, "metric"), PLEDGE_DATASET_ERROR_INVALID,
+               _("%smetric \"%s\" is not one of defence-gdp, total-gdp, equipment-defence"),
+               context, metric_str);
       return;
     }
   if (!parse_number_attr (self, context, "min", min_str, &min) ||
@@ -535,8 +585,8 @@ start_member (Loader *self)
         return;
       if (left <= joined)
         {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sleft in %d, not after it joined in %d"),
-                context, left, joined);
+          fail_at (self, attr_line (self, "left"), PLEDGE_DATASET_ERROR_INVALID,
+                   _("%sleft in %d, not after it joined in %d"), context, left, joined);
           return;
         }
     }
@@ -593,8 +643,8 @@ start_figures (Loader *self)
         f->flags |= PLEDGE_FIGURES_ESTIMATE;
       else if (strcmp (estimate, "false") != 0)
         {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                _("%sestimate \"%s\" is neither \"true\" nor \"false\""), context, estimate);
+          fail_at (self, attr_line (self, "estimate"), PLEDGE_DATASET_ERROR_INVALID,
+                   _("%sestimate \"%s\" is neither \"true\" nor \"false\""), context, estimate);
           return;
         }
     }
@@ -762,7 +812,10 @@ collect_attributes (Loader         *self,
   gsize total = 0;
 
   for (guint k = 0; k < MAX_ATTRIBUTES; k++)
-    self->values[k] = NULL;
+    {
+      self->values[k] = NULL;
+      self->raw_values[k] = NULL;
+    }
 
   for (int i = 0; i < nb_attributes; i++)
     total += attributes[i * 5 + 4] - attributes[i * 5 + 3] + 1;
@@ -782,26 +835,30 @@ collect_attributes (Loader         *self,
         {
           const char *hint = prefix ? NULL : suggest ((const char *) name,
                                                       elements[element].attributes);
+          int line = tag_line (self, attributes[i * 5 + 3]);
 
           if (hint != NULL)
-            fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                  _("unknown attribute \"%s\" on <%s>; did you mean \"%s\"?"),
-                  (const char *) name, elements[element].name, hint);
+            fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID,
+                     _("unknown attribute \"%s\" on <%s>; did you mean \"%s\"?"),
+                     (const char *) name, elements[element].name, hint);
           else if (prefix != NULL)
-            fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s:%s\" on <%s>"),
-                  prefix, (const char *) name, elements[element].name);
+            fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID,
+                     _("unknown attribute \"%s:%s\" on <%s>"),
+                     prefix, (const char *) name, elements[element].name);
           else
-            fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s\" on <%s>"),
-                  (const char *) name, elements[element].name);
+            fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID,
+                     _("unknown attribute \"%s\" on <%s>"),
+                     (const char *) name, elements[element].name);
           return FALSE;
         }
+      self->raw_values[index] = attributes[i * 5 + 3];
 
       /* libxml2 2.9 lets some malformed UTF-8 through; names and titles
        * must be text we can write back. (Figures hold only numbers, which
        * their own syntax checks.) */
       if (element != EL_FIGURES && !g_utf8_validate (begin, end - begin, NULL))
         {
-          fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
+          fail_at (self, tag_line (self, attributes[i * 5 + 3]), PLEDGE_DATASET_ERROR_NOT_XML,
                 _("attribute \"%s\" of <%s> is not valid UTF-8 text"),
                 (const char *) name, elements[element].name);
           return FALSE;
@@ -851,28 +908,30 @@ children_of (Element     parent,
 }
 
 static void
-on_start_element (void           *user_data,
-                  const xmlChar  *localname,
-                  const xmlChar  *prefix,
-                  const xmlChar  *uri,
-                  int             nb_namespaces,
-                  const xmlChar **namespaces,
-                  int             nb_attributes,
-                  int             nb_defaulted,
-                  const xmlChar **attributes)
+handle_start_element (Loader         *self,
+                      const xmlChar  *localname,
+                      const xmlChar  *prefix,
+                      const xmlChar  *uri,
+                      int             nb_attributes,
+                      const xmlChar **attributes)
 {
-  Loader *self = user_data;
   const char *name = (const char *) localname;
   Element parent = self->depth > 0 ? self->stack[self->depth - 1] : EL_NONE;
   g_autofree char *qname = NULL;
   Element element;
 
-  if (self->error != NULL)
-    return;
-
   element = uri == NULL ? lookup_element (self, localname) : EL_NONE;
   if (prefix != NULL)
     name = qname = g_strdup_printf ("%s:%s", (const char *) prefix, name);
+
+  /* <pledge-dataset xmlns="..."> names a dataset element, but not ours. */
+  if (uri != NULL && prefix == NULL && lookup_element (self, localname) != EL_NONE)
+    {
+      fail (self, PLEDGE_DATASET_ERROR_INVALID,
+            _("<%s> is in the namespace \"%s\"; dataset elements have no namespace"),
+            name, (const char *) uri);
+      return;
+    }
 
   if (parent == EL_NONE)
     {
@@ -977,6 +1036,27 @@ on_start_element (void           *user_data,
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+on_start_element (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
+{
+  Loader *self = user_data;
+
+  if (self->error != NULL)
+    return;
+
+  self->in_start_tag = TRUE;
+  handle_start_element (self, localname, prefix, uri, nb_attributes, attributes);
+  self->in_start_tag = FALSE;
 }
 
 /* <figures year="2030"/> gives no figure: it must not count as a year
