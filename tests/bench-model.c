@@ -23,6 +23,7 @@
 
 #include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
+#include "pledge-test-util.h"
 #include "pledge-undo.h"
 
 #define N_EDITS 200
@@ -95,41 +96,12 @@ bench (const char *path)
   g_rand_free (rand);
 }
 
-/* As build-aux/gen-hostile-scenarios.py: 1000 members with one figure,
- * n_scenarios scenarios of n_grows `grow *` from 1900 to 2200. */
-static GBytes *
-make_hostile (guint n_scenarios,
-              guint n_grows)
-{
-  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<pledge-dataset version=\"1\"><title>Hostile</title>\n"
-                               "<units currency=\"USD\" scale=\"million\" prices=\"current\"/>\n"
-                               "<targets><target id=\"t\" metric=\"defence-gdp\" min=\"2\" "
-                               "from=\"1900\" name=\"t\"/></targets>\n<members>");
-
-  for (guint i = 0; i < 1000; i++)
-    g_string_append_printf (xml, "<member code=\"%c%c%c\" name=\"m\" joined=\"1900\">"
-                            "<figures year=\"1900\" gdp=\"100\" defence=\"2\"/></member>\n",
-                            'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
-  g_string_append (xml, "</members><scenarios>\n");
-  for (guint s = 0; s < n_scenarios; s++)
-    {
-      g_string_append_printf (xml, "<scenario id=\"s%u\" name=\"s\">\n", s);
-      for (guint k = 0; k < n_grows; k++)
-        g_string_append (xml, "<grow member=\"*\" from=\"1900\" to=\"2200\" "
-                              "defence-rate=\"1\" gdp-rate=\"1\"/>\n");
-      g_string_append (xml, "</scenario>\n");
-    }
-  g_string_append (xml, "</scenarios></pledge-dataset>\n");
-  return g_string_free_to_bytes (xml);
-}
-
 static void
 bench_hostile (const char *name,
                guint       n_scenarios,
                guint       n_grows)
 {
-  g_autoptr(GBytes) bytes = make_hostile (n_scenarios, n_grows);
+  g_autoptr(GBytes) bytes = pledge_test_make_hostile (1000, n_scenarios, n_grows);
   g_autoptr(GError) error = NULL;
   g_autoptr(PledgeDataset) dataset = NULL;
   g_autoptr(PledgeSnapshot) snapshot = NULL;

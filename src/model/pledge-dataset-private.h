@@ -43,5 +43,11 @@ guint64              pledge_dataset_get_scenario_cost   (PledgeDataset *self,
 gboolean             pledge_dataset_has_cached_snapshot (PledgeDataset *self,
                                                          int            scenario);
 guint64              pledge_snapshot_get_work   (PledgeSnapshot *self);
+/* Fails with PLEDGE_DATASET_ERROR_TOO_LARGE when the scenarios, with extra
+ * at the end of scenario extra_index if given, go past the budget. */
+gboolean             pledge_dataset_check_budget (PledgeDataset    *self,
+                                                  guint             extra_index,
+                                                  const PledgeEdit *extra,
+                                                  GError          **error);
 
 G_END_DECLS

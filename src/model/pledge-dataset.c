@@ -731,131 +731,6 @@ pledge_dataset_find_scenario (PledgeDataset *self,
   return -1;
 }
 
-/* What applying scenarios may cost. A scenario's edits can write far more
- * figures than the file holds (one `grow member="*"` over two centuries
- * writes members x 300 years), so the figures all scenarios of a dataset may
- * write, and the member arrays they may copy, are capped: in proportion to
- * the data, with room for any realistic what-if. */
-#define SCENARIO_BUDGET_BASE (G_GUINT64_CONSTANT (2000000))
-#define SCENARIO_BUDGET_PER_FIGURE 4
-
-static guint64
-count_figures (PledgeDataset *self)
-{
-  guint64 n = 0;
-
-  for (guint i = 0; i < self->members->len; i++)
-    n += ((PledgeMember *) g_ptr_array_index (self->members, i))->figures->len;
-  return n;
-}
-
-guint64
-pledge_dataset_get_scenario_budget (PledgeDataset *self)
-{
-  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 0);
-
-  return SCENARIO_BUDGET_BASE + SCENARIO_BUDGET_PER_FIGURE * count_figures (self);
-}
-
-/* An upper bound, from the edit alone, of the figures applying it writes
- * and copies: every year it covers, for every member it covers, and every
- * reported figure of those members (a snapshot copies a member's figures
- * before it changes them). */
-static guint64
-edit_cost (PledgeDataset    *self,
-           const PledgeEdit *edit,
-           guint64           n_figures)
-{
-  int index;
-  guint64 years = edit->kind == PLEDGE_EDIT_SET ? 1 : (guint64) MAX (edit->to - edit->from, 0);
-
-  if (edit->kind == PLEDGE_EDIT_GROW && g_strcmp0 (edit->member, "*") == 0)
-    return years * self->members->len + n_figures;
-
-  index = pledge_dataset_find_member (self, edit->member);
-  if (index < 0)
-    return years;
-  return years + ((PledgeMember *) g_ptr_array_index (self->members, index))->figures->len;
-}
-
-guint64
-pledge_dataset_get_scenario_cost (PledgeDataset *self,
-                                  guint          index)
-{
-  const PledgeScenario *scenario;
-  guint64 n_figures, cost = 0;
-
-  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 0);
-  g_return_val_if_fail (index < self->scenarios->len, 0);
-
-  scenario = g_ptr_array_index (self->scenarios, index);
-  n_figures = count_figures (self);
-  for (guint k = 0; k < scenario->edits->len; k++)
-    cost += edit_cost (self, g_ptr_array_index (scenario->edits, k), n_figures);
-  return cost;
-}
-
-static void
-set_budget_error (PledgeDataset        *self,
-                  const PledgeScenario *scenario,
-                  const PledgeEdit     *edit,
-                  guint64               budget,
-                  GError              **error)
-{
-  g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, budget);
-
-  if (edit != NULL && edit->line > 0)
-    g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_TOO_LARGE,
-                 _("%u: scenario \"%s\": the scenarios would compute more than %s figures, "
-                   "the most Pledge computes for this dataset (grow fewer members or years)"),
-                 edit->line, scenario->id, limit);
-  else
-    g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_TOO_LARGE,
-                 _("scenario \"%s\": the scenarios would compute more than %s figures, "
-                   "the most Pledge computes for this dataset (grow fewer members or years)"),
-                 scenario->id, limit);
-}
-
-/* Checks that the scenarios, with extra at the end of scenario extra_index
- * if given, stay within the budget. */
-static gboolean
-check_budget (PledgeDataset    *self,
-              guint             extra_index,
-              const PledgeEdit *extra,
-              GError          **error)
-{
-  guint64 budget = pledge_dataset_get_scenario_budget (self);
-  guint64 n_figures = count_figures (self);
-  guint64 total = 0;
-
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      const PledgeScenario *scenario = g_ptr_array_index (self->scenarios, i);
-
-      for (guint k = 0; k < scenario->edits->len; k++)
-        {
-          const PledgeEdit *edit = g_ptr_array_index (scenario->edits, k);
-
-          total += edit_cost (self, edit, n_figures);
-          if (total > budget)
-            {
-              set_budget_error (self, scenario, edit, budget, error);
-              return FALSE;
-            }
-        }
-      if (extra != NULL && i == extra_index)
-        {
-          total += edit_cost (self, extra, n_figures);
-          if (total > budget)
-            {
-              set_budget_error (self, scenario, extra, budget, error);
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
 /* Applies the scenario at index to check it, and keeps the result for the
  * next edit. */
 static gboolean
@@ -865,7 +740,7 @@ check_scenario (PledgeDataset  *self,
 {
   PledgeSnapshot *snapshot;
 
-  if (!check_budget (self, 0, NULL, error))
+  if (!pledge_dataset_check_budget (self, 0, NULL, error))
     return FALSE;
   snapshot = pledge_snapshot_new_full (self, index, FALSE, error);
   if (snapshot == NULL)
@@ -964,7 +839,7 @@ pledge_dataset_insert_edit (PledgeDataset  *self,
 
   /* At the end of a scenario whose snapshot is known, the edit only adds
    * to it: microseconds, where applying every edit again takes longer. */
-  if (!check_budget (self, scenario_index, edit, error))
+  if (!pledge_dataset_check_budget (self, scenario_index, edit, error))
     {
       pledge_edit_free (edit);
       return FALSE;
@@ -1136,51 +1011,4 @@ void
 pledge_dataset_emit_changed (PledgeDataset *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-gboolean
-pledge_dataset_check_scenarios (PledgeDataset *self,
-                                const char    *display_name,
-                                GError       **error)
-{
-  guint64 budget, n_figures, total = 0;
-
-  g_return_val_if_fail (PLEDGE_IS_DATASET (self), FALSE);
-
-  /* Each scenario is applied to check it, one at a time, and not kept: a
-   * snapshot is made again, once, when one is asked for. Scenarios are
-   * checked in order, each against the budget before it is applied, so the
-   * first error in the file is the one reported. */
-  budget = pledge_dataset_get_scenario_budget (self);
-  n_figures = count_figures (self);
-
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      const PledgeScenario *scenario = g_ptr_array_index (self->scenarios, i);
-      g_autoptr(GError) local_error = NULL;
-      PledgeSnapshot *snapshot = NULL;
-
-      for (guint k = 0; k < scenario->edits->len && local_error == NULL; k++)
-        {
-          const PledgeEdit *edit = g_ptr_array_index (scenario->edits, k);
-
-          total += edit_cost (self, edit, n_figures);
-          if (total > budget)
-            set_budget_error (self, scenario, edit, budget, &local_error);
-        }
-      if (local_error == NULL)
-        snapshot = pledge_snapshot_new_full (self, i, FALSE, &local_error);
-      if (snapshot != NULL)
-        {
-          pledge_snapshot_unref (snapshot);
-          continue;
-        }
-
-      if (display_name != NULL)
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s:", display_name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
 }
