@@ -429,6 +429,46 @@ test_budget_at_bound (void)
   g_assert_nonnull (error);
 }
 
+/* A member's figures are copied once a scenario, so its cost counts them
+ * once: a scenario that sets 20 years for each of 1000 members of 300
+ * reported years each (20,000 edits) costs 20,000 + 300,000, well within
+ * the budget, where counting the copy for every edit (6 million) refused
+ * it. */
+static void
+test_budget_many_sets (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("sets", "Sets");
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pledge_dataset_add_target (dataset, "gdp-2", "2%", PLEDGE_METRIC_DEFENCE_GDP, 2, 1900, 0);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%c%c%c", 'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
+      PledgeMember *m = pledge_dataset_add_member (dataset, code, "Member", 1900, 0);
+
+      for (int year = 1900; year < 2200; year++)
+        {
+          PledgeFigures *f = pledge_member_add_figures (m, year);
+
+          f->values[PLEDGE_FIELD_GDP] = 1000;
+          f->values[PLEDGE_FIELD_DEFENCE] = 20;
+          f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+        }
+      for (int year = 2180; year < 2200; year++)
+        g_ptr_array_add (scenario->edits, pledge_edit_new_set (code, year, PLEDGE_FIELD_DEFENCE, 30));
+    }
+
+  g_assert_true (pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_dataset_get_scenario_cost (dataset, 0), ==, 20000 + 300000);
+
+  snapshot = pledge_snapshot_new (dataset, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_snapshot_get_work (snapshot), ==, 20000 + 300000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +489,7 @@ main (int   argc,
       g_test_add_data_func (path, &hostile_cases[i], test_budget_refused);
     }
   g_test_add_func ("/pledge/scenario/budget/at-bound", test_budget_at_bound);
+  g_test_add_func ("/pledge/scenario/budget/many-sets", test_budget_many_sets);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pledge/scenario/error/%s", error_cases[i].name);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
@@ -42,44 +43,6 @@ pledge_dataset_get_scenario_budget (PledgeDataset *self)
   return SCENARIO_BUDGET_BASE + SCENARIO_BUDGET_PER_FIGURE * count_figures (self);
 }
 
-/* An upper bound, from the edit alone, of the figures applying it writes
- * and copies: every year it covers, for every member it covers, and every
- * reported figure of those members (a snapshot copies a member's figures
- * before it changes them). */
-static guint64
-edit_cost (PledgeDataset    *self,
-           const PledgeEdit *edit,
-           guint64           n_figures)
-{
-  int index;
-  guint64 years = edit->kind == PLEDGE_EDIT_SET ? 1 : (guint64) MAX (edit->to - edit->from, 0);
-
-  if (edit->kind == PLEDGE_EDIT_GROW && g_strcmp0 (edit->member, "*") == 0)
-    return years * pledge_dataset_get_n_members (self) + n_figures;
-
-  index = pledge_dataset_find_member (self, edit->member);
-  if (index < 0)
-    return years;
-  return years + pledge_dataset_get_member (self, index)->figures->len;
-}
-
-guint64
-pledge_dataset_get_scenario_cost (PledgeDataset *self,
-                                  guint          index)
-{
-  const PledgeScenario *scenario;
-  guint64 n_figures, cost = 0;
-
-  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 0);
-  g_return_val_if_fail (index < pledge_dataset_get_n_scenarios (self), 0);
-
-  scenario = pledge_dataset_get_scenario (self, index);
-  n_figures = count_figures (self);
-  for (guint k = 0; k < scenario->edits->len; k++)
-    cost += edit_cost (self, g_ptr_array_index (scenario->edits, k), n_figures);
-  return cost;
-}
-
 static void
 set_budget_error (PledgeDataset        *self,
                   const PledgeScenario *scenario,
@@ -101,12 +64,15 @@ set_budget_error (PledgeDataset        *self,
                  scenario->id, limit);
 }
 
-/* The running count of a check against the budget. */
+/* The running count of a check against the budget, and which members the
+ * scenario being counted has touched so far. */
 typedef struct
 {
-  guint64 budget;
-  guint64 n_figures;
-  guint64 total;
+  guint64  budget;
+  guint64  total;
+  guint    n_members;
+  gboolean all_touched;
+  guint8  *touched;
 } Budget;
 
 static void
@@ -114,8 +80,80 @@ budget_init (PledgeDataset *self,
              Budget        *b)
 {
   b->budget = pledge_dataset_get_scenario_budget (self);
-  b->n_figures = count_figures (self);
   b->total = 0;
+  b->n_members = pledge_dataset_get_n_members (self);
+  b->all_touched = FALSE;
+  b->touched = g_new0 (guint8, MAX (b->n_members, 1));
+}
+
+static void
+budget_clear (Budget *b)
+{
+  g_clear_pointer (&b->touched, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Budget, budget_clear)
+
+static void
+budget_start_scenario (Budget *b)
+{
+  b->all_touched = FALSE;
+  memset (b->touched, 0, MAX (b->n_members, 1));
+}
+
+/* An upper bound, from the edit alone, of the figures applying it writes
+ * and copies: every year it covers for every member it covers, and the
+ * reported figures of each member the scenario touches for the first time
+ * (a snapshot copies a member's figures once, before it first changes
+ * them). Counting a copy once a scenario, not once an edit, lets a
+ * scenario set ten years for each of a thousand members. */
+static guint64
+edit_cost (PledgeDataset    *self,
+           Budget           *b,
+           const PledgeEdit *edit)
+{
+  guint64 years = edit->kind == PLEDGE_EDIT_SET ? 1 : (guint64) MAX (edit->to - edit->from, 0);
+  guint64 cost;
+  int index;
+
+  if (edit->kind == PLEDGE_EDIT_GROW && g_strcmp0 (edit->member, "*") == 0)
+    {
+      cost = years * b->n_members;
+      /* Costs at least one a member: so does this loop. */
+      if (!b->all_touched)
+        for (guint i = 0; i < b->n_members; i++)
+          if (!b->touched[i])
+            {
+              cost += pledge_dataset_get_member (self, i)->figures->len;
+              b->touched[i] = TRUE;
+            }
+      b->all_touched = TRUE;
+      return cost;
+    }
+
+  index = pledge_dataset_find_member (self, edit->member);
+  if (index < 0 || b->touched[index])
+    return years;
+  b->touched[index] = TRUE;
+  return years + pledge_dataset_get_member (self, index)->figures->len;
+}
+
+guint64
+pledge_dataset_get_scenario_cost (PledgeDataset *self,
+                                  guint          index)
+{
+  g_auto(Budget) b = { 0 };
+  const PledgeScenario *scenario;
+  guint64 cost = 0;
+
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 0);
+  g_return_val_if_fail (index < pledge_dataset_get_n_scenarios (self), 0);
+
+  scenario = pledge_dataset_get_scenario (self, index);
+  budget_init (self, &b);
+  for (guint k = 0; k < scenario->edits->len; k++)
+    cost += edit_cost (self, &b, g_ptr_array_index (scenario->edits, k));
+  return cost;
 }
 
 /* Counts edit, of scenario, against the budget. */
@@ -126,7 +164,7 @@ budget_add (PledgeDataset        *self,
             const PledgeEdit     *edit,
             GError              **error)
 {
-  b->total += edit_cost (self, edit, b->n_figures);
+  b->total += edit_cost (self, b, edit);
   if (b->total <= b->budget)
     return TRUE;
   set_budget_error (self, scenario, edit, b->budget, error);
@@ -139,6 +177,7 @@ budget_add_scenario (PledgeDataset        *self,
                      const PledgeScenario *scenario,
                      GError              **error)
 {
+  budget_start_scenario (b);
   for (guint k = 0; k < scenario->edits->len; k++)
     if (!budget_add (self, b, scenario, g_ptr_array_index (scenario->edits, k), error))
       return FALSE;
@@ -153,7 +192,7 @@ pledge_dataset_check_budget (PledgeDataset    *self,
                              const PledgeEdit *extra,
                              GError          **error)
 {
-  Budget b;
+  g_auto(Budget) b = { 0 };
 
   budget_init (self, &b);
   for (guint i = 0; i < pledge_dataset_get_n_scenarios (self); i++)
@@ -172,7 +211,7 @@ pledge_dataset_check_scenarios (PledgeDataset *self,
                                 const char    *display_name,
                                 GError       **error)
 {
-  Budget b;
+  g_auto(Budget) b = { 0 };
 
   g_return_val_if_fail (PLEDGE_IS_DATASET (self), FALSE);
 
