@@ -103,6 +103,9 @@ test_round2 (void)
 {
   g_assert_cmpfloat (pledge_round2 (1.995), ==, 2.0);
   g_assert_cmpfloat (pledge_round2 (1.9949), ==, 1.99);
+  /* Too large for hundredths: itself, not infinity. */
+  g_assert_cmpfloat (pledge_round2 (1e307), ==, 1e307);
+  g_assert_true (isnan (pledge_round2 (NAN)));
   g_assert_cmpfloat (pledge_round2 (2.005), ==, 2.01);
   g_assert_cmpfloat (pledge_round2 (0.125), ==, 0.13);
   g_assert_cmpfloat (pledge_round2 (0), ==, 0);

@@ -47,6 +47,9 @@ pledge_status_to_string (PledgeStatus status)
 double
 pledge_round2 (double x)
 {
+  /* Past 1e306 there are no hundredths to round, and 100 x x overflows. */
+  if (!isfinite (100.0 * x))
+    return x;
   return floor (100.0 * x + 0.5 + 1e-9) / 100.0;
 }
 
