@@ -220,6 +220,14 @@ select_data (Options    *o,
   return -1;
 }
 
+static gboolean
+write_stdout (const char *data,
+              gsize       length,
+              gpointer    user_data)
+{
+  return fwrite (data, 1, length, stdout) == length;
+}
+
 static int
 run_report (Options *o)
 {
@@ -254,11 +262,17 @@ run_report (Options *o)
     {
       g_autoptr(GError) error = NULL;
 
+      /* Every error names the file. */
       if (!pledge_report_write_plan (s.snapshot, s.target, format, out, &error))
-        return usage_error ("%s", error->message);
+        return usage_error ("%s: %s", o->files[0], error->message);
     }
-  else
-    pledge_report_write (s.snapshot, s.first, s.last, format, out);
+  /* A report of every year can run to a million rows: written as it is
+   * made, a megabyte at a time, not held whole. */
+  else if (!pledge_report_write_to (s.snapshot, s.first, s.last, format, write_stdout, NULL))
+    {
+      g_printerr (_("pledge: could not write the report\n"));
+      return 1;
+    }
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {
       g_printerr (_("pledge: could not write the report\n"));

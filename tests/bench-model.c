@@ -9,6 +9,11 @@
  * For each dataset: the median time, over 200 edits, from adding a
  * `set defence-gdp` edit to a scenario (through the undo stack, as the
  * window does) to holding the recomputed snapshot.
+ *
+ * Then the scenario bound: small generated files whose scenarios would
+ * compute far more figures than they hold (build-aux/gen-hostile-scenarios.py
+ * writes the same files), the time to load (and so validate) each, and to
+ * make the snapshot of its last scenario.
  */
 
 #include "config.h"
@@ -16,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
+#include "pledge-test-util.h"
 #include "pledge-undo.h"
 
 #define N_EDITS 200
@@ -89,6 +96,36 @@ bench (const char *path)
   g_rand_free (rand);
 }
 
+static void
+bench_hostile (const char *name,
+               guint       n_scenarios,
+               guint       n_grows)
+{
+  g_autoptr(GBytes) bytes = pledge_test_make_hostile (1000, n_scenarios, n_grows);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  dataset = pledge_dataset_load_from_bytes (bytes, name, &error);
+  printf ("%s (%zu KB, %u scenarios of %u grow * over 1000 members, 1900-2200): %s in %.3f s\n",
+          name, g_bytes_get_size (bytes) / 1000, n_scenarios, n_grows,
+          dataset ? "loaded" : "refused", (g_get_monotonic_time () - start) / 1e6);
+  if (dataset == NULL)
+    {
+      printf ("  %s\n", error->message);
+      return;
+    }
+
+  start = g_get_monotonic_time ();
+  snapshot = pledge_dataset_get_snapshot (dataset, n_scenarios - 1, NULL);
+  printf ("  last scenario's snapshot in %.3f s; scenario cost %" G_GUINT64_FORMAT
+          " of a budget of %" G_GUINT64_FORMAT " figures\n",
+          (g_get_monotonic_time () - start) / 1e6,
+          pledge_dataset_get_scenario_cost (dataset, n_scenarios - 1),
+          pledge_dataset_get_scenario_budget (dataset));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,5 +137,8 @@ main (int   argc,
     }
   for (int i = 1; i < argc; i++)
     bench (argv[i]);
+  bench_hostile ("many-scenarios.xml", 100, 1);
+  bench_hostile ("many-grows.xml", 1, 1000);
+  bench_hostile ("at-budget.xml", 6, 1);
   return 0;
 }

@@ -77,3 +77,37 @@ pledge_test_data_path (const char *relative)
   g_assert_nonnull (dir);
   return g_build_filename (dir, relative, NULL);
 }
+
+/* A small dataset whose scenarios would compute far more figures than it
+ * holds (build-aux/gen-hostile-scenarios.py writes the same files):
+ * n_members members with one figure each, n_scenarios scenarios of n_grows
+ * `grow *` from 1900 to 2200. The first edit is on line 9. */
+static inline GBytes *
+pledge_test_make_hostile (guint n_members,
+                          guint n_scenarios,
+                          guint n_grows)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<pledge-dataset version=\"1\">\n"
+                               "<title>Hostile</title>\n"
+                               "<units currency=\"USD\" scale=\"million\" prices=\"current\"/>\n"
+                               "<targets><target id=\"t\" metric=\"defence-gdp\" min=\"2\" "
+                               "from=\"1900\" name=\"t\"/></targets>\n"
+                               "<members>");
+
+  for (guint i = 0; i < n_members; i++)
+    g_string_append_printf (xml, "<member code=\"%c%c%c\" name=\"m\" joined=\"1900\">"
+                            "<figures year=\"1900\" gdp=\"100\" defence=\"2\"/></member>",
+                            'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
+  g_string_append (xml, "</members>\n<scenarios>\n");
+  for (guint s = 0; s < n_scenarios; s++)
+    {
+      g_string_append_printf (xml, "<scenario id=\"s%u\" name=\"s\">\n", s);
+      for (guint k = 0; k < n_grows; k++)
+        g_string_append (xml, "<grow member=\"*\" from=\"1900\" to=\"2200\" "
+                              "defence-rate=\"1\" gdp-rate=\"1\"/>\n");
+      g_string_append (xml, "</scenario>\n");
+    }
+  g_string_append (xml, "</scenarios>\n</pledge-dataset>\n");
+  return g_string_free_to_bytes (xml);
+}

@@ -518,6 +518,20 @@ test_export_device (void)
   g_rmdir (dir);
 }
 
+/* A target --plan cannot plan for: the error names the file. */
+static void
+test_plan_error_names_file (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+  g_autofree char *expected = g_strdup_printf ("pledge: %s: target \"gdp-2\" has no due year\n", path);
+
+  run_pledge (&run, "--report", "--plan=gdp-2", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/export/pixel-limits", test_export_pixel_limits);
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
+  g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "pledge-report.h"
 #include "pledge-snapshot.h"
 
 #define U NAN
@@ -102,6 +103,9 @@ test_round2 (void)
 {
   g_assert_cmpfloat (pledge_round2 (1.995), ==, 2.0);
   g_assert_cmpfloat (pledge_round2 (1.9949), ==, 1.99);
+  /* Too large for hundredths: itself, not infinity. */
+  g_assert_cmpfloat (pledge_round2 (1e307), ==, 1e307);
+  g_assert_true (isnan (pledge_round2 (NAN)));
   g_assert_cmpfloat (pledge_round2 (2.005), ==, 2.01);
   g_assert_cmpfloat (pledge_round2 (0.125), ==, 0.13);
   g_assert_cmpfloat (pledge_round2 (0), ==, 0);
@@ -203,6 +207,76 @@ test_membership_and_totals (void)
   g_assert_finalize_object (g_steal_pointer (&dataset));
 }
 
+typedef struct
+{
+  GString *got;
+  guint    calls;
+  gsize    largest;
+  guint    fail_at;  /* 0: never */
+} Sink;
+
+static gboolean
+sink_append (const char *data,
+             gsize       length,
+             gpointer    user_data)
+{
+  Sink *sink = user_data;
+
+  sink->calls++;
+  sink->largest = MAX (sink->largest, length);
+  if (sink->calls == sink->fail_at)
+    return FALSE;
+  g_string_append_len (sink->got, data, length);
+  return TRUE;
+}
+
+/* A report of every year of a wide dataset (400 members, two targets,
+ * three centuries) is handed over in parts of about a megabyte, never
+ * held whole, and is the same report byte for byte; a sink that fails
+ * stops it. */
+static void
+test_report_streamed (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+
+  pledge_dataset_add_target (dataset, "gdp-2", "2%", PLEDGE_METRIC_DEFENCE_GDP, 2, 1900, 0);
+  pledge_dataset_add_target (dataset, "eq-20", "20%", PLEDGE_METRIC_EQUIPMENT_DEFENCE, 20, 1900, 0);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%c%c%c", 'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
+      PledgeMember *m = pledge_dataset_add_member (dataset, code, "Member", 1900, 0);
+
+      for (int year = 1900; year <= 2200; year += 3)
+        {
+          PledgeFigures *f = pledge_member_add_figures (m, year);
+
+          f->values[PLEDGE_FIELD_GDP] = 1000 + i + year;
+          f->values[PLEDGE_FIELD_DEFENCE] = 7.3 * (i % 7) + year / 100.0;
+          f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+        }
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+
+  for (PledgeReportFormat format = PLEDGE_REPORT_TEXT; format <= PLEDGE_REPORT_CSV; format++)
+    {
+      g_autoptr(GString) whole = g_string_new (NULL);
+      g_autoptr(GString) got = g_string_new (NULL);
+      Sink sink = { got, 0, 0, 0 };
+      Sink failing = { got, 0, 0, 2 };
+
+      pledge_report_write (snapshot, 1900, 2200, format, whole);
+      g_assert_cmpuint (whole->len, >, 4 * 1024 * 1024);
+      g_assert_true (pledge_report_write_to (snapshot, 1900, 2200, format, sink_append, &sink));
+      g_assert_cmpuint (sink.calls, >=, 4);
+      g_assert_cmpuint (sink.largest, <=, 1024 * 1024 + 4096);
+      g_assert_true (g_string_equal (whole, got));
+
+      g_assert_false (pledge_report_write_to (snapshot, 1900, 2200, format, sink_append, &failing));
+      g_assert_cmpuint (failing.calls, ==, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/pledge/compliance/round2", test_round2);
   g_test_add_func ("/pledge/compliance/status", test_status);
   g_test_add_func ("/pledge/compliance/membership-and-totals", test_membership_and_totals);
+  g_test_add_func ("/pledge/compliance/report-streamed", test_report_streamed);
 
   return g_test_run ();
 }

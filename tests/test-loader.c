@@ -9,8 +9,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pledge-dataset.h"
+#include "pledge-report.h"
+#include "pledge-snapshot.h"
 #include "pledge-test-util.h"
 
 static PledgeDataset *
@@ -331,11 +334,128 @@ test_big_lines_late (void)
   g_assert_cmpstr (error->message, ==, "late.xml:70003: unknown element <bogus> in <pledge-dataset>");
 }
 
+/* CR-only and CR LF line ends count lines as LF does, also where a line
+ * end falls across the 64 KiB chunks the loader feeds libxml2, from
+ * memory and from a file. */
+static void
+test_cr_line_ends (void)
+{
+  static const char *const ends[] = { "\r", "\r\n", "\n" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+    for (gsize at = 65534; at <= 65536; at++)
+      {
+        GString *doc = g_string_new (NULL);
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GError) file_error = NULL;
+        g_autoptr(PledgeDataset) dataset = NULL;
+        g_autofree char *path = NULL;
+        g_autoptr(GFile) file = NULL;
+        int fd;
+
+        g_string_append_printf (doc, "<?xml version=\"1.0\"?>%s<pledge-dataset version=\"1\">%s"
+                                "<note>", ends[e], ends[e]);
+        /* The line end after the note starts at offset at. */
+        while (doc->len < at)
+          g_string_append_c (doc, 'x');
+        g_string_append_printf (doc, "%s</note>%s%s<bogus/>%s</pledge-dataset>%s",
+                                ends[e], ends[e], ends[e], ends[e], ends[e]);
+        bytes = g_string_free_to_bytes (doc);
+
+        dataset = pledge_dataset_load_from_bytes (bytes, "eol.xml", &error);
+        g_assert_null (dataset);
+        g_assert_cmpstr (error->message, ==, "eol.xml:6: unknown element <bogus> in <pledge-dataset>");
+
+        fd = g_file_open_tmp ("pledge-eol-XXXXXX.xml", &path, NULL);
+        g_assert_cmpint (fd, >=, 0);
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+        close (fd);
+        file = g_file_new_for_path (path);
+        dataset = pledge_dataset_load (file, "eol.xml", NULL, &file_error);
+        g_assert_null (dataset);
+        g_assert_cmpstr (file_error->message, ==, "eol.xml:6: unknown element <bogus> in <pledge-dataset>");
+        g_unlink (path);
+      }
+}
+
+/* Empty figures are no figures: not a year with figures, not the member's
+ * last reported year, and not written back. */
+static void
+test_empty_figures (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", "empty-figures.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(GBytes) saved = NULL;
+  int first = 0, last = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpint (first, ==, 2016);
+  g_assert_cmpint (last, ==, 2017);
+  g_assert_cmpint (pledge_member_last_year (pledge_dataset_get_member (dataset, 0)), ==, 2017);
+  g_assert_cmpuint (pledge_dataset_get_member (dataset, 1)->figures->len, ==, 0);
+
+  saved = pledge_dataset_to_bytes (dataset);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "2030"));
+}
+
+/* Each file of tests/data/edge loads, and its CSV report over every year
+ * (under its scenario "s" where it has one) is exactly NAME.csv. */
+static void
+test_edge_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", name, NULL);
+  g_autofree char *csv_name = g_strdup_printf ("data/edge/%.*s.csv", (int) strlen (name) - 4, name);
+  g_autofree char *expected = pledge_test_read_file (csv_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int first, last;
+
+  g_assert_no_error (error);
+  snapshot = pledge_dataset_get_snapshot (dataset, pledge_dataset_find_scenario (dataset, "s"), &error);
+  g_assert_no_error (error);
+  g_assert_true (pledge_snapshot_get_year_range (snapshot, &first, &last));
+  pledge_report_write (snapshot, first, last, PLEDGE_REPORT_CSV, out);
+  g_assert_cmpstr (out->str, ==, expected);
+}
+
+static GPtrArray *
+add_edge_cases (void)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "edge", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/pledge/loader/edge/%s",
+                                                    (char *) g_ptr_array_index (names, i));
+
+      g_test_add_data_func (test_path, g_ptr_array_index (names, i), test_edge_file);
+    }
+  return names;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) edge_cases = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -350,9 +470,12 @@ main (int   argc,
   g_test_add_func ("/pledge/loader/bad/huge-attribute", test_huge_attribute);
   g_test_add_func ("/pledge/loader/big-lines", test_big_lines);
   g_test_add_func ("/pledge/loader/big-lines-late", test_big_lines_late);
+  g_test_add_func ("/pledge/loader/empty-figures", test_empty_figures);
+  g_test_add_func ("/pledge/loader/cr-line-ends", test_cr_line_ends);
 
   cases = pledge_test_add_bad_cases ("/pledge/loader/bad", test_bad_file);
   g_assert_cmpuint (cases->len, >=, 40);
+  edge_cases = add_edge_cases ();
 
   status = g_test_run ();
   return status;

@@ -8,7 +8,9 @@
 
 #include <math.h>
 
+#include "pledge-dataset-private.h"
 #include "pledge-snapshot.h"
+#include "pledge-test-util.h"
 
 /* DEU: reported 2016-2017 with money; FRA: a published share in 2017;
  * FIN joins 2023; ISL has no figures. */
@@ -341,6 +343,132 @@ test_incremental (void)
     }
 }
 
+/* Small files whose scenarios would compute far more than they hold,
+ * refused at the first edit past the bound, before any is applied. Each
+ * grow of 1000 members over 300 years costs 300 x 1000 + 1000 against
+ * 2,000,000 + 4 x 1000: the seventh is past it. */
+typedef struct
+{
+  const char *name;
+  guint       n_scenarios;
+  guint       n_grows;
+  const char *prefix;
+} HostileCase;
+
+static const HostileCase hostile_cases[] = {
+  /* 300 million figures from 170 KB, 18 s to validate before */
+  { "many-grows", 1, 1000, "hostile.xml:15: scenario \"s0\": " },
+  /* 2 GB when every scenario was applied and kept at load */
+  { "many-scenarios", 100, 1, "hostile.xml:27: scenario \"s6\": " },
+};
+
+static void
+test_budget_refused (gconstpointer data)
+{
+  const HostileCase *c = data;
+  g_autoptr(GBytes) bytes = pledge_test_make_hostile (1000, c->n_scenarios, c->n_grows);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load_from_bytes (bytes, "hostile.xml", &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, c->prefix));
+}
+
+/* What the bound lets through: the loader keeps no scenario's figures, each
+ * snapshot is made once when asked for, and what it writes and copies stays
+ * within the cost the bound counted. */
+static void
+test_budget_at_bound (void)
+{
+  g_autoptr(GBytes) bytes = pledge_test_make_hostile (1000, 6, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load_from_bytes (bytes, "hostile.xml", &error);
+  guint64 total = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (pledge_dataset_get_n_scenarios (dataset), ==, 6);
+
+  for (guint s = 0; s < 6; s++)
+    {
+      g_autoptr(PledgeSnapshot) snapshot = NULL;
+      g_autoptr(PledgeSnapshot) again = NULL;
+      guint64 cost = pledge_dataset_get_scenario_cost (dataset, s);
+
+      g_assert_false (pledge_dataset_has_cached_snapshot (dataset, s));
+      snapshot = pledge_dataset_get_snapshot (dataset, s, &error);
+      g_assert_no_error (error);
+      g_assert_true (pledge_dataset_has_cached_snapshot (dataset, s));
+      again = pledge_dataset_get_snapshot (dataset, s, &error);
+      g_assert_no_error (error);
+      g_assert_true (pledge_snapshot_get_member_figures (snapshot, 0) ==
+                     pledge_snapshot_get_member_figures (again, 0));
+
+      g_clear_pointer (&snapshot, pledge_snapshot_unref);
+      snapshot = pledge_snapshot_new (dataset, s, &error);
+      g_assert_no_error (error);
+      /* 300 years for each of 1000 members, and the 1000 figures copied. */
+      g_assert_cmpuint (pledge_snapshot_get_work (snapshot), ==, 301000);
+      g_assert_cmpuint (pledge_snapshot_get_work (snapshot), <=, cost);
+      total += cost;
+    }
+  g_assert_cmpuint (total, <=, pledge_dataset_get_scenario_budget (dataset));
+
+  /* An edit made in the program is held to the same bound, so whatever is
+   * saved loads again. */
+  g_assert_false (pledge_dataset_insert_edit (dataset, 0, 1,
+                                              pledge_edit_new_grow ("*", 1900, 2200, 1, 1),
+                                              &error));
+  g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_TOO_LARGE);
+  g_assert_cmpuint (pledge_dataset_get_scenario (dataset, 0)->edits->len, ==, 1);
+  g_clear_error (&error);
+  g_assert_false (pledge_dataset_add_scenario (dataset, pledge_scenario_copy (
+                                                 pledge_dataset_get_scenario (dataset, 0)),
+                                               6, &error));
+  g_assert_nonnull (error);
+}
+
+/* A member's figures are copied once a scenario, so its cost counts them
+ * once: a scenario that sets 20 years for each of 1000 members of 300
+ * reported years each (20,000 edits) costs 20,000 + 300,000, well within
+ * the budget, where counting the copy for every edit (6 million) refused
+ * it. */
+static void
+test_budget_many_sets (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("sets", "Sets");
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pledge_dataset_add_target (dataset, "gdp-2", "2%", PLEDGE_METRIC_DEFENCE_GDP, 2, 1900, 0);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%c%c%c", 'A' + i / 676, 'A' + i / 26 % 26, 'A' + i % 26);
+      PledgeMember *m = pledge_dataset_add_member (dataset, code, "Member", 1900, 0);
+
+      for (int year = 1900; year < 2200; year++)
+        {
+          PledgeFigures *f = pledge_member_add_figures (m, year);
+
+          f->values[PLEDGE_FIELD_GDP] = 1000;
+          f->values[PLEDGE_FIELD_DEFENCE] = 20;
+          f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+        }
+      for (int year = 2180; year < 2200; year++)
+        g_ptr_array_add (scenario->edits, pledge_edit_new_set (code, year, PLEDGE_FIELD_DEFENCE, 30));
+    }
+
+  g_assert_true (pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_dataset_get_scenario_cost (dataset, 0), ==, 20000 + 300000);
+
+  snapshot = pledge_snapshot_new (dataset, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_snapshot_get_work (snapshot), ==, 20000 + 300000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +483,13 @@ main (int   argc,
   g_test_add_func ("/pledge/scenario/grow-all", test_grow_all);
   g_test_add_func ("/pledge/scenario/edit-order", test_edit_order);
   g_test_add_func ("/pledge/scenario/incremental", test_incremental);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/scenario/budget/%s", hostile_cases[i].name);
+      g_test_add_data_func (path, &hostile_cases[i], test_budget_refused);
+    }
+  g_test_add_func ("/pledge/scenario/budget/at-bound", test_budget_at_bound);
+  g_test_add_func ("/pledge/scenario/budget/many-sets", test_budget_many_sets);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pledge/scenario/error/%s", error_cases[i].name);

@@ -47,6 +47,9 @@ pledge_status_to_string (PledgeStatus status)
 double
 pledge_round2 (double x)
 {
+  /* Past 1e306 there are no hundredths to round, and 100 x x overflows. */
+  if (!isfinite (100.0 * x))
+    return x;
   return floor (100.0 * x + 0.5 + 1e-9) / 100.0;
 }
 
@@ -55,11 +58,12 @@ pledge_figures_base (const PledgeFigures *f)
 {
   g_return_val_if_fail (f != NULL, NAN);
 
+  /* Only finite figures are known: an overflow is unknown, never used. */
   if (f->flags & PLEDGE_FIGURES_GDP_SET)
-    return f->values[PLEDGE_FIELD_GDP];
-  if (!isnan (f->implied_base))
+    return isfinite (f->values[PLEDGE_FIELD_GDP]) ? f->values[PLEDGE_FIELD_GDP] : NAN;
+  if (isfinite (f->implied_base))
     return f->implied_base;
-  if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
+  if (pledge_figures_has (f, PLEDGE_FIELD_GDP) && isfinite (f->values[PLEDGE_FIELD_GDP]))
     return f->values[PLEDGE_FIELD_GDP];
   return NAN;
 }
@@ -68,9 +72,15 @@ static double
 share_of (double amount,
           double base)
 {
-  if (isnan (amount) || isnan (base) || base <= 0)
+  double share;
+
+  if (!isfinite (amount) || !isfinite (base) || base <= 0)
     return NAN;
-  return 100.0 * amount / base;
+  share = 100.0 * amount / base;
+  /* 100 x amount can overflow where the share itself is ordinary. */
+  if (!isfinite (share))
+    share = amount / base * 100.0;
+  return isfinite (share) ? share : NAN;
 }
 
 double
@@ -88,7 +98,8 @@ pledge_figures_metric (const PledgeFigures *f,
           !(f->flags & (PLEDGE_FIGURES_EDITED | PLEDGE_FIGURES_GDP_SET)))
         return f->values[PLEDGE_FIELD_DEFENCE_GDP];
       if (!pledge_figures_has (f, PLEDGE_FIELD_DEFENCE))
-        return pledge_figures_has (f, PLEDGE_FIELD_DEFENCE_GDP)
+        return pledge_figures_has (f, PLEDGE_FIELD_DEFENCE_GDP) &&
+               isfinite (f->values[PLEDGE_FIELD_DEFENCE_GDP])
                ? f->values[PLEDGE_FIELD_DEFENCE_GDP] : NAN;
       return share_of (f->values[PLEDGE_FIELD_DEFENCE], pledge_figures_base (f));
 
@@ -147,13 +158,16 @@ pledge_figures_gap (const PledgeFigures *f,
       have += f->values[PLEDGE_FIELD_RELATED];
     }
 
-  return MAX (0.0, target->min * base / 100.0 - have);
+  value = MAX (0.0, target->min * base / 100.0 - have);
+  return isfinite (value) ? value : NAN;
 }
 
 PledgeStatus
 pledge_figures_status (const PledgeFigures *f)
 {
-  if (f == NULL || f->present == 0)
+  /* A year a scenario wrote keeps its status when what it computed
+   * overflowed and so is unknown. */
+  if (f == NULL || (f->present == 0 && !(f->flags & PLEDGE_FIGURES_EDITED)))
     return PLEDGE_STATUS_NO_DATA;
   if (f->flags & PLEDGE_FIGURES_PROJECTED)
     return PLEDGE_STATUS_PROJECTED;

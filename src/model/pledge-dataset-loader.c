@@ -8,6 +8,10 @@
  * data. libxml2 never opens a file or the network itself; DOCTYPEs (and so
  * DTDs and entities) are refused at the first sight of one. See
  * shared/docs/reliability.md for why each option is set as it is.
+ *
+ * This file feeds the parser and dispatches its callbacks; the attributes,
+ * numbers and messages are in pledge-dataset-loader-attributes.c, the
+ * elements in -elements.c and -scenarios.c.
  */
 
 #include "config.h"
@@ -18,700 +22,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "pledge-dataset-private.h"
+#include "pledge-dataset-loader-private.h"
 #include "pledge-number.h"
-
-/* Larger files are refused before parsing; 1,000,000 records take ~80 MB. */
-#define MAX_FILE_SIZE (G_GINT64_CONSTANT (512) * 1024 * 1024)
-#define MAX_TEXT_LENGTH (64 * 1024)
-#define CHUNK_SIZE (64 * 1024)
-
-#define MAX_ATTRIBUTES 9
-
-typedef enum
-{
-  EL_NONE,
-  EL_ROOT,
-  EL_TITLE,
-  EL_SOURCE,
-  EL_NOTE,
-  EL_UNITS,
-  EL_TARGETS,
-  EL_TARGET,
-  EL_MEMBERS,
-  EL_MEMBER,
-  EL_FIGURES,
-  EL_SCENARIOS,
-  EL_SCENARIO,
-  EL_SET,
-  EL_GROW,
-  N_ELEMENTS
-} Element;
-
-typedef struct
-{
-  const char *name;
-  Element     parent;
-  /* Allowed attributes, NULL-terminated. */
-  const char *attributes[MAX_ATTRIBUTES + 1];
-} ElementInfo;
-
-static const ElementInfo elements[N_ELEMENTS] = {
-  [EL_NONE] = { "", EL_NONE, { NULL } },
-  [EL_ROOT] = { "pledge-dataset", EL_NONE, { "version", NULL } },
-  [EL_TITLE] = { "title", EL_ROOT, { NULL } },
-  [EL_SOURCE] = { "source", EL_ROOT, { "href", NULL } },
-  [EL_NOTE] = { "note", EL_ROOT, { NULL } },
-  [EL_UNITS] = { "units", EL_ROOT, { "currency", "scale", "prices", NULL } },
-  [EL_TARGETS] = { "targets", EL_ROOT, { NULL } },
-  [EL_TARGET] = { "target", EL_TARGETS, { "id", "metric", "min", "name", "from", "due", NULL } },
-  [EL_MEMBERS] = { "members", EL_ROOT, { NULL } },
-  [EL_MEMBER] = { "member", EL_MEMBERS, { "code", "name", "joined", "left", NULL } },
-  [EL_FIGURES] = { "figures", EL_MEMBER,
-                   { "year", "gdp", "defence", "defence-gdp", "equipment", "related", "estimate",
-                     NULL } },
-  [EL_SCENARIOS] = { "scenarios", EL_ROOT, { NULL } },
-  [EL_SCENARIO] = { "scenario", EL_SCENARIOS, { "id", "name", NULL } },
-  [EL_SET] = { "set", EL_SCENARIO,
-               { "member", "year", "defence", "defence-gdp", "gdp", "equipment", "related",
-                 NULL } },
-  [EL_GROW] = { "grow", EL_SCENARIO,
-                { "member", "from", "to", "defence-rate", "gdp-rate", NULL } },
-};
-
-#define MAX_DEPTH 8
-
-/* Attribute indexes of <figures>, as listed in elements[]: the figure
- * fields follow "year" in PledgeField order. */
-enum { FIGURES_YEAR = 0, FIGURES_ESTIMATE = 1 + PLEDGE_N_FIELDS };
-
-typedef struct
-{
-  PledgeDataset   *dataset;
-  const char      *display_name;
-  xmlParserCtxtPtr ctxt;
-  GError          *error;
-
-  Element          stack[MAX_DEPTH];
-  guint            depth;
-
-  GString         *text;
-  char            *source_href;
-  gboolean         seen[N_ELEMENTS];
-
-  PledgeMember    *member;
-  PledgeScenario  *scenario;
-  GHashTable      *scenario_ids;
-  GHashTable      *target_ids;
-
-  /* Attribute values of the current element, NUL-terminated copies in
-   * one reused buffer, by their index in the element's attribute list. */
-  GString         *attr_store;
-  const char      *values[MAX_ATTRIBUTES];
-
-  /* libxml2 interns names: once a name is known, a pointer comparison
-   * recognises it again. */
-  const xmlChar   *element_names[N_ELEMENTS];
-  const xmlChar   *attribute_names[N_ELEMENTS][MAX_ATTRIBUTES];
-
-  /* "member \"DEU\": ", made once per member for messages about its figures */
-  char            *member_context;
-
-  /* A libxml2 error, kept to report when the parse ends. */
-  char            *xml_message;
-  int              xml_line;
-  int              xml_code;
-  gboolean         root_closed;
-} Loader;
-
-static int
-current_line (Loader *self)
-{
-  if (self->ctxt != NULL && self->ctxt->input != NULL)
-    return self->ctxt->input->line;
-  return 0;
-}
-
-static void
-fail_valist (Loader     *self,
-             int         line,
-             int         code,
-             const char *format,
-             va_list     args) G_GNUC_PRINTF (4, 0);
-
-static void
-fail_valist (Loader     *self,
-             int         line,
-             int         code,
-             const char *format,
-             va_list     args)
-{
-  g_autofree char *message = NULL;
-
-  if (self->error != NULL)
-    return;
-
-  message = g_strdup_vprintf (format, args);
-  self->error = g_error_new (PLEDGE_DATASET_ERROR, code, "%s:%d: %s",
-                             self->display_name, line, message);
-  if (self->ctxt != NULL)
-    xmlStopParser (self->ctxt);
-}
-
-static void
-fail (Loader     *self,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static void
-fail (Loader     *self,
-      int         code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  fail_valist (self, current_line (self), code, format, args);
-  va_end (args);
-}
-
-static void
-fail_at (Loader     *self,
-         int         line,
-         int         code,
-         const char *format,
-         ...) G_GNUC_PRINTF (4, 5);
-
-static void
-fail_at (Loader     *self,
-         int         line,
-         int         code,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  fail_valist (self, line, code, format, args);
-  va_end (args);
-}
-
-/* Levenshtein distance, capped: enough to catch "defense" or "joinded". */
-static guint
-edit_distance (const char *a,
-               const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b);
-  guint row[64];
-
-  if (la >= G_N_ELEMENTS (row) || lb >= G_N_ELEMENTS (row))
-    return G_MAXUINT;
-
-  for (gsize j = 0; j <= lb; j++)
-    row[j] = j;
-  for (gsize i = 1; i <= la; i++)
-    {
-      guint diag = row[0];
-
-      row[0] = i;
-      for (gsize j = 1; j <= lb; j++)
-        {
-          guint up = row[j];
-          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
-          diag = up;
-        }
-    }
-  return row[lb];
-}
-
-static const char *
-suggest (const char        *word,
-         const char *const *candidates)
-{
-  const char *best = NULL;
-  guint best_distance = 3;
-
-  for (guint i = 0; candidates[i] != NULL; i++)
-    {
-      guint d = edit_distance (word, candidates[i]);
-
-      if (d < best_distance)
-        {
-          best_distance = d;
-          best = candidates[i];
-        }
-    }
-  return best;
-}
-
-static const char *
-get_attr (Loader     *self,
-          const char *name)
-{
-  const char *const *allowed = elements[self->stack[self->depth - 1]].attributes;
-
-  for (guint i = 0; allowed[i] != NULL; i++)
-    if (strcmp (allowed[i], name) == 0)
-      return self->values[i];
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static const char *
-require_attr (Loader     *self,
-              const char *context,
-              Element     element,
-              const char *name)
-{
-  const char *value = get_attr (self, name);
-
-  if (value == NULL)
-    fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s<%s> needs a \"%s\" attribute"),
-          context, elements[element].name, name);
-  return value;
-}
-
-static gboolean
-parse_number_attr (Loader     *self,
-                   const char *context,
-                   const char *name,
-                   const char *text,
-                   double     *value)
-{
-  switch (pledge_number_parse (text, value))
-    {
-    case PLEDGE_NUMBER_OK:
-      return TRUE;
-    case PLEDGE_NUMBER_NEGATIVE:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" must not be negative"),
-            context, name, text);
-      return FALSE;
-    case PLEDGE_NUMBER_RANGE:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" is out of range"),
-            context, name, text);
-      return FALSE;
-    case PLEDGE_NUMBER_SYNTAX:
-    default:
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("%s%s \"%s\" is not a number (write digits with a \".\" decimal point and no separators)"),
-            context, name, text);
-      return FALSE;
-    }
-}
-
-static gboolean
-parse_year_attr (Loader     *self,
-                 const char *context,
-                 const char *name,
-                 const char *text,
-                 int        *year)
-{
-  if (pledge_year_parse (text, year))
-    return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s \"%s\" is not a year from %d to %d"),
-        context, name, text, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX);
-  return FALSE;
-}
-
-static gboolean
-is_token (const char *str)
-{
-  if (*str == '\0')
-    return FALSE;
-  for (const char *p = str; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_code (const char *str)
-{
-  return strlen (str) == 3 &&
-         g_ascii_isupper (str[0]) && g_ascii_isupper (str[1]) && g_ascii_isupper (str[2]);
-}
-
-static gboolean
-check_code (Loader     *self,
-            const char *context,
-            const char *name,
-            const char *code)
-{
-  if (is_code (code))
-    return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID,
-        _("%s%s \"%s\" is not a member code (three capital letters, such as \"DEU\")"),
-        context, name, code);
-  return FALSE;
-}
-
-static gboolean
-check_text (Loader     *self,
-            const char *context,
-            const char *name,
-            const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return TRUE;
-  fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s%s must not be empty"), context, name);
-  return FALSE;
-}
-
-/* Element handlers: each runs once the attributes are collected. */
-
-static void
-start_root (Loader *self)
-{
-  const char *version = require_attr (self, "", EL_ROOT, "version");
-  const char *encoding = (const char *) self->ctxt->encoding;
-  int v = 0;
-
-  if (version == NULL)
-    return;
-
-  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
-            _("the file declares the encoding %s; datasets are UTF-8"), encoding);
-      return;
-    }
-
-  for (const char *p = version; *p; p++)
-    {
-      if (!g_ascii_isdigit (*p) || v > 100000)
-        {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                _("version \"%s\" is not a version number"), version);
-          return;
-        }
-      v = v * 10 + (*p - '0');
-    }
-  if (*version == '\0' || v == 0)
-    fail (self, PLEDGE_DATASET_ERROR_INVALID, _("version \"%s\" is not a version number"), version);
-  else if (v > PLEDGE_FORMAT_VERSION)
-    fail (self, PLEDGE_DATASET_ERROR_VERSION,
-          _("the file is in format version %d; this Pledge reads version %d (a newer Pledge may open it)"),
-          v, PLEDGE_FORMAT_VERSION);
-  else if (v != PLEDGE_FORMAT_VERSION)
-    fail (self, PLEDGE_DATASET_ERROR_VERSION, _("format version %d does not exist"), v);
-}
-
-static void
-start_units (Loader *self)
-{
-  const char *currency = require_attr (self, "", EL_UNITS, "currency");
-  const char *scale = currency ? require_attr (self, "", EL_UNITS, "scale") : NULL;
-  const char *prices = scale ? require_attr (self, "", EL_UNITS, "prices") : NULL;
-  PledgeScale s;
-  int year;
-
-  if (prices == NULL)
-    return;
-
-  if (!is_code (currency))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("currency \"%s\" is not an ISO 4217 code (three capital letters, such as \"USD\")"),
-            currency);
-      return;
-    }
-  if (!pledge_scale_from_string (scale, &s))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("scale \"%s\" is not one of unit, thousand, million, billion"), scale);
-      return;
-    }
-  if (strcmp (prices, "current") != 0 &&
-      !(g_str_has_prefix (prices, "constant-") && pledge_year_parse (prices + 9, &year)))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("prices \"%s\" is neither \"current\" nor \"constant-YEAR\""), prices);
-      return;
-    }
-
-  pledge_dataset_set_units (self->dataset, currency, s, prices);
-}
-
-static void
-start_target (Loader *self)
-{
-  const char *id = require_attr (self, "", EL_TARGET, "id");
-  g_autofree char *context = NULL;
-  const char *metric_str, *min_str, *name, *from_str, *due_str;
-  PledgeMetric metric;
-  double min;
-  int from = 0, due = 0;
-
-  if (id == NULL)
-    return;
-  if (!is_token (id))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("target id \"%s\" may only have letters, digits, \".\", \"_\" and \"-\""), id);
-      return;
-    }
-  context = g_strdup_printf (_("target \"%s\": "), id);
-  if (g_hash_table_contains (self->target_ids, id))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sthe id is used twice"), context);
-      return;
-    }
-
-  if (!(metric_str = require_attr (self, context, EL_TARGET, "metric")) ||
-      !(min_str = require_attr (self, context, EL_TARGET, "min")) ||
-      !(name = require_attr (self, context, EL_TARGET, "name")))
-    return;
-
-  if (!pledge_metric_from_string (metric_str, &metric))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("%smetric \"%s\" is not one of defence-gdp, total-gdp, equipment-defence"),
-            context, metric_str);
-      return;
-    }
-  if (!parse_number_attr (self, context, "min", min_str, &min) ||
-      !check_text (self, context, "name", name))
-    return;
-
-  from_str = get_attr (self, "from");
-  due_str = get_attr (self, "due");
-  if (from_str == NULL && due_str == NULL)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("%sneeds \"from\" (the year it applies from) or \"due\" (the year it must be met by)"),
-            context);
-      return;
-    }
-  if ((from_str && !parse_year_attr (self, context, "from", from_str, &from)) ||
-      (due_str && !parse_year_attr (self, context, "due", due_str, &due)))
-    return;
-  if (from && due && due < from)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sdue %d is before from %d"),
-            context, due, from);
-      return;
-    }
-
-  g_hash_table_add (self->target_ids, g_strdup (id));
-  pledge_dataset_add_target (self->dataset, id, name, metric, min, from, due);
-}
-
-static void
-start_member (Loader *self)
-{
-  const char *code = require_attr (self, "", EL_MEMBER, "code");
-  g_autofree char *context = NULL;
-  const char *name, *joined_str, *left_str;
-  int joined, left = 0;
-
-  if (code == NULL || !check_code (self, "", "code", code))
-    return;
-  context = g_strdup_printf (_("member \"%s\": "), code);
-  if (pledge_dataset_find_member (self->dataset, code) >= 0)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sdefined twice"), context);
-      return;
-    }
-  if (!(name = require_attr (self, context, EL_MEMBER, "name")) ||
-      !check_text (self, context, "name", name) ||
-      !(joined_str = require_attr (self, context, EL_MEMBER, "joined")) ||
-      !parse_year_attr (self, context, "joined", joined_str, &joined))
-    return;
-
-  left_str = get_attr (self, "left");
-  if (left_str != NULL)
-    {
-      if (!parse_year_attr (self, context, "left", left_str, &left))
-        return;
-      if (left <= joined)
-        {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sleft in %d, not after it joined in %d"),
-                context, left, joined);
-          return;
-        }
-    }
-
-  self->member = pledge_dataset_add_member (self->dataset, code, name, joined, left);
-  self->member->line = current_line (self);
-  g_free (self->member_context);
-  self->member_context = g_steal_pointer (&context);
-}
-
-/* The hot path: a million of these in a large file. */
-static void
-start_figures (Loader *self)
-{
-  const char *context = self->member_context;
-  const char *year_str = self->values[FIGURES_YEAR];
-  const char *estimate;
-  PledgeFigures *f;
-  int year;
-
-  if (year_str == NULL)
-    {
-      require_attr (self, context, EL_FIGURES, "year");
-      return;
-    }
-  if (!parse_year_attr (self, context, "year", year_str, &year))
-    return;
-
-  if (self->member->figures->len > 0 &&
-      g_array_index (self->member->figures, PledgeFigures, self->member->figures->len - 1).year >= year &&
-      pledge_member_get_figures (self->member, year) != NULL)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sfigures for %d given twice"), context, year);
-      return;
-    }
-
-  f = pledge_member_add_figures (self->member, year);
-  for (PledgeField field = 0; field < PLEDGE_N_FIELDS; field++)
-    {
-      const char *text = self->values[1 + field];
-
-      if (text == NULL)
-        continue;
-      if (!parse_number_attr (self, context, pledge_field_to_string (field), text,
-                              &f->values[field]))
-        return;
-      f->present |= 1u << field;
-    }
-
-  estimate = self->values[FIGURES_ESTIMATE];
-  if (estimate != NULL)
-    {
-      if (strcmp (estimate, "true") == 0)
-        f->flags |= PLEDGE_FIGURES_ESTIMATE;
-      else if (strcmp (estimate, "false") != 0)
-        {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                _("%sestimate \"%s\" is neither \"true\" nor \"false\""), context, estimate);
-          return;
-        }
-    }
-
-  pledge_figures_update_base (f);
-}
-
-static void
-start_scenario (Loader *self)
-{
-  const char *id = require_attr (self, "", EL_SCENARIO, "id");
-  g_autofree char *context = NULL;
-  const char *name;
-
-  if (id == NULL)
-    return;
-  if (!is_token (id))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID,
-            _("scenario id \"%s\" may only have letters, digits, \".\", \"_\" and \"-\""), id);
-      return;
-    }
-  context = g_strdup_printf (_("scenario \"%s\": "), id);
-  if (g_hash_table_contains (self->scenario_ids, id))
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%sthe id is used twice"), context);
-      return;
-    }
-  if (!(name = require_attr (self, context, EL_SCENARIO, "name")) ||
-      !check_text (self, context, "name", name))
-    return;
-
-  g_hash_table_add (self->scenario_ids, g_strdup (id));
-  self->scenario = pledge_scenario_new (id, name);
-  self->scenario->line = current_line (self);
-  pledge_dataset_take_scenario_unchecked (self->dataset, self->scenario);
-}
-
-static void
-start_set (Loader *self)
-{
-  g_autofree char *context = g_strdup_printf (_("scenario \"%s\": "), self->scenario->id);
-  const char *member, *year_str;
-  PledgeField field = PLEDGE_N_FIELDS;
-  g_autoptr(GString) given = g_string_new (NULL);
-  guint n_given = 0;
-  double value = 0;
-  int year;
-  PledgeEdit *edit;
-
-  if (!(member = require_attr (self, context, EL_SET, "member")) ||
-      !check_code (self, context, "member", member) ||
-      !(year_str = require_attr (self, context, EL_SET, "year")) ||
-      !parse_year_attr (self, context, "year", year_str, &year))
-    return;
-
-  for (PledgeField f = 0; f < PLEDGE_N_FIELDS; f++)
-    if (get_attr (self, pledge_field_to_string (f)) != NULL)
-      {
-        if (n_given++ > 0)
-          g_string_append (given, ", ");
-        g_string_append (given, pledge_field_to_string (f));
-        field = f;
-      }
-
-  if (n_given != 1)
-    {
-      if (n_given == 0)
-        fail (self, PLEDGE_DATASET_ERROR_INVALID,
-              _("%s<set> needs one of defence, defence-gdp, gdp, equipment, related"), context);
-      else
-        fail (self, PLEDGE_DATASET_ERROR_INVALID,
-              _("%s<set> takes exactly one of defence, defence-gdp, gdp, equipment, related, not %s"),
-              context, given->str);
-      return;
-    }
-
-  if (!parse_number_attr (self, context, pledge_field_to_string (field),
-                          get_attr (self, pledge_field_to_string (field)), &value))
-    return;
-
-  edit = pledge_edit_new_set (member, year, field, value);
-  edit->line = current_line (self);
-  g_ptr_array_add (self->scenario->edits, edit);
-}
-
-static void
-start_grow (Loader *self)
-{
-  g_autofree char *context = g_strdup_printf (_("scenario \"%s\": "), self->scenario->id);
-  const char *member, *from_str, *to_str, *rate_str, *gdp_rate_str;
-  int from, to;
-  double rate, gdp_rate = NAN;
-  PledgeEdit *edit;
-
-  if (!(member = require_attr (self, context, EL_GROW, "member")))
-    return;
-  if (strcmp (member, "*") != 0 && !check_code (self, context, "member", member))
-    return;
-  if (!(from_str = require_attr (self, context, EL_GROW, "from")) ||
-      !parse_year_attr (self, context, "from", from_str, &from) ||
-      !(to_str = require_attr (self, context, EL_GROW, "to")) ||
-      !parse_year_attr (self, context, "to", to_str, &to) ||
-      !(rate_str = require_attr (self, context, EL_GROW, "defence-rate")) ||
-      !parse_number_attr (self, context, "defence-rate", rate_str, &rate))
-    return;
-
-  gdp_rate_str = get_attr (self, "gdp-rate");
-  if (gdp_rate_str && !parse_number_attr (self, context, "gdp-rate", gdp_rate_str, &gdp_rate))
-    return;
-
-  if (to <= from)
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("%s<grow> to %d is not after from %d"),
-            context, to, from);
-      return;
-    }
-
-  edit = pledge_edit_new_grow (member, from, to, rate, gdp_rate);
-  edit->line = current_line (self);
-  g_ptr_array_add (self->scenario->edits, edit);
-}
 
 static Element
 lookup_element (Loader        *self,
@@ -721,115 +33,12 @@ lookup_element (Loader        *self,
     if (self->element_names[e] == localname)
       return e;
   for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
-    if (strcmp (elements[e].name, (const char *) localname) == 0)
+    if (strcmp (pledge_loader_elements[e].name, (const char *) localname) == 0)
       {
         self->element_names[e] = localname;
         return e;
       }
   return EL_NONE;
-}
-
-static int
-lookup_attribute (Loader        *self,
-                  Element        element,
-                  const xmlChar *name)
-{
-  const char *const *allowed = elements[element].attributes;
-
-  for (int k = 0; allowed[k] != NULL; k++)
-    if (self->attribute_names[element][k] == name)
-      return k;
-  for (int k = 0; allowed[k] != NULL; k++)
-    if (strcmp (allowed[k], (const char *) name) == 0)
-      {
-        self->attribute_names[element][k] = name;
-        return k;
-      }
-  return -1;
-}
-
-static gboolean
-collect_attributes (Loader         *self,
-                    Element         element,
-                    int             nb_attributes,
-                    const xmlChar **attributes)
-{
-  gsize total = 0;
-
-  for (guint k = 0; k < MAX_ATTRIBUTES; k++)
-    self->values[k] = NULL;
-
-  for (int i = 0; i < nb_attributes; i++)
-    total += attributes[i * 5 + 4] - attributes[i * 5 + 3] + 1;
-  g_string_set_size (self->attr_store, total);
-  total = 0;
-
-  for (int i = 0; i < nb_attributes; i++)
-    {
-      const xmlChar *name = attributes[i * 5];
-      const char *prefix = (const char *) attributes[i * 5 + 1];
-      const char *begin = (const char *) attributes[i * 5 + 3];
-      const char *end = (const char *) attributes[i * 5 + 4];
-      int index = prefix == NULL ? lookup_attribute (self, element, name) : -1;
-      char *value;
-
-      if (index < 0)
-        {
-          const char *hint = prefix ? NULL : suggest ((const char *) name,
-                                                      elements[element].attributes);
-
-          if (hint != NULL)
-            fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                  _("unknown attribute \"%s\" on <%s>; did you mean \"%s\"?"),
-                  (const char *) name, elements[element].name, hint);
-          else if (prefix != NULL)
-            fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s:%s\" on <%s>"),
-                  prefix, (const char *) name, elements[element].name);
-          else
-            fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown attribute \"%s\" on <%s>"),
-                  (const char *) name, elements[element].name);
-          return FALSE;
-        }
-
-      /* libxml2 2.9 lets some malformed UTF-8 through; names and titles
-       * must be text we can write back. (Figures hold only numbers, which
-       * their own syntax checks.) */
-      if (element != EL_FIGURES && !g_utf8_validate (begin, end - begin, NULL))
-        {
-          fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
-                _("attribute \"%s\" of <%s> is not valid UTF-8 text"),
-                (const char *) name, elements[element].name);
-          return FALSE;
-        }
-
-      value = self->attr_store->str + total;
-      memcpy (value, begin, end - begin);
-      value[end - begin] = '\0';
-      self->values[index] = value;
-      total += end - begin + 1;
-
-      /* Without entity replacement, libxml2 2.9 hands a literal "&" in an
-       * attribute back as "&#38;" (every other reference comes decoded),
-       * and a raw "&" cannot occur: so each "&#38;" is one "&". */
-      if (memchr (value, '&', end - begin) != NULL)
-        {
-          char *w = value;
-
-          for (const char *r = value; *r; )
-            {
-              if (g_str_has_prefix (r, "&#38;"))
-                {
-                  *w++ = '&';
-                  r += 5;
-                }
-              else
-                *w++ = *r++;
-            }
-          *w = '\0';
-        }
-    }
-
-  return TRUE;
 }
 
 /* The names of the elements allowed in parent, NULL-terminated. */
@@ -840,9 +49,141 @@ children_of (Element     parent,
   guint n = 0;
 
   for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
-    if (elements[e].parent == parent)
-      candidates[n++] = elements[e].name;
+    if (pledge_loader_elements[e].parent == parent)
+      candidates[n++] = pledge_loader_elements[e].name;
   candidates[n] = NULL;
+}
+
+static void
+handle_start_element (Loader         *self,
+                      const xmlChar  *localname,
+                      const xmlChar  *prefix,
+                      const xmlChar  *uri,
+                      int             nb_attributes,
+                      const xmlChar **attributes)
+{
+  const char *name = (const char *) localname;
+  Element parent = self->depth > 0 ? self->stack[self->depth - 1] : EL_NONE;
+  g_autofree char *qname = NULL;
+  Element element;
+
+  element = uri == NULL ? lookup_element (self, localname) : EL_NONE;
+  if (prefix != NULL)
+    name = qname = g_strdup_printf ("%s:%s", (const char *) prefix, name);
+
+  /* <pledge-dataset xmlns="..."> names a dataset element, but not ours. */
+  if (uri != NULL && prefix == NULL && lookup_element (self, localname) != EL_NONE)
+    {
+      pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                          _("<%s> is in the namespace \"%s\"; dataset elements have no namespace"),
+                          name, (const char *) uri);
+      return;
+    }
+
+  if (parent == EL_NONE)
+    {
+      if (element != EL_ROOT)
+        {
+          pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                              _("not a Pledge dataset: the root element is <%s>, not <pledge-dataset>"),
+                              name);
+          return;
+        }
+    }
+  else if (element == EL_NONE)
+    {
+      const char *candidates[N_ELEMENTS];
+      const char *hint;
+
+      children_of (parent, candidates);
+      hint = uri == NULL ? pledge_loader_suggest (name, candidates) : NULL;
+
+      if (hint != NULL)
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                            _("unknown element <%s> in <%s>; did you mean <%s>?"),
+                            name, pledge_loader_elements[parent].name, hint);
+      else
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown element <%s> in <%s>"),
+                            name, pledge_loader_elements[parent].name);
+      return;
+    }
+  else if (pledge_loader_elements[element].parent != parent)
+    {
+      const char *candidates[N_ELEMENTS];
+      const char *hint;
+
+      children_of (parent, candidates);
+      hint = pledge_loader_suggest (name, candidates);
+
+      if (hint != NULL)
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                            _("<%s> does not belong in <%s>; did you mean <%s>?"),
+                            name, pledge_loader_elements[parent].name, hint);
+      else
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<%s> does not belong in <%s>"),
+                            name, pledge_loader_elements[parent].name);
+      return;
+    }
+
+  if (parent == EL_ROOT && element != EL_SOURCE && element != EL_NOTE && self->seen[element])
+    {
+      pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<%s> given twice"), name);
+      return;
+    }
+  self->seen[element] = TRUE;
+
+  /* The structure allows no deeper nesting than this; anything deeper was
+   * refused above as unknown or misplaced. */
+  g_assert (self->depth < MAX_DEPTH);
+  self->stack[self->depth++] = element;
+
+  if (!pledge_loader_collect_attributes (self, element, nb_attributes, attributes))
+    return;
+
+  switch (element)
+    {
+    case EL_ROOT:
+      pledge_loader_start_root (self);
+      break;
+    case EL_TITLE:
+    case EL_NOTE:
+      g_string_truncate (self->text, 0);
+      break;
+    case EL_SOURCE:
+      g_string_truncate (self->text, 0);
+      g_free (self->source_href);
+      self->source_href = g_strdup (pledge_loader_get_attr (self, "href"));
+      break;
+    case EL_UNITS:
+      pledge_loader_start_units (self);
+      break;
+    case EL_TARGET:
+      pledge_loader_start_target (self);
+      break;
+    case EL_MEMBER:
+      pledge_loader_start_member (self);
+      break;
+    case EL_FIGURES:
+      pledge_loader_start_figures (self);
+      break;
+    case EL_SCENARIO:
+      pledge_loader_start_scenario (self);
+      break;
+    case EL_SET:
+      pledge_loader_start_set (self);
+      break;
+    case EL_GROW:
+      pledge_loader_start_grow (self);
+      break;
+    case EL_TARGETS:
+    case EL_MEMBERS:
+    case EL_SCENARIOS:
+      break;
+    case EL_NONE:
+    case N_ELEMENTS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -857,121 +198,37 @@ on_start_element (void           *user_data,
                   const xmlChar **attributes)
 {
   Loader *self = user_data;
-  const char *name = (const char *) localname;
-  Element parent = self->depth > 0 ? self->stack[self->depth - 1] : EL_NONE;
-  g_autofree char *qname = NULL;
-  Element element;
 
   if (self->error != NULL)
     return;
 
-  element = uri == NULL ? lookup_element (self, localname) : EL_NONE;
-  if (prefix != NULL)
-    name = qname = g_strdup_printf ("%s:%s", (const char *) prefix, name);
+  self->in_start_tag = TRUE;
+  handle_start_element (self, localname, prefix, uri, nb_attributes, attributes);
+  self->in_start_tag = FALSE;
+}
 
-  if (parent == EL_NONE)
-    {
-      if (element != EL_ROOT)
-        {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID,
-                _("not a Pledge dataset: the root element is <%s>, not <pledge-dataset>"), name);
-          return;
-        }
-    }
-  else if (element == EL_NONE)
-    {
-      const char *candidates[N_ELEMENTS];
-      const char *hint;
+/* <figures year="2030"/> gives no figure: it must not count as a year
+ * with figures (the default year, the years of a report, where projected
+ * years start). It is kept until the member ends, so that a year given
+ * twice is still an error, then dropped: saving leaves it out. */
+static void
+drop_empty_figures (PledgeMember *member)
+{
+  guint kept = 0;
 
-      children_of (parent, candidates);
-      hint = uri == NULL ? suggest (name, candidates) : NULL;
-
-      if (hint != NULL)
-        fail (self, PLEDGE_DATASET_ERROR_INVALID,
-              _("unknown element <%s> in <%s>; did you mean <%s>?"),
-              name, elements[parent].name, hint);
-      else
-        fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown element <%s> in <%s>"),
-              name, elements[parent].name);
-      return;
-    }
-  else if (elements[element].parent != parent)
-    {
-      const char *candidates[N_ELEMENTS];
-      const char *hint;
-
-      children_of (parent, candidates);
-      hint = suggest (name, candidates);
-
-      if (hint != NULL)
-        fail (self, PLEDGE_DATASET_ERROR_INVALID,
-              _("<%s> does not belong in <%s>; did you mean <%s>?"),
-              name, elements[parent].name, hint);
-      else
-        fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<%s> does not belong in <%s>"),
-              name, elements[parent].name);
-      return;
-    }
-
-  if (parent == EL_ROOT && element != EL_SOURCE && element != EL_NOTE && self->seen[element])
-    {
-      fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<%s> given twice"), name);
-      return;
-    }
-  self->seen[element] = TRUE;
-
-  /* The structure allows no deeper nesting than this; anything deeper was
-   * refused above as unknown or misplaced. */
-  g_assert (self->depth < MAX_DEPTH);
-  self->stack[self->depth++] = element;
-
-  if (!collect_attributes (self, element, nb_attributes, attributes))
+  if (member == NULL)
     return;
-
-  switch (element)
+  for (guint k = 0; k < member->figures->len; k++)
     {
-    case EL_ROOT:
-      start_root (self);
-      break;
-    case EL_TITLE:
-    case EL_NOTE:
-      g_string_truncate (self->text, 0);
-      break;
-    case EL_SOURCE:
-      g_string_truncate (self->text, 0);
-      g_free (self->source_href);
-      self->source_href = g_strdup (get_attr (self, "href"));
-      break;
-    case EL_UNITS:
-      start_units (self);
-      break;
-    case EL_TARGET:
-      start_target (self);
-      break;
-    case EL_MEMBER:
-      start_member (self);
-      break;
-    case EL_FIGURES:
-      start_figures (self);
-      break;
-    case EL_SCENARIO:
-      start_scenario (self);
-      break;
-    case EL_SET:
-      start_set (self);
-      break;
-    case EL_GROW:
-      start_grow (self);
-      break;
-    case EL_TARGETS:
-    case EL_MEMBERS:
-    case EL_SCENARIOS:
-      break;
-    case EL_NONE:
-    case N_ELEMENTS:
-    default:
-      g_assert_not_reached ();
+      const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k);
+
+      if (f->present == 0)
+        continue;
+      if (kept != k)
+        g_array_index (member->figures, PledgeFigures, kept) = *f;
+      kept++;
     }
+  g_array_set_size (member->figures, kept);
 }
 
 static void
@@ -998,7 +255,7 @@ on_end_element (void          *user_data,
       g_strstrip (self->text->str);
       if (self->text->str[0] == '\0')
         {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<source> must not be empty"));
+          pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<source> must not be empty"));
           return;
         }
       pledge_dataset_add_source (self->dataset, self->source_href, self->text->str);
@@ -1008,13 +265,16 @@ on_end_element (void          *user_data,
       break;
     case EL_TARGETS:
       if (pledge_dataset_get_n_targets (self->dataset) == 0)
-        fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<targets> needs at least one <target>"));
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                            _("<targets> needs at least one <target>"));
       break;
     case EL_MEMBERS:
       if (pledge_dataset_get_n_members (self->dataset) == 0)
-        fail (self, PLEDGE_DATASET_ERROR_INVALID, _("<members> needs at least one <member>"));
+        pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                            _("<members> needs at least one <member>"));
       break;
     case EL_MEMBER:
+      drop_empty_figures (self->member);
       self->member = NULL;
       break;
     case EL_SCENARIO:
@@ -1028,8 +288,8 @@ on_end_element (void          *user_data,
         for (guint i = 0; i < G_N_ELEMENTS (required); i++)
           if (!self->seen[required[i]])
             {
-              fail (self, PLEDGE_DATASET_ERROR_INVALID, _("the dataset has no <%s>"),
-                    elements[required[i]].name);
+              pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("the dataset has no <%s>"),
+                                  pledge_loader_elements[required[i]].name);
               return;
             }
       }
@@ -1064,14 +324,16 @@ on_characters (void          *user_data,
     {
       if (self->text->len + len > MAX_TEXT_LENGTH)
         {
-          fail (self, PLEDGE_DATASET_ERROR_INVALID, _("the text of <%s> is longer than %d KiB"),
-                elements[element].name, MAX_TEXT_LENGTH / 1024);
+          pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
+                              _("the text of <%s> is longer than %d KiB"),
+                              pledge_loader_elements[element].name, MAX_TEXT_LENGTH / 1024);
           return;
         }
       if (!g_utf8_validate ((const char *) ch, len, NULL))
         {
-          fail (self, PLEDGE_DATASET_ERROR_NOT_XML, _("the text of <%s> is not valid UTF-8"),
-                elements[element].name);
+          pledge_loader_fail (self, PLEDGE_DATASET_ERROR_NOT_XML,
+                              _("the text of <%s> is not valid UTF-8"),
+                              pledge_loader_elements[element].name);
           return;
         }
       g_string_append_len (self->text, (const char *) ch, len);
@@ -1082,13 +344,14 @@ on_characters (void          *user_data,
     if (!g_ascii_isspace (ch[i]))
       {
         /* libxml2 is past the text by now: count back to where it starts. */
-        int line = current_line (self);
+        int line = pledge_loader_current_line (self);
 
         for (int k = i; k < len; k++)
           if (ch[k] == '\n')
             line--;
-        fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID, _("text is not allowed in <%s>"),
-                 elements[element].name);
+        pledge_loader_fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID,
+                               _("text is not allowed in <%s>"),
+                               pledge_loader_elements[element].name);
         return;
       }
 }
@@ -1101,8 +364,8 @@ on_internal_subset (void          *user_data,
 {
   Loader *self = user_data;
 
-  fail (self, PLEDGE_DATASET_ERROR_DOCTYPE,
-        _("the file has a DOCTYPE; datasets may not declare a DTD or entities"));
+  pledge_loader_fail (self, PLEDGE_DATASET_ERROR_DOCTYPE,
+                      _("the file has a DOCTYPE; datasets may not declare a DTD or entities"));
 }
 
 static xmlEntityPtr
@@ -1141,6 +404,87 @@ on_structured_error (void        *user_data,
   self->xml_code = error->code;
 }
 
+/* What the first bytes say before libxml2 reads them: an empty, compressed
+ * or UTF-16/32 file, or a doubled byte order mark, each with its own
+ * message rather than whatever libxml2 makes of it. */
+static gboolean
+check_start (Loader     *self,
+             const char *data,
+             gsize       n)
+{
+  static const char gzip_magic[] = { 0x1f, (char) 0x8b };
+  static const char bom[] = "\xef\xbb\xbf";
+  const guchar *u = (const guchar *) data;
+  const char *message = NULL;
+
+  if (n == 0)
+    message = _("the file is empty");
+  else if (n >= 2 && memcmp (data, gzip_magic, 2) == 0)
+    message = _("the file is compressed; datasets are plain XML files");
+  /* Byte order marks of UTF-16 and UTF-32 (FF FE covers both little-endian
+   * ones), or "<" as UTF-16 without one: whatever the file declares, a
+   * dataset is UTF-8. libxml2 reads some of them and refuses others. */
+  else if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff) ||
+                      (u[0] == '<' && u[1] == 0) || (u[0] == 0 && u[1] == '<') ||
+                      (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff)))
+    message = _("the file is UTF-16 or UTF-32 text; datasets are UTF-8");
+  else if (n >= 6 && memcmp (data, bom, 3) == 0 && memcmp (data + 3, bom, 3) == 0)
+    message = _("the file starts with two byte order marks; a UTF-8 file has at most one");
+
+  if (message == NULL)
+    return TRUE;
+  self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML, "%s:1: %s",
+                             self->display_name, message);
+  return FALSE;
+}
+
+/* XML reads CR LF and a lone CR as LF (end-of-line handling, XML 1.0
+ * section 2.11), but libxml2 2.9 counts lines by LF alone: in a file with
+ * CR-only line ends every message said line 1. Doing the normalisation
+ * before the parser does changes nothing else. Returns the length of out;
+ * a CR at the end of in waits for the next chunk. */
+static gsize
+normalize_eol (Loader     *self,
+               const char *in,
+               gsize       len,
+               char       *out)
+{
+  gsize o = 0;
+
+  if (self->pending_cr && (len == 0 || in[0] != '\n'))
+    out[o++] = '\n';
+  self->pending_cr = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (in[i] != '\r')
+        out[o++] = in[i];
+      else if (i + 1 == len)
+        self->pending_cr = TRUE;
+      else if (in[i + 1] != '\n')
+        out[o++] = '\n';
+    }
+  return o;
+}
+
+static void
+feed (Loader     *self,
+      const char *data,
+      gsize       len,
+      gboolean    terminate)
+{
+  if (!self->pending_cr && memchr (data, '\r', len) == NULL)
+    {
+      xmlParseChunk (self->ctxt, data, len, terminate);
+      return;
+    }
+  if (self->eol_buffer == NULL)
+    self->eol_buffer = g_malloc (CHUNK_SIZE + 1);
+  g_assert (len <= CHUNK_SIZE);
+  len = normalize_eol (self, data, len, self->eol_buffer);
+  xmlParseChunk (self->ctxt, self->eol_buffer, len, terminate);
+}
+
 typedef struct
 {
   GInputStream *stream;
@@ -1153,7 +497,6 @@ parse (Loader      *self,
        ReadContext *input,
        GBytes      *bytes)
 {
-  static const char gzip_magic[] = { 0x1f, (char) 0x8b };
   xmlSAXHandler sax = { 0 };
   char buffer[CHUNK_SIZE];
   gssize n = 0;
@@ -1174,7 +517,7 @@ parse (Loader      *self,
   /* First chunk: to tell an empty or compressed file before libxml2 does. */
   if (bytes != NULL)
     {
-      n = MIN (g_bytes_get_size (bytes), 4);
+      n = MIN (g_bytes_get_size (bytes), 8);
       if (n > 0)
         memcpy (buffer, g_bytes_get_data (bytes, NULL), n);
     }
@@ -1186,19 +529,8 @@ parse (Loader      *self,
         return FALSE;
     }
 
-  if (n == 0)
-    {
-      self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
-                                 _("%s:1: the file is empty"), self->display_name);
-      return FALSE;
-    }
-  if (n >= 2 && memcmp (buffer, gzip_magic, 2) == 0)
-    {
-      self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
-                                 _("%s:1: the file is compressed; datasets are plain XML files"),
-                                 self->display_name);
-      return FALSE;
-    }
+  if (!check_start (self, buffer, n))
+    return FALSE;
 
   if (bytes != NULL)
     {
@@ -1206,6 +538,8 @@ parse (Loader      *self,
       n = 0;
     }
 
+  if (n > 0)
+    n = normalize_eol (self, buffer, n, buffer);
   self->ctxt = xmlCreatePushParserCtxt (&sax, self, buffer, n, self->display_name);
   if (self->ctxt == NULL)
     {
@@ -1231,7 +565,7 @@ parse (Loader      *self,
         {
           gsize chunk = MIN (size - offset, CHUNK_SIZE);
 
-          xmlParseChunk (self->ctxt, data + offset, chunk, 0);
+          feed (self, data + offset, chunk, 0);
           offset += chunk;
         }
     }
@@ -1257,12 +591,16 @@ parse (Loader      *self,
                                          (int) (MAX_FILE_SIZE / (1024 * 1024)));
               return FALSE;
             }
-          xmlParseChunk (self->ctxt, buffer, n, 0);
+          feed (self, buffer, n, 0);
         }
     }
 
   if (self->error == NULL && self->ctxt->disableSAX == 0)
-    xmlParseChunk (self->ctxt, NULL, 0, 1);
+    {
+      if (self->pending_cr)
+        feed (self, "", 0, 0);
+      xmlParseChunk (self->ctxt, NULL, 0, 1);
+    }
 
   if (self->error != NULL)
     return FALSE;
@@ -1271,7 +609,7 @@ parse (Loader      *self,
    * well-formed: check both. */
   if (!self->ctxt->wellFormed || self->ctxt->errNo != XML_ERR_OK || self->xml_message != NULL)
     {
-      int line = self->xml_message ? self->xml_line : current_line (self);
+      int line = self->xml_message ? self->xml_line : pledge_loader_current_line (self);
       const char *detail = self->xml_message ? self->xml_message : _("unknown error");
       g_autofree char *what = NULL;
 
@@ -1283,7 +621,7 @@ parse (Loader      *self,
       /* What libxml2 2.9's push parser says when the input stops early. */
       else if (self->xml_code == XML_ERR_DOCUMENT_END && self->depth > 0)
         what = g_strdup_printf (_("the file ends inside <%s>: it may be truncated"),
-                                elements[self->stack[self->depth - 1]].name);
+                                pledge_loader_elements[self->stack[self->depth - 1]].name);
       else if (self->xml_code == XML_ERR_DOCUMENT_END && !self->seen[EL_ROOT])
         what = g_strdup (_("the file ends before its <pledge-dataset> element: it may be truncated"));
       else
@@ -1308,8 +646,10 @@ parse (Loader      *self,
     {
       self->error = g_error_new (PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_NOT_XML,
                                  _("%s:%d: the file ends inside <%s>: it may be truncated"),
-                                 self->display_name, current_line (self),
-                                 elements[self->depth > 0 ? self->stack[self->depth - 1] : EL_ROOT].name);
+                                 self->display_name, pledge_loader_current_line (self),
+                                 pledge_loader_elements[self->depth > 0
+                                                        ? self->stack[self->depth - 1]
+                                                        : EL_ROOT].name);
       return FALSE;
     }
 
@@ -1369,6 +709,7 @@ load (const char   *display_name,
   g_hash_table_unref (self.target_ids);
   g_free (self.source_href);
   g_free (self.xml_message);
+  g_free (self.eol_buffer);
 
   return result;
 }

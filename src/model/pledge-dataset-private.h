@@ -33,4 +33,21 @@ PledgeSnapshot      *pledge_snapshot_new_full   (PledgeDataset  *dataset,
 PledgeSnapshot      *pledge_snapshot_copy       (PledgeSnapshot *other,
                                                  gboolean        hold_dataset);
 
+/* The bound on scenarios (for tests and the benchmark): the figures all
+ * scenarios of a dataset may write and copy; an upper bound of what one
+ * scenario writes and copies, from its edits alone; and what a snapshot
+ * made from scratch did write and copy. */
+guint64              pledge_dataset_get_scenario_budget (PledgeDataset *self);
+guint64              pledge_dataset_get_scenario_cost   (PledgeDataset *self,
+                                                         guint          index);
+gboolean             pledge_dataset_has_cached_snapshot (PledgeDataset *self,
+                                                         int            scenario);
+guint64              pledge_snapshot_get_work   (PledgeSnapshot *self);
+/* Fails with PLEDGE_DATASET_ERROR_TOO_LARGE when the scenarios, with extra
+ * at the end of scenario extra_index if given, go past the budget. */
+gboolean             pledge_dataset_check_budget (PledgeDataset    *self,
+                                                  guint             extra_index,
+                                                  const PledgeEdit *extra,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -246,6 +246,9 @@ pledge_figures_update_base (PledgeFigures *f)
     f->implied_base = 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / f->values[PLEDGE_FIELD_DEFENCE_GDP];
   else
     f->implied_base = NAN;
+  /* 1e300 at 0.001%: no GDP a double holds. */
+  if (!isfinite (f->implied_base))
+    f->implied_base = NAN;
 }
 
 static void
@@ -728,18 +731,30 @@ pledge_dataset_find_scenario (PledgeDataset *self,
   return -1;
 }
 
-/* Applies the scenario at index to check it. */
+/* Applies the scenario at index to check it, and keeps the result for the
+ * next edit. */
 static gboolean
 check_scenario (PledgeDataset  *self,
                 guint           index,
                 GError        **error)
 {
-  PledgeSnapshot *snapshot = pledge_snapshot_new_full (self, index, FALSE, error);
+  PledgeSnapshot *snapshot;
 
+  if (!pledge_dataset_check_budget (self, 0, NULL, error))
+    return FALSE;
+  snapshot = pledge_snapshot_new_full (self, index, FALSE, error);
   if (snapshot == NULL)
     return FALSE;
   cache_snapshot (self, index, snapshot);
   return TRUE;
+}
+
+gboolean
+pledge_dataset_has_cached_snapshot (PledgeDataset *self,
+                                    int            scenario)
+{
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), FALSE);
+  return cached_snapshot (self, scenario) != NULL;
 }
 
 gboolean
@@ -824,6 +839,12 @@ pledge_dataset_insert_edit (PledgeDataset  *self,
 
   /* At the end of a scenario whose snapshot is known, the edit only adds
    * to it: microseconds, where applying every edit again takes longer. */
+  if (!pledge_dataset_check_budget (self, scenario_index, edit, error))
+    {
+      pledge_edit_free (edit);
+      return FALSE;
+    }
+
   if (position == scenario->edits->len && cached_snapshot (self, scenario_index) != NULL)
     {
       PledgeSnapshot *next = pledge_snapshot_new_with_edit (cached_snapshot (self, scenario_index),
@@ -990,27 +1011,4 @@ void
 pledge_dataset_emit_changed (PledgeDataset *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-gboolean
-pledge_dataset_check_scenarios (PledgeDataset *self,
-                                const char    *display_name,
-                                GError       **error)
-{
-  g_return_val_if_fail (PLEDGE_IS_DATASET (self), FALSE);
-
-  for (guint i = 0; i < self->scenarios->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!check_scenario (self, i, &local_error))
-        {
-          if (display_name != NULL)
-            g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s:", display_name);
-          else
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-  return TRUE;
 }

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   PLEDGE_DATASET_ERROR_IO,        /* could not read or write the file */
-  PLEDGE_DATASET_ERROR_TOO_LARGE, /* larger than the loader accepts */
+  PLEDGE_DATASET_ERROR_TOO_LARGE, /* larger than the loader accepts, or scenarios
+                                   * that would compute far more than the file holds */
   PLEDGE_DATASET_ERROR_NOT_XML,   /* not well-formed XML */
   PLEDGE_DATASET_ERROR_DOCTYPE,   /* DOCTYPE, DTD or entities: refused */
   PLEDGE_DATASET_ERROR_VERSION,   /* a format version this program does not know */
@@ -285,7 +286,12 @@ PledgeMember  *pledge_dataset_add_member      (PledgeDataset *self,
 PledgeFigures *pledge_member_add_figures      (PledgeMember  *member,
                                                int            year);
 
-/* Checks that every scenario applies; the first failure names its line. */
+/* Checks that every scenario applies, and that together they stay within
+ * what Pledge computes for a dataset of this size (2,000,000 figures
+ * written or copied, plus 4 a figure in the file; past it
+ * PLEDGE_DATASET_ERROR_TOO_LARGE). The first failure names its line. The
+ * snapshots made to check are not kept: pledge_dataset_get_snapshot()
+ * makes each when first asked for. */
 gboolean       pledge_dataset_check_scenarios (PledgeDataset *self,
                                                const char    *display_name,
                                                GError       **error);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,7 +176,13 @@ pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
       return buf;
     }
 
-  for (int precision = 1; precision <= 17; precision++)
+  /* Any decimal of at most 15 significant digits reads back to itself
+   * through a double (DBL_DIG), so when %.15g reads back it is the
+   * shortest form (%g drops the trailing zeros); otherwise the shortest
+   * has 16 or 17 digits. Three tries at most instead of seventeen: a
+   * figure a scenario computed usually needs all seventeen digits.
+   * Subnormals have fewer digits of precision: search them all. */
+  for (int precision = fabs (value) < DBL_MIN ? 1 : 15; precision <= 17; precision++)
     {
       char format[8];
 

@@ -24,6 +24,22 @@ void pledge_report_write     (PledgeSnapshot     *snapshot,
                               PledgeReportFormat  format,
                               GString            *out);
 
+/* Takes each part of a report as it is made, in order; FALSE stops the
+ * report (a write failed). */
+typedef gboolean (*PledgeReportSink) (const char *data,
+                                      gsize       length,
+                                      gpointer    user_data);
+
+/* The same report handed to sink in parts of about a megabyte, so that
+ * memory stays the same however long the report is. FALSE when sink
+ * returned FALSE. */
+gboolean pledge_report_write_to (PledgeSnapshot     *snapshot,
+                                 int                 first,
+                                 int                 last,
+                                 PledgeReportFormat  format,
+                                 PledgeReportSink    sink,
+                                 gpointer            user_data);
+
 /* "2016: 5 of 28 members meet gdp-2 (Defence Investment Pledge: ...)" */
 char *pledge_report_summary  (PledgeSnapshot     *snapshot,
                               int                 year,

@@ -36,6 +36,8 @@ struct _PledgeSnapshot
   /* The years the edits being applied touched. */
   int             touched_first;
   int             touched_last;
+  /* Figures written and copied while applying edits. */
+  guint64         work;
 };
 
 static void
@@ -61,6 +63,7 @@ writable_figures (PledgeSnapshot *self,
     {
       GArray *copy = g_array_copy (self->figures[member]);
 
+      self->work += copy->len;
       g_array_unref (self->figures[member]);
       self->figures[member] = copy;
       self->owned[member] = TRUE;
@@ -73,11 +76,30 @@ mark_edited (PledgeSnapshot *self,
              PledgeFigures  *f,
              int             last_reported)
 {
+  self->work++;
   self->touched_first = MIN (self->touched_first, f->year);
   self->touched_last = MAX (self->touched_last, f->year);
   f->flags |= PLEDGE_FIGURES_EDITED;
   if (last_reported > 0 && f->year > last_reported)
     f->flags |= PLEDGE_FIGURES_PROJECTED;
+}
+
+/* Stores a computed figure: one that overflowed a double is unknown. */
+static void
+store (PledgeFigures *f,
+       PledgeField    field,
+       double         value)
+{
+  if (isfinite (value))
+    {
+      f->values[field] = value;
+      f->present |= 1u << field;
+    }
+  else
+    {
+      f->values[field] = NAN;
+      f->present &= ~(1u << field);
+    }
 }
 
 static gboolean
@@ -129,8 +151,7 @@ apply_set (PledgeSnapshot       *self,
             set_edit_error (error, scenario, edit, msg);
             return FALSE;
           }
-        f->values[PLEDGE_FIELD_DEFENCE] = value * base / 100.0;
-        f->present |= PLEDGE_FIGURE_DEFENCE;
+        store (f, PLEDGE_FIELD_DEFENCE, value * base / 100.0);
       }
       break;
 
@@ -197,10 +218,11 @@ grow_member (PledgeSnapshot       *self,
 
       /* May move the array: prev is not valid after this. */
       f = pledge_figures_insert (figures, y);
-      f->values[PLEDGE_FIELD_DEFENCE] = defence;
-      f->present |= PLEDGE_FIGURE_DEFENCE;
+      store (f, PLEDGE_FIELD_DEFENCE, defence);
 
-      if (!isfinite (pledge_figures_base (f)))
+      /* gdp(y) from base(y-1), where y has none: the rate is needed only
+       * where base(y-1) is known; an unknown GDP stays unknown. */
+      if (!isfinite (pledge_figures_base (f)) && isfinite (prev_base))
         {
           if (isnan (edit->gdp_rate))
             {
@@ -210,12 +232,9 @@ grow_member (PledgeSnapshot       *self,
               set_edit_error (error, scenario, edit, msg);
               return FALSE;
             }
-          if (isfinite (prev_base))
-            {
-              f->values[PLEDGE_FIELD_GDP] = prev_base * (1.0 + edit->gdp_rate / 100.0);
-              f->present |= PLEDGE_FIGURE_GDP;
-              f->flags |= PLEDGE_FIGURES_GDP_SET;
-            }
+          store (f, PLEDGE_FIELD_GDP, prev_base * (1.0 + edit->gdp_rate / 100.0));
+          if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
+            f->flags |= PLEDGE_FIGURES_GDP_SET;
         }
 
       mark_edited (self, f, last_reported);
@@ -519,6 +538,13 @@ pledge_snapshot_unref (PledgeSnapshot *self)
   g_free (self);
 }
 
+guint64
+pledge_snapshot_get_work (PledgeSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->work;
+}
+
 PledgeDataset *
 pledge_snapshot_get_dataset (PledgeSnapshot *self)
 {
@@ -627,7 +653,9 @@ pledge_snapshot_get_alliance_defence (PledgeSnapshot *self,
 
   if (self->alliance_defence == NULL || year < self->first_year || year > self->last_year)
     return 0;
-  return self->alliance_defence[year - self->first_year];
+  /* A sum past the largest double is unknown. */
+  return isfinite (self->alliance_defence[year - self->first_year])
+         ? self->alliance_defence[year - self->first_year] : NAN;
 }
 
 double
@@ -638,7 +666,8 @@ pledge_snapshot_get_alliance_gdp (PledgeSnapshot *self,
 
   if (self->alliance_gdp == NULL || year < self->first_year || year > self->last_year)
     return 0;
-  return self->alliance_gdp[year - self->first_year];
+  return isfinite (self->alliance_gdp[year - self->first_year])
+         ? self->alliance_gdp[year - self->first_year] : NAN;
 }
 
 double
@@ -654,7 +683,7 @@ pledge_snapshot_get_alliance_share (PledgeSnapshot *self,
     return NAN;
 
   total = pledge_snapshot_get_alliance_defence (self, year);
-  if (!(total > 0))
+  if (!(total > 0) || !isfinite (total))
     return NAN;
   return 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / total;
 }

@@ -1,5 +1,6 @@
-/* fuzz-loader.c: libFuzzer target over the loader, scenarios, compliance,
- * the solver and the writer
+/* fuzz-loader.c: libFuzzer target over the loader, every scenario's
+ * snapshot, compliance, the plan of every target with a due year, the
+ * reports and the writer
  *
  * Copyright 2026 The Pledge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +15,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pledge-dataset-private.h"
 #include "pledge-plan.h"
 #include "pledge-report.h"
 #include "pledge-snapshot.h"
@@ -34,13 +36,41 @@ exercise (PledgeSnapshot *snapshot)
   /* Bounded: a fuzzed file may span two centuries. */
   last = MIN (last, first + 40);
   pledge_report_write (snapshot, first, last, PLEDGE_REPORT_CSV, out);
+  g_string_truncate (out, 0);
+  pledge_report_write (snapshot, last, last, PLEDGE_REPORT_TEXT, out);
 
   for (guint t = 0; t < pledge_dataset_get_n_targets (dataset); t++)
     {
-      g_autoptr(GArray) rows = pledge_plan_compute (snapshot, t, NULL, NULL);
+      const PledgeTarget *target = pledge_dataset_get_target (dataset, t);
+      guint meeting = 0, members = 0;
 
       for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
         (void) pledge_snapshot_get_gap (snapshot, i, last, t);
+      pledge_snapshot_count (snapshot, last, t, &meeting, &members);
+      if (meeting > members)
+        __builtin_trap ();
+
+      /* The plan of every target it can plan for, and its report. */
+      if (target->due != 0)
+        {
+          g_autoptr(GArray) rows = pledge_plan_compute (snapshot, t, NULL, NULL);
+
+          g_string_truncate (out, 0);
+          pledge_report_write_plan (snapshot, t, PLEDGE_REPORT_CSV, out, NULL);
+          g_string_truncate (out, 0);
+          pledge_report_write_plan (snapshot, t, PLEDGE_REPORT_TEXT, out, NULL);
+        }
+    }
+
+  for (int year = first; year <= last; year++)
+    {
+      (void) pledge_snapshot_get_alliance_defence (snapshot, year);
+      (void) pledge_snapshot_get_alliance_gdp (snapshot, year);
+      for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
+        {
+          (void) pledge_snapshot_get_alliance_share (snapshot, i, year);
+          (void) pledge_snapshot_get_status (snapshot, i, year);
+        }
     }
 }
 
@@ -61,11 +91,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (int s = PLEDGE_SNAPSHOT_REPORTED; s < (int) pledge_dataset_get_n_scenarios (dataset); s++)
     {
       g_autoptr(PledgeSnapshot) snapshot = pledge_dataset_get_snapshot (dataset, s, NULL);
+      g_autoptr(PledgeSnapshot) fresh = pledge_snapshot_new (dataset, s, NULL);
 
-      /* The loader checked every scenario: each must apply. */
-      if (snapshot == NULL)
+      /* The loader checked every scenario: each must apply, from the cache
+       * (made when first asked for) and from scratch alike. */
+      if (snapshot == NULL || fresh == NULL)
         __builtin_trap ();
       exercise (snapshot);
+
+      /* Within the bound the loader checked. */
+      if (s >= 0 && pledge_snapshot_get_work (fresh) > pledge_dataset_get_scenario_cost (dataset, s))
+        __builtin_trap ();
     }
 
   /* Whatever loads, saves; what is saved loads again and saves the same. */

@@ -3,8 +3,8 @@
  * Copyright 2026 The Pledge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GLib test: one case per file of tests/data/good, tests/data/bad and
- * tests/fuzz/corpus, so every crash the fuzzer ever found stays fixed.
+ * A GLib test: one case per file of tests/data/good, tests/data/bad,
+ * tests/data/edge and tests/fuzz/corpus, so every crash the fuzzer ever found stays fixed.
  */
 
 #include "config.h"
@@ -31,7 +31,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *dirs[] = { "data/good", "data/bad", "fuzz/corpus" };
+  static const char *dirs[] = { "data/good", "data/bad", "data/edge", "fuzz/corpus" };
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
   g_test_init (&argc, &argv, NULL);
