@@ -22,6 +22,7 @@
 #include "pledge-window.h"
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
+#define DATASET_MIME_TYPE "application/x-pledge-dataset+xml"
 #define MAX_RECENT 8
 /* Seconds after the last change before unsaved work goes to a recovery file. */
 #define RECOVERY_DELAY 2
@@ -752,7 +753,7 @@ add_recent (PledgeWindow *self,
 {
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = {
-    .mime_type = (char *) "application/x-pledge-dataset+xml",
+    .mime_type = (char *) DATASET_MIME_TYPE,
     .app_name = (char *) g_get_application_name (),
     .app_exec = (char *) "pledge %u",
   };
@@ -1062,7 +1063,7 @@ dataset_filter (void)
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Pledge Datasets"));
-  gtk_file_filter_add_mime_type (filter, "application/x-pledge-dataset+xml");
+  gtk_file_filter_add_mime_type (filter, DATASET_MIME_TYPE);
   gtk_file_filter_add_pattern (filter, "*.xml");
   return filter;
 }
@@ -1276,10 +1277,27 @@ compare_recent (gconstpointer a,
 {
   GtkRecentInfo *ra = *(GtkRecentInfo **) a;
   GtkRecentInfo *rb = *(GtkRecentInfo **) b;
-  g_autoptr(GDateTime) ma = gtk_recent_info_get_modified (ra);
-  g_autoptr(GDateTime) mb = gtk_recent_info_get_modified (rb);
+  /* The dates belong to the infos: not ours to free. */
+  GDateTime *ma = gtk_recent_info_get_modified (ra);
+  GDateTime *mb = gtk_recent_info_get_modified (rb);
 
   return -g_date_time_compare (ma, mb);
+}
+
+/* A dataset this app opened or saved: the app also has exported charts and
+ * plans in the list, which are no datasets. */
+static gboolean
+is_recent_dataset (GtkRecentInfo *info,
+                   const char    *app_name)
+{
+  const char *mime = gtk_recent_info_get_mime_type (info);
+
+  if (app_name == NULL || !gtk_recent_info_has_application (info, app_name))
+    return FALSE;
+  if (g_strcmp0 (mime, DATASET_MIME_TYPE) != 0 &&
+      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml"))
+    return FALSE;
+  return gtk_recent_info_exists (info);
 }
 
 static void
@@ -1293,8 +1311,7 @@ fill_recent (PledgeWindow *self)
     {
       GtkRecentInfo *info = l->data;
 
-      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
-          gtk_recent_info_exists (info))
+      if (is_recent_dataset (info, app_name))
         g_ptr_array_add (infos, gtk_recent_info_ref (info));
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
