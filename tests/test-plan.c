@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "pledge-compliance.h"
 #include "pledge-plan.h"
 #include "pledge-report.h"
 
@@ -108,6 +109,42 @@ test_step_forward (void)
   g_assert_cmpint (pledge_snapshot_meets (short_of, 0, 2035, 1), ==, PLEDGE_MEETS_NO);
 }
 
+/* Related spending counts towards a total-gdp target, never towards a
+ * defence-gdp one (dataset-format.md): defence 20, GDP 1000 and related 10
+ * need 3.5% of GDP from defence alone, 35 a year, a gap of 15 every year
+ * from 2024 to 2035, while 5% in all needs defence 40 beside related 10. */
+static void
+test_related (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge", "plan-related.xml",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GArray) core = NULL;
+  g_autoptr(GArray) total = NULL;
+  const PledgePlanRow *row;
+
+  g_assert_no_error (error);
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+
+  core = pledge_plan_compute (snapshot, 0, NULL, &error);
+  g_assert_no_error (error);
+  row = &g_array_index (core, PledgePlanRow, 0);
+  g_assert_cmpfloat_with_epsilon (row->growth, 100 * (pow (35.0 / 20, 1.0 / 11) - 1), 1e-9);
+  g_assert_cmpfloat_with_epsilon (pledge_round2 (row->growth), 5.22, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->gap_now, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->cumulative_gap, 12 * row->gap_now, 1e-9);
+
+  total = pledge_plan_compute (snapshot, 1, NULL, &error);
+  g_assert_no_error (error);
+  row = &g_array_index (total, PledgePlanRow, 0);
+  g_assert_cmpfloat_with_epsilon (row->growth, 100 * (pow (40.0 / 20, 1.0 / 11) - 1), 1e-9);
+  g_assert_cmpfloat_with_epsilon (row->cumulative_gap, 12 * 20, 1e-9);
+}
+
 static void
 test_refusals (void)
 {
@@ -147,6 +184,7 @@ main (int   argc,
 
   g_test_add_func ("/pledge/plan/closed-form", test_closed_form);
   g_test_add_func ("/pledge/plan/step-forward", test_step_forward);
+  g_test_add_func ("/pledge/plan/related", test_related);
   g_test_add_func ("/pledge/plan/refusals", test_refusals);
   g_test_add_func ("/pledge/plan/csv", test_csv);
 

@@ -16,9 +16,11 @@ typedef struct
   double defence;
   double base;
   double related;
+  gboolean count_related; /* only a total-gdp target counts it */
 } Path;
 
-/* The member's figures in year y, carrying forward what y lacks. */
+/* The member's figures in year y, carrying forward what y lacks. Related
+ * spending stays 0 unless the target's metric counts it. */
 static void
 path_step (PledgeSnapshot *snapshot,
            guint           member,
@@ -35,7 +37,7 @@ path_step (PledgeSnapshot *snapshot,
   base = pledge_figures_base (f);
   if (isfinite (base))
     path->base = base;
-  if (pledge_figures_has (f, PLEDGE_FIELD_RELATED))
+  if (path->count_related && pledge_figures_has (f, PLEDGE_FIELD_RELATED))
     path->related = f->values[PLEDGE_FIELD_RELATED];
 }
 
@@ -91,7 +93,7 @@ pledge_plan_compute (PledgeSnapshot  *snapshot,
       gboolean total = target->metric == PLEDGE_METRIC_TOTAL_GDP;
       /* Related spending only counts towards total-gdp, and is unknown
        * until a year gives it. */
-      Path path = { NAN, NAN, total ? NAN : 0 };
+      Path path = { NAN, NAN, total ? NAN : 0, total };
       double defence_start, needed;
 
       if (!pledge_member_is_member_in (pledge_dataset_get_member (dataset, i), start))

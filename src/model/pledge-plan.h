@@ -28,7 +28,8 @@ typedef struct
  *
  * and the yearly gap, min/100 x base(y) - defence(y) - related(y) where
  * positive, for y = start..due, with figures a year lacks carried forward
- * from the year before. Fails for targets without a due year or on the
+ * from the year before. related counts only towards a total-gdp target:
+ * it is 0 for defence-gdp. Fails for targets without a due year or on the
  * equipment metric. Returns an array of PledgePlanRow. */
 GArray *pledge_plan_compute (PledgeSnapshot  *snapshot,
                              guint            target,
