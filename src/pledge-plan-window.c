@@ -12,6 +12,7 @@
 
 #include "pledge-locale-number.h"
 #include "pledge-member-table.h"
+#include "pledge-plan.h"
 #include "pledge-plan-item.h"
 #include "pledge-plan-window.h"
 #include "pledge-report.h"
@@ -55,50 +56,7 @@ static guint signals[N_SIGNALS];
 
 static const char *handler_key = "pledge-changed-handler";
 
-gboolean
-pledge_plan_window_can_plan (PledgeDataset *dataset,
-                             guint          target)
-{
-  const PledgeTarget *t;
-
-  g_return_val_if_fail (PLEDGE_IS_DATASET (dataset), FALSE);
-
-  if (target >= pledge_dataset_get_n_targets (dataset))
-    return FALSE;
-  t = pledge_dataset_get_target (dataset, target);
-  return t->due != 0 && t->metric != PLEDGE_METRIC_EQUIPMENT_DEFENCE;
-}
-
-int
-pledge_plan_window_pick_target (PledgeDataset *dataset,
-                                guint          target)
-{
-  g_return_val_if_fail (PLEDGE_IS_DATASET (dataset), -1);
-
-  if (pledge_plan_window_can_plan (dataset, target))
-    return (int) target;
-  for (guint i = 0; i < pledge_dataset_get_n_targets (dataset); i++)
-    if (pledge_plan_window_can_plan (dataset, i))
-      return (int) i;
-  return -1;
-}
-
 /* Text */
-
-/* Whether a member meets the target by its due year without more growth:
- * the scenario's figures meet it then, or flat spending would. */
-static gboolean
-on_track (PledgePlanWindow    *self,
-          const PledgePlanRow *row)
-{
-  const PledgeTarget *target;
-
-  if (isfinite (row->growth) && row->growth <= 0)
-    return TRUE;
-  target = pledge_dataset_get_target (pledge_snapshot_get_dataset (self->snapshot), self->target);
-  return pledge_snapshot_meets (self->snapshot, row->member, target->due, self->target) ==
-         PLEDGE_MEETS_YES;
-}
 
 static char *
 cell_text (PledgePlanWindow *self,
@@ -130,7 +88,7 @@ cell_text (PledgePlanWindow *self,
     case PLEDGE_PLAN_COLUMN_CUMULATIVE:
       return pledge_locale_format_money (row->cumulative_gap);
     case PLEDGE_PLAN_COLUMN_ACTION:
-      if (on_track (self, row))
+      if (pledge_plan_is_on_track (self->snapshot, self->target, row))
         /* Translators: a member meets the target by its due year without
          * spending more each year */
         return g_strdup (_("On track"));
@@ -189,7 +147,7 @@ update_cell (PledgePlanItem *item,
       {
         GtkWidget *button = gtk_stack_get_child_by_name (GTK_STACK (child), "reach");
         GtkWidget *label = gtk_stack_get_child_by_name (GTK_STACK (child), "label");
-        gboolean reach = isfinite (row->growth) && !on_track (self, row);
+        gboolean reach = isfinite (row->growth) && !pledge_plan_is_on_track (self->snapshot, self->target, row);
         g_autofree char *tooltip = NULL;
 
         gtk_stack_set_visible_child (GTK_STACK (child), reach ? button : label);
@@ -427,7 +385,7 @@ fill_targets (PledgePlanWindow *self)
 
   g_array_set_size (self->targets, 0);
   for (guint i = 0; i < pledge_dataset_get_n_targets (dataset); i++)
-    if (pledge_plan_window_can_plan (dataset, i))
+    if (pledge_plan_can_plan (dataset, i))
       {
         if ((int) i == self->target)
           selected = self->targets->len;
@@ -896,10 +854,10 @@ pledge_plan_window_set_snapshot (PledgePlanWindow *self,
   /* The plan follows the main window's target when that changes, and
    * keeps one the user chose here until then. */
   if (new_dataset || (int) selected_target != self->followed ||
-      !pledge_plan_window_can_plan (dataset, self->target))
+      !pledge_plan_can_plan (dataset, self->target))
     {
       self->followed = (int) selected_target;
-      self->target = pledge_plan_window_pick_target (dataset, selected_target);
+      self->target = pledge_plan_pick_target (dataset, selected_target);
     }
   if (new_dataset)
     g_list_store_remove_all (self->items);
@@ -922,7 +880,7 @@ pledge_plan_window_set_target (PledgePlanWindow *self,
 {
   g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
   g_return_if_fail (self->snapshot != NULL);
-  g_return_if_fail (pledge_plan_window_can_plan (pledge_snapshot_get_dataset (self->snapshot),
+  g_return_if_fail (pledge_plan_can_plan (pledge_snapshot_get_dataset (self->snapshot),
                                                  target));
 
   if ((int) target == self->target)

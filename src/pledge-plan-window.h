@@ -29,15 +29,6 @@ typedef enum
   PLEDGE_N_PLAN_COLUMNS
 } PledgePlanColumn;
 
-/* Whether the plan can be about target: it has a due year and a share of
- * GDP as its metric. */
-gboolean          pledge_plan_window_can_plan      (PledgeDataset    *dataset,
-                                                    guint             target);
-/* The target a plan is about when target is selected: that one when it
- * can be planned, else the first one that can; -1 when none can. */
-int               pledge_plan_window_pick_target   (PledgeDataset    *dataset,
-                                                    guint             target);
-
 /* The window shows the deadline solver's table (pledge_plan_compute) for
  * snapshot; it emits ::reach-target when the user asks for a member to
  * meet its target. */

@@ -398,7 +398,7 @@ update_actions (PledgeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow-member", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reach-target",
-                                 loaded && pledge_plan_window_pick_target (self->dataset,
+                                 loaded && pledge_plan_pick_target (self->dataset,
                                                                            self->target) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", loaded && self->file != NULL);
@@ -508,7 +508,7 @@ update_view (PledgeWindow *self)
                                                          NULL));
 
   pledge_member_table_set_plan_target (self->member_table,
-                                       pledge_plan_window_pick_target (self->dataset, self->target));
+                                       pledge_plan_pick_target (self->dataset, self->target));
   if (self->plan_window != NULL)
     pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), self->snapshot,
                                      scenario_name (self), self->target);
@@ -1791,95 +1791,6 @@ grow_member_action (GtkWidget  *widget,
 
 /* Reaching a target by its due year */
 
-/* Whether growing a member from start to due needs a GDP rate: a year
- * without a GDP in the figures shown. */
-static gboolean
-needs_gdp_rate (PledgeWindow *self,
-                guint         member,
-                int           start,
-                int           due)
-{
-  const PledgeMember *m = pledge_dataset_get_member (self->dataset, member);
-
-  for (int y = start + 1; y <= due && pledge_member_is_member_in (m, y); y++)
-    {
-      const PledgeFigures *f = pledge_snapshot_get_figures (self->snapshot, member, y);
-
-      if (f == NULL || !isfinite (pledge_figures_base (f)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The GDP rate the active scenario grows the member's GDP at, if any. */
-static double
-scenario_gdp_rate (PledgeWindow *self,
-                   const char   *code)
-{
-  int scenario = active_scenario (self);
-  const PledgeScenario *s;
-
-  if (scenario < 0)
-    return NAN;
-  s = pledge_dataset_get_scenario (self->dataset, scenario);
-  for (guint i = s->edits->len; i > 0; i--)
-    {
-      const PledgeEdit *edit = g_ptr_array_index (s->edits, i - 1);
-
-      if (edit->kind == PLEDGE_EDIT_GROW && !isnan (edit->gdp_rate) &&
-          (g_strcmp0 (edit->member, "*") == 0 || g_strcmp0 (edit->member, code) == 0))
-        return edit->gdp_rate;
-    }
-  return NAN;
-}
-
-static const PledgePlanRow *
-find_plan_row (GArray *rows,
-               guint   member)
-{
-  for (guint i = 0; i < rows->len; i++)
-    if (g_array_index (rows, PledgePlanRow, i).member == member)
-      return &g_array_index (rows, PledgePlanRow, i);
-  return NULL;
-}
-
-/* The growth that meets the target by its due year when the member's GDP
- * grows at gdp_rate where it has none: the solver's, under the figures
- * that growing at it gives, whose GDP is the one the edit makes. */
-static double
-solve_growth (PledgeWindow  *self,
-              guint          target,
-              guint          member,
-              int            start,
-              double         growth,
-              double         gdp_rate,
-              GError       **error)
-{
-  const PledgeTarget *t = pledge_dataset_get_target (self->dataset, target);
-  const PledgeMember *m = pledge_dataset_get_member (self->dataset, member);
-  int scenario = active_scenario (self);
-  g_autoptr(PledgeScenario) fresh = NULL;
-  g_autoptr(PledgeEdit) edit = pledge_edit_new_grow (m->code, start, t->due, growth, gdp_rate);
-  g_autoptr(PledgeSnapshot) trial = NULL;
-  g_autoptr(GArray) rows = NULL;
-  const PledgePlanRow *row;
-
-  if (scenario < 0)
-    fresh = pledge_scenario_new ("scenario", "");
-  trial = pledge_snapshot_new_with_edit (self->snapshot,
-                                         fresh != NULL ? fresh
-                                                       : pledge_dataset_get_scenario (self->dataset,
-                                                                                      scenario),
-                                         edit, error);
-  if (trial == NULL)
-    return NAN;
-  rows = pledge_plan_compute (trial, target, NULL, error);
-  if (rows == NULL)
-    return NAN;
-  row = find_plan_row (rows, member);
-  return row != NULL ? row->growth : growth;
-}
-
 static gboolean
 reach_target (PledgeWindow  *self,
               const char    *code,
@@ -1887,40 +1798,21 @@ reach_target (PledgeWindow  *self,
               GError       **error)
 {
   const PledgeTarget *t = pledge_dataset_get_target (self->dataset, target);
-  g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) pledge_edit_free);
   g_autofree char *short_title = pledge_target_dup_short_title (t);
   g_autofree char *growth_text = NULL;
   g_autofree char *title = NULL;
-  const PledgePlanRow *row;
   const PledgeMember *m;
-  double growth, gdp_rate = NAN;
-  int member, start;
+  PledgePlanReach reach;
+  int member;
 
   member = pledge_dataset_find_member (self->dataset, code);
   g_assert (member >= 0);
   m = pledge_dataset_get_member (self->dataset, member);
 
-  rows = pledge_plan_compute (self->snapshot, target, &start, error);
-  if (rows == NULL)
+  if (!pledge_plan_reach (self->snapshot, target, member, &reach, error))
     return FALSE;
-  row = find_plan_row (rows, member);
-  if (row == NULL)
-    {
-      g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
-                   /* Translators: %s is a member's name, %d a year */
-                   _("%s was not a member in %d, the year the figures end."), m->name, start);
-      return FALSE;
-    }
-  if (!isfinite (row->growth))
-    {
-      g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
-                   /* Translators: %s is a member's name, %d a year */
-                   _("The growth %s needs cannot be computed: it has no defence spending or no "
-                     "GDP for %d to grow from."), m->name, start);
-      return FALSE;
-    }
-  if (pledge_snapshot_meets (self->snapshot, member, t->due, target) == PLEDGE_MEETS_YES)
+  if (reach.kind == PLEDGE_PLAN_REACH_MET)
     {
       /* Translators: %s is a member's name, then a target such as "3.5% of
        * GDP"; %d is the year the target is due */
@@ -1929,7 +1821,7 @@ reach_target (PledgeWindow  *self,
       show_message (self, title);
       return TRUE;
     }
-  if (row->growth <= 0)
+  if (reach.kind == PLEDGE_PLAN_REACH_FLAT)
     {
       /* Translators: %s is a member's name, then a target such as "3.5% of
        * GDP"; %d is the year the target is due */
@@ -1939,36 +1831,18 @@ reach_target (PledgeWindow  *self,
       return TRUE;
     }
 
-  /* GDP follows the scenario: figures it has stay, and years without one
-   * grow at the scenario's own rate or, when it has none, not at all. */
-  growth = row->growth;
-  if (needs_gdp_rate (self, member, start, t->due))
-    {
-      gdp_rate = scenario_gdp_rate (self, code);
-      if (isnan (gdp_rate))
-        gdp_rate = 0;
-      else
-        growth = solve_growth (self, target, member, start, growth, gdp_rate, error);
-      if (!isfinite (growth))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_SCENARIO,
-                         _("The growth %s needs cannot be computed."), m->name);
-          return FALSE;
-        }
-    }
-
-  g_ptr_array_add (edits, pledge_edit_new_grow (code, start, t->due, growth, gdp_rate));
+  g_ptr_array_add (edits, pledge_edit_new_grow (code, reach.start, reach.due, reach.growth,
+                                                reach.gdp_rate));
   if (!add_edits (self, edits, error))
     return FALSE;
 
-  growth_text = pledge_locale_format_growth (growth);
-  if (gdp_rate == 0)
+  growth_text = pledge_locale_format_growth (reach.growth);
+  if (reach.gdp_rate == 0)
     /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
      * GDP by 2035, GDP held at its 2024 level" */
     title = g_markup_printf_escaped (_("%s: defence spending %s a year reaches %s by %d, GDP held "
                                        "at its %d level"),
-                                     m->name, growth_text, short_title, t->due, start);
+                                     m->name, growth_text, short_title, t->due, reach.start);
   else
     /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
      * GDP by 2035" */
@@ -1993,7 +1867,7 @@ reach_target_action (GtkWidget  *widget,
 
   if (self->dataset == NULL || pledge_dataset_find_member (self->dataset, code) < 0)
     return;
-  target = pledge_plan_window_pick_target (self->dataset, self->target);
+  target = pledge_plan_pick_target (self->dataset, self->target);
   if (target < 0)
     return;
   if (!reach_target (self, code, target, &error))
@@ -2010,7 +1884,7 @@ on_plan_reach_target (PledgePlanWindow *plan,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->dataset == NULL || !pledge_plan_window_can_plan (self->dataset, target))
+  if (self->dataset == NULL || !pledge_plan_can_plan (self->dataset, target))
     return;
   if (!reach_target (self, code, target, &error))
     show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"), error->message);
