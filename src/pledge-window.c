@@ -18,16 +18,12 @@
 #include "pledge-member-table.h"
 #include "pledge-plan-window.h"
 #include "pledge-plan.h"
-#include "pledge-recovery.h"
+#include "pledge-document.h"
 #include "pledge-window.h"
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
 #define DATASET_MIME_TYPE "application/x-pledge-dataset+xml"
 #define MAX_RECENT 8
-/* Seconds after the last change before unsaved work goes to a recovery file. */
-#define RECOVERY_DELAY 2
-/* Milliseconds to let a change on disk settle before reading the file. */
-#define DISK_CHECK_DELAY 200
 
 struct _PledgeWindow
 {
@@ -59,19 +55,9 @@ struct _PledgeWindow
   GSettings           *settings;
   GtkRecentManager    *recent;
 
-  /* The document */
-  PledgeDataset       *dataset;
-  PledgeUndoStack     *undo;
-  PledgeSnapshot      *snapshot;
-  GFile               *file;       /* NULL when bundled */
-  GFile               *source;     /* the file or bundled dataset: names the recovery file */
-  char                *display_name;
-  gboolean             bundled;
-  gboolean             recovered;  /* shows unsaved work recovered after a crash */
-  guint                recovery_timeout;
+  PledgeDocument      *document;
 
   /* What is shown */
-  char                *scenario_id; /* the active scenario; NULL: reported figures */
   int                  year;
   int                  first_year;
   int                  last_year;
@@ -88,13 +74,6 @@ struct _PledgeWindow
   GtkNativeDialog     *native;          /* the file chooser while open */
   char                *last_toast;
 
-  /* The file on disk: what the window loaded or saved, to notice when
-   * another program changes it. */
-  GFileMonitor        *monitor;
-  char                *disk_etag;
-  char                *disk_checksum;
-  gboolean             disk_differs;    /* the file holds something else */
-  guint                disk_check_timeout;
   AdwToast            *disk_toast;      /* weak: "The file changed on disk" */
 };
 
@@ -110,8 +89,38 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
 
 static void update_view (PledgeWindow *self);
 static void save_as (PledgeWindow *self);
-static void watch_file (PledgeWindow *self);
 static void dismiss_disk_toast (PledgeWindow *self);
+
+/* What the window shows of its document */
+static inline PledgeDataset *
+win_dataset (PledgeWindow *self)
+{
+  return pledge_document_get_dataset (self->document);
+}
+
+static inline PledgeSnapshot *
+win_snapshot (PledgeWindow *self)
+{
+  return pledge_document_get_snapshot (self->document);
+}
+
+static inline PledgeUndoStack *
+win_undo (PledgeWindow *self)
+{
+  return pledge_document_get_undo_stack (self->document);
+}
+
+static inline GFile *
+win_file (PledgeWindow *self)
+{
+  return pledge_document_get_file (self->document);
+}
+
+static inline const char *
+win_display_name (PledgeWindow *self)
+{
+  return pledge_document_get_display_name (self->document);
+}
 
 /* Feedback */
 
@@ -191,12 +200,10 @@ show_error (PledgeWindow *self,
     }
 }
 
-/* Titles */
-
 static gboolean
 has_changes (PledgeWindow *self)
 {
-  return self->recovered || (self->undo != NULL && pledge_undo_stack_get_has_changes (self->undo));
+  return pledge_document_get_has_changes (self->document);
 }
 
 static void
@@ -206,7 +213,7 @@ update_title (PledgeWindow *self)
   g_autofree char *subtitle = NULL;
   const char *dataset_title;
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     {
       adw_window_title_set_title (self->window_title, _("Pledge"));
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -215,9 +222,9 @@ update_title (PledgeWindow *self)
       return;
     }
 
-  dataset_title = pledge_dataset_get_title (self->dataset);
+  dataset_title = pledge_dataset_get_title (win_dataset (self));
   if (dataset_title == NULL || *dataset_title == '\0')
-    dataset_title = self->display_name;
+    dataset_title = win_display_name (self);
 
   /* A bullet marks unsaved changes, as in other GNOME apps. */
   if (has_changes (self))
@@ -225,14 +232,14 @@ update_title (PledgeWindow *self)
   else
     title = g_strdup (dataset_title);
 
-  if (self->bundled)
+  if (pledge_document_get_bundled (self->document))
     /* Translators: the subtitle of a window showing a dataset that comes with the app */
-    subtitle = g_strdup_printf (_("%s, bundled with Pledge"), self->display_name);
+    subtitle = g_strdup_printf (_("%s, bundled with Pledge"), win_display_name (self));
   else if (has_changes (self))
     /* Translators: the window subtitle; %s is a file name */
-    subtitle = g_strdup_printf (_("%s (unsaved changes)"), self->display_name);
+    subtitle = g_strdup_printf (_("%s (unsaved changes)"), win_display_name (self));
   else
-    subtitle = g_strdup (self->display_name);
+    subtitle = g_strdup (win_display_name (self));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -312,9 +319,7 @@ replace_strings (GtkStringList *list,
 static int
 active_scenario (PledgeWindow *self)
 {
-  if (self->dataset == NULL || self->scenario_id == NULL)
-    return PLEDGE_SNAPSHOT_REPORTED;
-  return pledge_dataset_find_scenario (self->dataset, self->scenario_id);
+  return pledge_document_get_scenario (self->document);
 }
 
 /* The name of what the window shows: a scenario, or the reported figures. */
@@ -325,18 +330,18 @@ scenario_name (PledgeWindow *self)
 
   if (scenario < 0)
     return _("Reported figures");
-  return pledge_dataset_get_scenario (self->dataset, scenario)->name;
+  return pledge_dataset_get_scenario (win_dataset (self), scenario)->name;
 }
 
 static void
 fill_scenarios (PledgeWindow *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = pledge_dataset_get_n_scenarios (self->dataset);
+  guint n = pledge_dataset_get_n_scenarios (win_dataset (self));
 
   g_ptr_array_add (names, (char *) _("Reported figures"));
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (names, pledge_dataset_get_scenario (self->dataset, i)->name);
+    g_ptr_array_add (names, pledge_dataset_get_scenario (win_dataset (self), i)->name);
 
   self->updating = TRUE;
   replace_strings (self->scenarios, names);
@@ -348,10 +353,10 @@ static void
 fill_targets (PledgeWindow *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = pledge_dataset_get_n_targets (self->dataset);
+  guint n = pledge_dataset_get_n_targets (win_dataset (self));
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (names, pledge_dataset_get_target (self->dataset, i)->name);
+    g_ptr_array_add (names, pledge_dataset_get_target (win_dataset (self), i)->name);
 
   self->updating = TRUE;
   replace_strings (self->targets, names);
@@ -378,16 +383,16 @@ fill_years (PledgeWindow *self)
 static void
 update_actions (PledgeWindow *self)
 {
-  gboolean loaded = self->dataset != NULL;
+  gboolean loaded = win_dataset (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.info", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 loaded && pledge_undo_stack_get_can_undo (self->undo));
+                                 loaded && pledge_document_get_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 loaded && pledge_undo_stack_get_can_redo (self->undo));
+                                 loaded && pledge_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-scenario", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-scenario",
                                  loaded && active_scenario (self) >= 0);
@@ -398,10 +403,10 @@ update_actions (PledgeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow-member", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reach-target",
-                                 loaded && pledge_plan_pick_target (self->dataset,
+                                 loaded && pledge_plan_pick_target (win_dataset (self),
                                                                            self->target) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", loaded && self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", loaded && win_file (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-year",
                                  loaded && self->year > self->first_year);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-year",
@@ -410,28 +415,12 @@ update_actions (PledgeWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_dropdown), loaded);
 }
 
-/* Takes a new snapshot of the active scenario; the year range follows it,
- * since a scenario may project years past the reported ones. */
+/* Shows the document's new snapshot; the year range follows it, since a
+ * scenario may project years past the reported ones. */
 static void
 recompute (PledgeWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  PledgeSnapshot *snapshot;
-  int scenario = active_scenario (self);
-
-  snapshot = pledge_snapshot_new (self->dataset, scenario, &error);
-  if (snapshot == NULL)
-    {
-      /* Every edit was checked when it was made, so this is a file whose
-       * scenario no longer applies: show the reported figures. */
-      g_warning ("%s", error->message);
-      g_clear_pointer (&self->scenario_id, g_free);
-      snapshot = pledge_snapshot_new (self->dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
-    }
-  g_clear_pointer (&self->snapshot, pledge_snapshot_unref);
-  self->snapshot = snapshot;
-
-  if (!pledge_snapshot_get_year_range (self->snapshot, &self->first_year, &self->last_year))
+  if (!pledge_snapshot_get_year_range (win_snapshot (self), &self->first_year, &self->last_year))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -451,14 +440,14 @@ count_markup (PledgeWindow *self,
   guint meeting = 0, members = 0;
   g_autofree char *text = NULL;
 
-  if (pledge_dataset_get_n_targets (self->dataset) == 0)
+  if (pledge_dataset_get_n_targets (win_dataset (self)) == 0)
     {
       text = g_strdup (_("This dataset has no targets"));
       *plain = g_strdup (text);
       return g_markup_escape_text (text, -1);
     }
 
-  pledge_snapshot_count (self->snapshot, self->year, self->target, &meeting, &members);
+  pledge_snapshot_count (win_snapshot (self), self->year, self->target, &meeting, &members);
   /* Translators: "6 of 28 members meet this target in 2016" */
   text = g_strdup_printf (ngettext ("%u of %u members meets this target in %d",
                                     "%u of %u members meet this target in %d", meeting),
@@ -474,7 +463,7 @@ update_view (PledgeWindow *self)
   g_autofree char *table_title = NULL;
   g_autofree char *units = NULL;
   const char *prices;
-  guint n_targets = pledge_dataset_get_n_targets (self->dataset);
+  guint n_targets = pledge_dataset_get_n_targets (win_dataset (self));
 
   if (self->target >= n_targets)
     self->target = 0;
@@ -485,142 +474,58 @@ update_view (PledgeWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), self->summary);
   gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), n_targets > 0);
 
-  pledge_member_table_set_snapshot (self->member_table, self->snapshot, self->year, self->target);
+  pledge_member_table_set_snapshot (self->member_table, win_snapshot (self), self->year, self->target);
 
   /* Translators: the heading of the table; %d is a year */
   table_title = g_strdup_printf (_("Members in %d"), self->year);
   gtk_label_set_text (self->table_title, table_title);
-  prices = pledge_dataset_get_prices (self->dataset);
+  prices = pledge_dataset_get_prices (win_dataset (self));
   if (g_strcmp0 (prices, "current") == 0)
     /* Translators: the units of the table; "USD million, current prices" */
-    units = g_strdup_printf (_("%s %s, current prices"), pledge_dataset_get_currency (self->dataset),
-                             pledge_scale_to_string (pledge_dataset_get_scale (self->dataset)));
+    units = g_strdup_printf (_("%s %s, current prices"), pledge_dataset_get_currency (win_dataset (self)),
+                             pledge_scale_to_string (pledge_dataset_get_scale (win_dataset (self))));
   else
     /* Translators: the units of the table; "USD million, constant-2015 prices" */
-    units = g_strdup_printf (_("%s %s, %s prices"), pledge_dataset_get_currency (self->dataset),
-                             pledge_scale_to_string (pledge_dataset_get_scale (self->dataset)),
+    units = g_strdup_printf (_("%s %s, %s prices"), pledge_dataset_get_currency (win_dataset (self)),
+                             pledge_scale_to_string (pledge_dataset_get_scale (win_dataset (self))),
                              prices);
   gtk_label_set_text (self->units_label, units);
 
   for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
     pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[k]),
-                                 pledge_chart_input_new (self->snapshot, self->year, self->target,
+                                 pledge_chart_input_new (win_snapshot (self), self->year, self->target,
                                                          NULL));
 
   pledge_member_table_set_plan_target (self->member_table,
-                                       pledge_plan_pick_target (self->dataset, self->target));
+                                       pledge_plan_pick_target (win_dataset (self), self->target));
   if (self->plan_window != NULL)
-    pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), self->snapshot,
+    pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), win_snapshot (self),
                                      scenario_name (self), self->target);
 
   update_actions (self);
 }
 
-/* Recovery: unsaved work goes to a file a moment after each change, and
- * the file goes when the work is saved or thrown away on purpose. */
-
-static gboolean
-write_recovery (gpointer data)
-{
-  PledgeWindow *self = data;
-  g_autoptr(GError) error = NULL;
-
-  self->recovery_timeout = 0;
-  if (!has_changes (self))
-    pledge_recovery_discard (self->source, NULL);
-  else if (!pledge_recovery_write (self->dataset, self->source, NULL, &error))
-    g_message ("Could not keep unsaved work safe: %s", error->message);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_recovery (PledgeWindow *self)
-{
-  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
-  if (self->source != NULL)
-    self->recovery_timeout = g_timeout_add_seconds (RECOVERY_DELAY, write_recovery, self);
-}
-
 static void
 discard_recovery (PledgeWindow *self)
 {
-  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
-  if (self->source != NULL)
-    pledge_recovery_discard (self->source, NULL);
+  pledge_document_discard_recovery (self->document);
 }
 
 static void
-on_dataset_changed (PledgeDataset *dataset,
-                    PledgeWindow  *self)
+on_document_changed (PledgeDocument *document,
+                     PledgeWindow   *self)
 {
   recompute (self);
   update_title (self);
-  schedule_recovery (self);
 }
 
 static void
-on_undo_state_changed (PledgeUndoStack *undo,
-                       GParamSpec      *pspec,
-                       PledgeWindow    *self)
+on_document_state_changed (PledgeDocument *document,
+                           GParamSpec     *pspec,
+                           PledgeWindow   *self)
 {
   update_actions (self);
   update_title (self);
-}
-
-/* The file on disk: another program may change it while it is open. The
- * window remembers the etag and a checksum of what it loaded or saved, and
- * offers to reload when the file holds something else. */
-
-static char *
-checksum_file (GFile  *file,
-               char  **etag)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, etag, NULL))
-    return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
-remember_disk_state (PledgeWindow *self)
-{
-  g_clear_pointer (&self->disk_etag, g_free);
-  g_clear_pointer (&self->disk_checksum, g_free);
-  self->disk_differs = FALSE;
-  if (self->file != NULL)
-    self->disk_checksum = checksum_file (self->file, &self->disk_etag);
-}
-
-/* Reads the file again when its etag is new, and notes whether it holds
- * something other than what the window loaded or saved. Returns whether
- * the etag was new: each change is read once. */
-static gboolean
-refresh_disk_state (PledgeWindow *self)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *checksum = NULL;
-  g_autofree char *etag = NULL;
-
-  if (self->file == NULL || self->disk_checksum == NULL)
-    return FALSE;
-
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, NULL);
-  if (info == NULL)
-    return FALSE;  /* gone, perhaps for a moment while it is replaced */
-  if (g_strcmp0 (g_file_info_get_etag (info), self->disk_etag) == 0)
-    return FALSE;
-
-  /* A new etag: touched, or saved with the same bytes, or changed. */
-  checksum = checksum_file (self->file, &etag);
-  if (checksum == NULL)
-    return FALSE;
-  g_free (self->disk_etag);
-  self->disk_etag = g_steal_pointer (&etag);
-  self->disk_differs = g_strcmp0 (checksum, self->disk_checksum) != 0;
-  return TRUE;
 }
 
 static void
@@ -672,77 +577,15 @@ show_disk_toast (PledgeWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static gboolean
-check_disk (gpointer data)
-{
-  PledgeWindow *self = data;
-
-  self->disk_check_timeout = 0;
-  if (refresh_disk_state (self))
-    {
-      if (self->disk_differs)
-        show_disk_toast (self);
-      else
-        dismiss_disk_toast (self);
-    }
-  return G_SOURCE_REMOVE;
-}
-
+/* The file on disk changed: it holds what the window shows, or not. */
 static void
-on_file_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other_file,
-                 GFileMonitorEvent  event,
-                 PledgeWindow      *self)
+on_document_file_changed (PledgeDocument *document,
+                          PledgeWindow   *self)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-      /* A save is a burst of events: read the file once it settles. */
-      g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
-      self->disk_check_timeout = g_timeout_add (DISK_CHECK_DELAY, check_disk, self);
-      break;
-
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    default:
-      break;
-    }
-}
-
-/* Watches the window's file, and remembers what it holds now. Bundled
- * datasets never change. */
-static void
-watch_file (PledgeWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  remember_disk_state (self);
-
-  if (self->file == NULL || g_file_has_uri_scheme (self->file, "resource"))
-    return;
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Not watching %s for changes: %s", self->display_name, error->message);
-      return;
-    }
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+  if (pledge_document_get_changed_on_disk (document))
+    show_disk_toast (self);
+  else
+    dismiss_disk_toast (self);
 }
 
 /* Documents */
@@ -766,54 +609,35 @@ add_recent (PledgeWindow *self,
   g_free (data.display_name);
 }
 
+/* The document holds a new dataset: show it from its last year. */
 static void
-set_dataset (PledgeWindow  *self,
-             PledgeDataset *dataset,
-             GFile         *file,
-             gboolean       bundled)
+on_document_dataset (PledgeDocument *document,
+                     GParamSpec     *pspec,
+                     PledgeWindow   *self)
 {
   int last;
 
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_data (self->dataset, self);
-  if (self->undo != NULL)
-    g_signal_handlers_disconnect_by_data (self->undo, self);
-  g_clear_object (&self->undo);
-  g_clear_pointer (&self->snapshot, pledge_snapshot_unref);
-  g_set_object (&self->dataset, dataset);
-  g_clear_pointer (&self->scenario_id, g_free);
-
-  g_clear_object (&self->file);
-  if (!bundled)
-    self->file = g_object_ref (file);
-  g_set_object (&self->source, file);
-  self->bundled = bundled;
-  self->recovered = FALSE;
-  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
-  g_free (self->display_name);
-  self->display_name = g_file_get_basename (file);
-
-  self->undo = pledge_undo_stack_new (dataset);
-  pledge_undo_stack_mark_saved (self->undo);
-  g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_state_changed), self);
-  g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_state_changed), self);
-  g_signal_connect (self->undo, "notify::has-changes", G_CALLBACK (on_undo_state_changed), self);
-  g_signal_connect (self->dataset, "changed", G_CALLBACK (on_dataset_changed), self);
-
   /* The latest year the file itself has figures for, as on the command line. */
-  if (pledge_dataset_get_year_range (dataset, NULL, &last))
+  if (pledge_dataset_get_year_range (win_dataset (self), NULL, &last))
     self->year = last;
   else
     self->year = G_MAXINT;
   self->target = 0;
 
+  dismiss_disk_toast (self);
   fill_targets (self);
   recompute (self);
   update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
-  watch_file (self);
+}
 
-  if (!bundled)
+/* The file is a recent one, and the one to open next time. */
+static void
+remember_file (PledgeWindow *self)
+{
+  GFile *file = win_file (self);
+
+  if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
@@ -829,9 +653,7 @@ on_recovery_response (AdwMessageDialog *dialog,
                       const char       *response,
                       PledgeWindow     *self)
 {
-  g_autoptr(PledgeDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) source = NULL;
 
   if (g_strcmp0 (response, "discard") == 0)
     {
@@ -841,17 +663,12 @@ on_recovery_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "recover") != 0)
     return;  /* asked again next time */
 
-  dataset = pledge_recovery_load (self->source, NULL, &error);
-  if (dataset == NULL)
+  if (!pledge_document_recover (self->document, &error))
     {
       show_error (self, _("Could Not Recover the Changes"), error->message);
       return;
     }
-
-  /* The recovered work is unsaved work: it differs from the file. */
-  source = g_object_ref (self->source);
-  set_dataset (self, dataset, source, self->bundled);
-  self->recovered = TRUE;
+  remember_file (self);
   update_title (self);
   show_message (self, _("Unsaved changes recovered"));
 }
@@ -863,12 +680,12 @@ offer_recovery (PledgeWindow *self)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->source == NULL || !pledge_recovery_exists (self->source, NULL))
+  if (!pledge_document_has_recovery (self->document))
     return;
 
   body = g_strdup_printf (_("Pledge closed before changes to “%s” were saved. Recover them, or "
                             "discard them and keep the file as it was saved?"),
-                          self->display_name);
+                          win_display_name (self));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
@@ -898,31 +715,26 @@ open_file (PledgeWindow *self,
            GFile        *file,
            gboolean      bundled)
 {
-  g_autoptr(PledgeDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-
-  dataset = pledge_dataset_load (file, NULL, NULL, &error);
-  if (dataset == NULL)
-    {
-      show_error (self, _("Could Not Open the Dataset"), error->message);
-      return;
-    }
+  PledgeWindow *win = self;
 
   /* Nothing edited is lost without a question: unsaved work stays in its
    * window, and the file opens in a new one. */
   if (has_changes (self))
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      PledgeWindow *other = pledge_window_new (app);
+    win = pledge_window_new (gtk_window_get_application (GTK_WINDOW (self)));
 
-      set_dataset (other, dataset, file, bundled);
-      gtk_window_present (GTK_WINDOW (other));
-      offer_recovery (other);
+  if (!pledge_document_load (win->document, file, bundled, &error))
+    {
+      if (win != self)
+        gtk_window_destroy (GTK_WINDOW (win));
+      show_error (self, _("Could Not Open the Dataset"), error->message);
       return;
     }
 
-  set_dataset (self, dataset, file, bundled);
-  offer_recovery (self);
+  remember_file (win);
+  if (win != self)
+    gtk_window_present (GTK_WINDOW (win));
+  offer_recovery (win);
 }
 
 void
@@ -952,17 +764,14 @@ close_confirmed (PledgeWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
-/* Saving */
-
 static gboolean
 save_to_file (PledgeWindow *self,
               GFile        *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *uri = NULL;
 
-  if (!pledge_dataset_save (self->dataset, file, NULL, &error))
+  if (!pledge_document_save_as (self->document, file, &error))
     {
       /* A window that was closing stays open, with its changes. */
       self->close_after_save = FALSE;
@@ -970,35 +779,14 @@ save_to_file (PledgeWindow *self,
       return FALSE;
     }
 
-  /* The work is safe in its file now: no recovery file is left for the
-   * name it had, nor for the name it has. */
-  discard_recovery (self);
-  self->recovered = FALSE;
-  if (self->file != file)
-    {
-      g_clear_object (&self->file);
-      self->file = g_object_ref (file);
-    }
-  g_set_object (&self->source, file);
-  discard_recovery (self);
-  self->bundled = FALSE;
-  g_free (self->display_name);
-  self->display_name = g_file_get_basename (file);
-  pledge_undo_stack_mark_saved (self->undo);
   update_title (self);
-
-  /* What is on disk now is what the window holds: the monitor's news of
-   * this save is no news. */
+  /* What is on disk now is what the window holds. */
   dismiss_disk_toast (self);
-  watch_file (self);
   update_actions (self);
-
-  add_recent (self, file);
-  uri = g_file_get_uri (file);
-  g_settings_set_string (self->settings, "last-file", uri);
+  remember_file (self);
 
   /* Translators: %s is a file name */
-  message = g_markup_printf_escaped (_("Saved “%s”"), self->display_name);
+  message = g_markup_printf_escaped (_("Saved “%s”"), win_display_name (self));
   show_message (self, message);
 
   if (self->close_after_save)
@@ -1011,8 +799,8 @@ on_overwrite_response (AdwMessageDialog *dialog,
                        const char       *response,
                        PledgeWindow     *self)
 {
-  if (g_strcmp0 (response, "save") == 0 && self->file != NULL)
-    save_to_file (self, self->file);
+  if (g_strcmp0 (response, "save") == 0 && win_file (self) != NULL)
+    save_to_file (self, win_file (self));
   else
     self->close_after_save = FALSE;
 }
@@ -1027,7 +815,7 @@ ask_before_overwriting (PledgeWindow *self)
 
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("“%s” changed on disk after it was opened here. Saving replaces those "
-                            "changes with what this window shows."), self->display_name);
+                            "changes with what this window shows."), win_display_name (self));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Over the Changes on Disk?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -1044,17 +832,17 @@ ask_before_overwriting (PledgeWindow *self)
 static void
 save (PledgeWindow *self)
 {
-  if (self->file == NULL || self->bundled)
+  if (win_file (self) == NULL)
     {
       save_as (self);
       return;
     }
 
-  refresh_disk_state (self);
-  if (self->disk_differs)
+  pledge_document_check_disk (self->document);
+  if (pledge_document_get_changed_on_disk (self->document))
     ask_before_overwriting (self);
   else
-    save_to_file (self, self->file);
+    save_to_file (self, win_file (self));
 }
 
 static GtkFileFilter *
@@ -1114,8 +902,8 @@ save_folder (PledgeWindow *self)
 {
   const char *documents;
 
-  if (self->file != NULL)
-    return g_file_get_parent (self->file);
+  if (win_file (self) != NULL)
+    return g_file_get_parent (win_file (self));
 
   documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
@@ -1130,12 +918,13 @@ save_as (PledgeWindow *self)
   g_autoptr(GtkFileFilter) filter = dataset_filter ();
   g_autofree char *name = NULL;
 
-  if (self->file != NULL && !self->bundled)
-    name = g_file_get_basename (self->file);
+  if (win_file (self) != NULL)
+    name = g_file_get_basename (win_file (self));
   else
     {
       /* A bundled dataset is never saved over: suggest a name of its own. */
-      g_autofree char *stem = g_strdup (self->display_name != NULL ? self->display_name : "nato");
+      g_autofree char *stem = g_strdup (win_display_name (self) != NULL ? win_display_name (self)
+                                                                    : "nato");
 
       if (g_str_has_suffix (stem, ".xml"))
         stem[strlen (stem) - 4] = '\0';
@@ -1342,26 +1131,6 @@ on_recent_changed (GtkRecentManager *recent,
   fill_recent (self);
 }
 
-/* Editing */
-
-static char *
-new_scenario_name (PledgeDataset *dataset)
-{
-  guint n_scenarios = pledge_dataset_get_n_scenarios (dataset);
-
-  for (guint n = 1;; n++)
-    {
-      /* Translators: the name of a scenario the first edit makes */
-      g_autofree char *name = g_strdup_printf (_("Scenario %u"), n);
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < n_scenarios && !taken; i++)
-        taken = g_strcmp0 (pledge_dataset_get_scenario (dataset, i)->name, name) == 0;
-      if (!taken)
-        return g_steal_pointer (&name);
-    }
-}
-
 gboolean
 pledge_window_edit_figure (PledgeWindow *self,
                            const char   *code,
@@ -1369,53 +1138,29 @@ pledge_window_edit_figure (PledgeWindow *self,
                            double        value,
                            GError      **error)
 {
-  int scenario;
-  gboolean ok;
+  g_autofree char *created = NULL;
 
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->dataset != NULL, FALSE);
+  g_return_val_if_fail (win_dataset (self) != NULL, FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
-  scenario = active_scenario (self);
-  pledge_undo_stack_begin_group (self->undo);
-  if (scenario < 0)
+  if (!pledge_document_edit_figure (self->document, code, self->year, field, value, &created,
+                                    error))
+    return FALSE;
+  if (created != NULL)
     {
-      g_autofree char *id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
-      g_autofree char *name = new_scenario_name (self->dataset);
-      g_autofree char *old_id = g_steal_pointer (&self->scenario_id);
-      PledgeScenario *s = pledge_scenario_new (id, name);
+      g_autofree char *title = NULL;
+      AdwToast *t;
 
-      /* The new scenario comes with its first edit, so that an edit the
-       * dataset refuses leaves no empty scenario behind. */
-      g_ptr_array_add (s->edits, pledge_edit_new_set (code, self->year, field, value));
-      self->scenario_id = g_strdup (id);
-      ok = pledge_undo_stack_add_scenario (self->undo, s,
-                                           pledge_dataset_get_n_scenarios (self->dataset), error);
-      if (ok)
-        {
-          g_autofree char *title = NULL;
-          AdwToast *t;
-
-          /* Translators: shown after the first edit, which creates a
-           * scenario; %s is its name, "Scenario 1" */
-          title = g_markup_printf_escaped (_("Edits go into “%s”"), name);
-          t = adw_toast_new (title);
-          adw_toast_set_button_label (t, _("_Undo"));
-          adw_toast_set_action_name (t, "win.undo");
-          show_toast (self, t);
-        }
-      else
-        {
-          g_free (self->scenario_id);
-          self->scenario_id = g_steal_pointer (&old_id);
-        }
+      /* Translators: shown after the first edit, which creates a
+       * scenario; %s is its name, "Scenario 1" */
+      title = g_markup_printf_escaped (_("Edits go into “%s”"), created);
+      t = adw_toast_new (title);
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+      show_toast (self, t);
     }
-  else
-    ok = pledge_undo_stack_add_edit (self->undo, scenario,
-                                     pledge_edit_new_set (code, self->year, field, value), error);
-  pledge_undo_stack_end_group (self->undo);
-
-  return ok;
+  return TRUE;
 }
 
 static void
@@ -1426,7 +1171,7 @@ on_table_edit (PledgeMemberTable *table,
                PledgeWindow      *self)
 {
   g_autoptr(GError) error = NULL;
-  const PledgeMember *m = pledge_dataset_get_member (self->dataset, member);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
 
   if (!pledge_window_edit_figure (self, m->code, (PledgeField) field, value, &error))
     show_error (self, _("Could Not Change the Figure"), error->message);
@@ -1452,7 +1197,7 @@ undo_action (GtkWidget  *widget,
   PledgeWindow *self = PLEDGE_WINDOW (widget);
   AdwToast *t;
 
-  if (self->undo == NULL || !pledge_undo_stack_undo (self->undo))
+  if (win_undo (self) == NULL || !pledge_undo_stack_undo (win_undo (self)))
     return;
 
   t = adw_toast_new (_("Edit undone"));
@@ -1468,7 +1213,7 @@ redo_action (GtkWidget  *widget,
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
 
-  if (self->undo == NULL || !pledge_undo_stack_redo (self->undo))
+  if (win_undo (self) == NULL || !pledge_undo_stack_redo (win_undo (self)))
     return;
   show_message (self, _("Edit redone"));
 }
@@ -1488,8 +1233,8 @@ delete_scenario_action (GtkWidget  *widget,
 
   /* Translators: %s is a scenario name */
   title = g_markup_printf_escaped (_("“%s” deleted"),
-                                   pledge_dataset_get_scenario (self->dataset, scenario)->name);
-  pledge_undo_stack_remove_scenario (self->undo, scenario);
+                                   pledge_dataset_get_scenario (win_dataset (self), scenario)->name);
+  pledge_undo_stack_remove_scenario (win_undo (self), scenario);
   t = adw_toast_new (title);
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "win.undo");
@@ -1503,70 +1248,16 @@ add_scenario (PledgeWindow   *self,
               guint           position,
               GError        **error)
 {
-  g_autofree char *old_id = g_steal_pointer (&self->scenario_id);
-
-  self->scenario_id = g_strdup (scenario->id);
-  if (!pledge_undo_stack_add_scenario (self->undo, scenario, position, error))
-    {
-      g_free (self->scenario_id);
-      self->scenario_id = g_steal_pointer (&old_id);
-      return FALSE;
-    }
-  return TRUE;
+  return pledge_document_add_scenario (self->document, scenario, position, error);
 }
 
-/* Adds edits to the active scenario as one step of undo, creating
- * "Scenario N" first when the reported figures are shown. Every edit is
- * checked before any is made: nothing changes unless all apply. */
+/* Adds edits to the active scenario as one step of undo. */
 static gboolean
 add_edits (PledgeWindow *self,
            GPtrArray    *edits,
            GError      **error)
 {
-  g_autoptr(PledgeSnapshot) check = pledge_snapshot_ref (self->snapshot);
-  g_autoptr(PledgeScenario) fresh = NULL;
-  const PledgeScenario *target;
-  int scenario = active_scenario (self);
-  gboolean ok = TRUE;
-
-  if (scenario < 0)
-    {
-      g_autofree char *id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
-      g_autofree char *name = new_scenario_name (self->dataset);
-
-      fresh = pledge_scenario_new (id, name);
-      target = fresh;
-    }
-  else
-    target = pledge_dataset_get_scenario (self->dataset, scenario);
-
-  for (guint i = 0; i < edits->len; i++)
-    {
-      PledgeSnapshot *next = pledge_snapshot_new_with_edit (check, target,
-                                                            g_ptr_array_index (edits, i), error);
-
-      if (next == NULL)
-        return FALSE;
-      pledge_snapshot_unref (check);
-      check = next;
-    }
-
-  pledge_undo_stack_begin_group (self->undo);
-  if (fresh != NULL)
-    {
-      /* The new scenario comes with its edits: a refusal leaves nothing. */
-      for (guint i = 0; i < edits->len; i++)
-        g_ptr_array_add (fresh->edits, pledge_edit_copy (g_ptr_array_index (edits, i)));
-      ok = add_scenario (self, g_steal_pointer (&fresh),
-                         pledge_dataset_get_n_scenarios (self->dataset), error);
-    }
-  else
-    for (guint i = 0; ok && i < edits->len; i++)
-      ok = pledge_undo_stack_add_edit (self->undo, scenario,
-                                       pledge_edit_copy (g_ptr_array_index (edits, i)), error);
-  pledge_undo_stack_end_group (self->undo);
-
-  return ok;
+  return pledge_document_add_edits (self->document, edits, error);
 }
 
 static void
@@ -1591,13 +1282,13 @@ new_scenario_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     return;
 
-  id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
-  name = new_scenario_name (self->dataset);
+  id = pledge_dataset_make_scenario_id (win_dataset (self), "scenario");
+  name = pledge_document_dup_new_scenario_name (self->document);
   if (!add_scenario (self, pledge_scenario_new (id, name),
-                     pledge_dataset_get_n_scenarios (self->dataset), &error))
+                     pledge_dataset_get_n_scenarios (win_dataset (self)), &error))
     {
       show_error (self, _("Could Not Create the Scenario"), error->message);
       return;
@@ -1623,9 +1314,9 @@ duplicate_scenario_action (GtkWidget  *widget,
   if (scenario < 0)
     return;
 
-  copy = pledge_scenario_copy (pledge_dataset_get_scenario (self->dataset, scenario));
+  copy = pledge_scenario_copy (pledge_dataset_get_scenario (win_dataset (self), scenario));
   g_free (copy->id);
-  copy->id = pledge_dataset_make_scenario_id (self->dataset, "scenario");
+  copy->id = pledge_dataset_make_scenario_id (win_dataset (self), "scenario");
   /* Translators: the name of a copy of a scenario; %s is the scenario's name */
   name = g_strdup_printf (_("%s (copy)"), copy->name);
   g_free (copy->name);
@@ -1662,14 +1353,14 @@ on_rename_response (AdwMessageDialog *dialog,
   g_autofree char *title = NULL;
   int scenario;
 
-  if (g_strcmp0 (response, "rename") != 0 || *name == '\0' || self->dataset == NULL)
+  if (g_strcmp0 (response, "rename") != 0 || *name == '\0' || win_dataset (self) == NULL)
     return;
-  scenario = pledge_dataset_find_scenario (self->dataset, id);
+  scenario = pledge_dataset_find_scenario (win_dataset (self), id);
   if (scenario < 0 ||
-      g_strcmp0 (pledge_dataset_get_scenario (self->dataset, scenario)->name, name) == 0)
+      g_strcmp0 (pledge_dataset_get_scenario (win_dataset (self), scenario)->name, name) == 0)
     return;
 
-  pledge_undo_stack_rename_scenario (self->undo, scenario, name);
+  pledge_undo_stack_rename_scenario (win_undo (self), scenario, name);
   /* Translators: %s is the new name of a scenario */
   title = g_markup_printf_escaped (_("Renamed to “%s”"), name);
   show_undo_toast (self, title);
@@ -1687,7 +1378,7 @@ rename_scenario_action (GtkWidget  *widget,
 
   if (scenario < 0)
     return;
-  s = pledge_dataset_get_scenario (self->dataset, scenario);
+  s = pledge_dataset_get_scenario (win_dataset (self), scenario);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Scenario"), NULL);
   entry = gtk_entry_new ();
@@ -1757,12 +1448,12 @@ open_grow_dialog (PledgeWindow      *self,
 {
   PledgeGrowDialog *dialog;
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     return;
   if (self->grow_dialog != NULL)
     gtk_window_destroy (self->grow_dialog);
 
-  dialog = pledge_grow_dialog_new (GTK_WINDOW (self), self->snapshot);
+  dialog = pledge_grow_dialog_new (GTK_WINDOW (self), win_snapshot (self));
   if (members != NULL)
     pledge_grow_dialog_set_members (dialog, members);
   g_signal_connect (dialog, "apply", G_CALLBACK (on_grow_apply), self);
@@ -1797,7 +1488,7 @@ reach_target (PledgeWindow  *self,
               guint          target,
               GError       **error)
 {
-  const PledgeTarget *t = pledge_dataset_get_target (self->dataset, target);
+  const PledgeTarget *t = pledge_dataset_get_target (win_dataset (self), target);
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) pledge_edit_free);
   g_autofree char *short_title = pledge_target_dup_short_title (t);
   g_autofree char *growth_text = NULL;
@@ -1806,11 +1497,11 @@ reach_target (PledgeWindow  *self,
   PledgePlanReach reach;
   int member;
 
-  member = pledge_dataset_find_member (self->dataset, code);
+  member = pledge_dataset_find_member (win_dataset (self), code);
   g_assert (member >= 0);
-  m = pledge_dataset_get_member (self->dataset, member);
+  m = pledge_dataset_get_member (win_dataset (self), member);
 
-  if (!pledge_plan_reach (self->snapshot, target, member, &reach, error))
+  if (!pledge_plan_reach (win_snapshot (self), target, member, &reach, error))
     return FALSE;
   if (reach.kind == PLEDGE_PLAN_REACH_MET)
     {
@@ -1865,9 +1556,9 @@ reach_target_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   int target;
 
-  if (self->dataset == NULL || pledge_dataset_find_member (self->dataset, code) < 0)
+  if (win_dataset (self) == NULL || pledge_dataset_find_member (win_dataset (self), code) < 0)
     return;
-  target = pledge_plan_pick_target (self->dataset, self->target);
+  target = pledge_plan_pick_target (win_dataset (self), self->target);
   if (target < 0)
     return;
   if (!reach_target (self, code, target, &error))
@@ -1884,7 +1575,7 @@ on_plan_reach_target (PledgePlanWindow *plan,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->dataset == NULL || !pledge_plan_can_plan (self->dataset, target))
+  if (win_dataset (self) == NULL || !pledge_plan_can_plan (win_dataset (self), target))
     return;
   if (!reach_target (self, code, target, &error))
     show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"), error->message);
@@ -1898,7 +1589,7 @@ show_plan_action (GtkWidget  *widget,
   PledgeWindow *self = PLEDGE_WINDOW (widget);
   PledgePlanWindow *plan;
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     return;
   if (self->plan_window != NULL)
     {
@@ -1907,57 +1598,43 @@ show_plan_action (GtkWidget  *widget,
     }
 
   plan = pledge_plan_window_new (GTK_WINDOW (self));
-  pledge_plan_window_set_snapshot (plan, self->snapshot, scenario_name (self), self->target);
+  pledge_plan_window_set_snapshot (plan, win_snapshot (self), scenario_name (self), self->target);
   g_signal_connect (plan, "reach-target", G_CALLBACK (on_plan_reach_target), self);
   self->plan_window = GTK_WINDOW (plan);
   g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &self->plan_window);
   gtk_window_present (GTK_WINDOW (plan));
 }
 
-/* Reloading the file after another program changed it */
-
 static void
 reload (PledgeWindow *self)
 {
-  g_autoptr(PledgeDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *scenario_id = NULL;
   g_autofree char *target_id = NULL;
   g_autofree char *title = NULL;
   int year = self->year, index;
 
-  if (self->file == NULL)
+  if (win_file (self) == NULL)
     return;
+  if (self->target < pledge_dataset_get_n_targets (win_dataset (self)))
+    target_id = g_strdup (pledge_dataset_get_target (win_dataset (self), self->target)->id);
 
-  dataset = pledge_dataset_load (self->file, NULL, NULL, &error);
-  if (dataset == NULL)
+  /* The scenario stays where it still exists; unsaved work is let go. */
+  if (!pledge_document_reload (self->document, &error))
     {
       /* The window keeps what it has. */
       show_error (self, _("Could Not Reload the Dataset"), error->message);
       return;
     }
-
-  /* The user chose to let go of unsaved work: it needs no recovery. */
-  dismiss_disk_toast (self);
-  discard_recovery (self);
-  scenario_id = g_strdup (self->scenario_id);
-  if (self->target < pledge_dataset_get_n_targets (self->dataset))
-    target_id = g_strdup (pledge_dataset_get_target (self->dataset, self->target)->id);
-  file = g_object_ref (self->file);
-  set_dataset (self, dataset, file, FALSE);
+  remember_file (self);
 
   /* The same view of the new figures, where it still exists. */
-  index = target_id != NULL ? pledge_dataset_find_target (self->dataset, target_id) : -1;
+  index = target_id != NULL ? pledge_dataset_find_target (win_dataset (self), target_id) : -1;
   if (index >= 0)
     pledge_window_set_target (self, index);
-  index = scenario_id != NULL ? pledge_dataset_find_scenario (self->dataset, scenario_id) : -1;
-  if (index >= 0)
-    pledge_window_set_scenario (self, index);
   pledge_window_set_year (self, year);
 
   /* Translators: %s is a file name */
-  title = g_markup_printf_escaped (_("Reloaded “%s”"), self->display_name);
+  title = g_markup_printf_escaped (_("Reloaded “%s”"), win_display_name (self));
   show_message (self, title);
 }
 
@@ -1979,7 +1656,7 @@ reload_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (self->dataset == NULL || self->file == NULL)
+  if (win_dataset (self) == NULL || win_file (self) == NULL)
     return;
   if (!has_changes (self))
     {
@@ -1989,7 +1666,7 @@ reload_action (GtkWidget  *widget,
 
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("Reloading “%s” shows the file as it is on disk now. The changes "
-                            "made here that are not saved are lost."), self->display_name);
+                            "made here that are not saved are lost."), win_display_name (self));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload the Dataset?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -2011,7 +1688,7 @@ pledge_window_set_year (PledgeWindow *self,
 {
   g_return_if_fail (PLEDGE_IS_WINDOW (self));
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     return;
   year = CLAMP (year, self->first_year, self->last_year);
   if (year == self->year)
@@ -2058,7 +1735,7 @@ on_year_selected (GtkDropDown  *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || self->dataset == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || win_dataset (self) == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   pledge_window_set_year (self, self->first_year + (int) selected);
 }
@@ -2074,20 +1751,11 @@ void
 pledge_window_set_scenario (PledgeWindow *self,
                             int           scenario)
 {
-  const char *id = NULL;
-
   g_return_if_fail (PLEDGE_IS_WINDOW (self));
-  g_return_if_fail (self->dataset != NULL);
-  g_return_if_fail (scenario < (int) pledge_dataset_get_n_scenarios (self->dataset));
+  g_return_if_fail (win_dataset (self) != NULL);
+  g_return_if_fail (scenario < (int) pledge_dataset_get_n_scenarios (win_dataset (self)));
 
-  if (scenario >= 0)
-    id = pledge_dataset_get_scenario (self->dataset, scenario)->id;
-  if (scenario == active_scenario (self) && g_strcmp0 (id, self->scenario_id) == 0)
-    return;
-
-  g_free (self->scenario_id);
-  self->scenario_id = g_strdup (id);
-  recompute (self);
+  pledge_document_set_scenario (self->document, scenario);
 }
 
 static void
@@ -2097,7 +1765,7 @@ on_scenario_selected (GtkDropDown  *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || self->dataset == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || win_dataset (self) == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   pledge_window_set_scenario (self, (int) selected - 1);
 }
@@ -2114,8 +1782,8 @@ pledge_window_set_target (PledgeWindow *self,
                           guint         target)
 {
   g_return_if_fail (PLEDGE_IS_WINDOW (self));
-  g_return_if_fail (self->dataset != NULL);
-  g_return_if_fail (target < pledge_dataset_get_n_targets (self->dataset));
+  g_return_if_fail (win_dataset (self) != NULL);
+  g_return_if_fail (target < pledge_dataset_get_n_targets (win_dataset (self)));
 
   if (target == self->target)
     return;
@@ -2133,7 +1801,7 @@ on_target_selected (GtkDropDown  *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating || self->dataset == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || win_dataset (self) == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   pledge_window_set_target (self, selected);
 }
@@ -2219,7 +1887,7 @@ export_action (GtkWidget  *widget,
   PledgeChartKind kind = PLEDGE_CHART_COMPLIANCE;
   const char *visible = adw_view_stack_get_visible_child_name (self->chart_stack);
 
-  if (self->dataset == NULL)
+  if (win_dataset (self) == NULL)
     return;
   if (self->export_dialog != NULL)
     {
@@ -2229,7 +1897,7 @@ export_action (GtkWidget  *widget,
 
   if (visible != NULL)
     pledge_chart_kind_from_string (visible, &kind);
-  dialog = pledge_export_dialog_new (GTK_WINDOW (self), self->snapshot, self->year, self->target,
+  dialog = pledge_export_dialog_new (GTK_WINDOW (self), win_snapshot (self), self->year, self->target,
                                      kind);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   self->export_dialog = GTK_WINDOW (dialog);
@@ -2246,7 +1914,7 @@ save_action (GtkWidget  *widget,
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
 
-  if (self->dataset != NULL)
+  if (win_dataset (self) != NULL)
     save (self);
 }
 
@@ -2257,7 +1925,7 @@ save_as_action (GtkWidget  *widget,
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
 
-  if (self->dataset != NULL)
+  if (win_dataset (self) != NULL)
     save_as (self);
 }
 
@@ -2284,8 +1952,8 @@ info_action (GtkWidget  *widget,
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
 
-  if (self->dataset != NULL)
-    gtk_window_present (pledge_dataset_info_new (GTK_WINDOW (self), self->dataset));
+  if (win_dataset (self) != NULL)
+    gtk_window_present (pledge_dataset_info_new (GTK_WINDOW (self), win_dataset (self)));
 }
 
 /* Closing */
@@ -2312,7 +1980,7 @@ ask_before_closing (PledgeWindow *self)
 
   /* Translators: %s is a file name */
   body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved "
-                            "are lost."), self->display_name);
+                            "are lost."), win_display_name (self));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -2372,24 +2040,14 @@ pledge_window_dispose (GObject *object)
 {
   PledgeWindow *self = PLEDGE_WINDOW (object);
 
-  g_clear_handle_id (&self->recovery_timeout, g_source_remove);
-  g_clear_handle_id (&self->disk_check_timeout, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
   if (self->disk_toast != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->disk_toast, self);
       g_object_remove_weak_pointer (G_OBJECT (self->disk_toast), (gpointer *) &self->disk_toast);
       self->disk_toast = NULL;
     }
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_data (self->dataset, self);
-  if (self->undo != NULL)
-    g_signal_handlers_disconnect_by_data (self->undo, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->recent != NULL)
     g_signal_handlers_disconnect_by_data (self->recent, self);
   if (self->dialog != NULL)
@@ -2426,11 +2084,7 @@ pledge_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_WINDOW);
 
-  g_clear_object (&self->undo);
-  g_clear_pointer (&self->snapshot, pledge_snapshot_unref);
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
-  g_clear_object (&self->source);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->years);
   g_clear_object (&self->scenarios);
@@ -2445,12 +2099,8 @@ pledge_window_finalize (GObject *object)
 {
   PledgeWindow *self = PLEDGE_WINDOW (object);
 
-  g_free (self->display_name);
-  g_free (self->scenario_id);
   g_free (self->summary);
   g_free (self->last_toast);
-  g_free (self->disk_etag);
-  g_free (self->disk_checksum);
 
   G_OBJECT_CLASS (pledge_window_parent_class)->finalize (object);
 }
@@ -2553,6 +2203,16 @@ pledge_window_init (PledgeWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->document = pledge_document_new ();
+  g_signal_connect (self->document, "notify::dataset", G_CALLBACK (on_document_dataset), self);
+  g_signal_connect (self->document, "notify::has-changes",
+                    G_CALLBACK (on_document_state_changed), self);
+  g_signal_connect (self->document, "notify::can-undo",
+                    G_CALLBACK (on_document_state_changed), self);
+  g_signal_connect (self->document, "notify::can-redo",
+                    G_CALLBACK (on_document_state_changed), self);
+  g_signal_connect (self->document, "changed", G_CALLBACK (on_document_changed), self);
+  g_signal_connect (self->document, "file-changed", G_CALLBACK (on_document_file_changed), self);
   self->recent = gtk_recent_manager_get_default ();
 
   width = g_settings_get_int (self->settings, "window-width");
@@ -2619,28 +2279,28 @@ PledgeDataset *
 pledge_window_get_dataset (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
-  return self->dataset;
+  return win_dataset (self);
 }
 
 PledgeUndoStack *
 pledge_window_get_undo_stack (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
-  return self->undo;
+  return win_undo (self);
 }
 
 PledgeSnapshot *
 pledge_window_get_snapshot (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
-  return self->snapshot;
+  return win_snapshot (self);
 }
 
 GFile *
 pledge_window_get_file (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
-  return self->file;
+  return win_file (self);
 }
 
 PledgeMemberTable *
@@ -2699,4 +2359,11 @@ pledge_window_get_plan_window (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
   return self->plan_window;
+}
+
+PledgeDocument *
+pledge_window_get_document (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
+  return self->document;
 }
