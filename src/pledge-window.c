@@ -7,75 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
 #include "pledge-chart-view.h"
-#include "pledge-dataset-info.h"
-#include "pledge-export-dialog.h"
-#include "pledge-grow-dialog.h"
-#include "pledge-locale-number.h"
-#include "pledge-member-table.h"
 #include "pledge-plan-window.h"
 #include "pledge-plan.h"
-#include "pledge-document.h"
-#include "pledge-window.h"
-
-#define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
-#define DATASET_MIME_TYPE "application/x-pledge-dataset+xml"
-#define MAX_RECENT 8
-
-struct _PledgeWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  AdwWindowTitle      *window_title;
-  GtkDropDown         *year_dropdown;
-  GtkDropDown         *scenario_dropdown;
-  GMenu               *recent_menu;
-  GtkStack            *main_stack;
-  GtkDropDown         *target_dropdown;
-  GtkLabel            *count_label;
-  AdwSqueezer         *switcher_squeezer;
-  GtkWidget           *switcher_none;
-  AdwViewStack        *chart_stack;
-  AdwViewSwitcher     *switcher;
-  AdwViewSwitcherBar  *switcher_bar;
-  GtkLabel            *table_title;
-  GtkLabel            *units_label;
-  PledgeMemberTable   *member_table;
-
-  GtkWidget           *charts[PLEDGE_N_CHARTS];
-  GtkStringList       *years;
-  GtkStringList       *scenarios;
-  GtkStringList       *targets;
-
-  GSettings           *settings;
-  GtkRecentManager    *recent;
-
-  PledgeDocument      *document;
-
-  /* What is shown */
-  int                  year;
-  int                  first_year;
-  int                  last_year;
-  guint                target;
-  char                *summary;
-
-  gboolean             updating;        /* while the window fills its own dropdowns */
-  gboolean             close_confirmed; /* the user chose to close */
-  gboolean             close_after_save;
-  GtkWindow           *dialog;          /* weak */
-  GtkWindow           *export_dialog;   /* weak */
-  GtkWindow           *grow_dialog;     /* weak */
-  GtkWindow           *plan_window;     /* weak */
-  GtkNativeDialog     *native;          /* the file chooser while open */
-  char                *last_toast;
-
-  AdwToast            *disk_toast;      /* weak: "The file changed on disk" */
-};
+#include "pledge-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PledgeWindow, pledge_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -88,56 +24,23 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
 };
 
 static void update_view (PledgeWindow *self);
-static void save_as (PledgeWindow *self);
-static void dismiss_disk_toast (PledgeWindow *self);
-
-/* What the window shows of its document */
-static inline PledgeDataset *
-win_dataset (PledgeWindow *self)
-{
-  return pledge_document_get_dataset (self->document);
-}
-
-static inline PledgeSnapshot *
-win_snapshot (PledgeWindow *self)
-{
-  return pledge_document_get_snapshot (self->document);
-}
-
-static inline PledgeUndoStack *
-win_undo (PledgeWindow *self)
-{
-  return pledge_document_get_undo_stack (self->document);
-}
-
-static inline GFile *
-win_file (PledgeWindow *self)
-{
-  return pledge_document_get_file (self->document);
-}
-
-static inline const char *
-win_display_name (PledgeWindow *self)
-{
-  return pledge_document_get_display_name (self->document);
-}
 
 /* Feedback */
 
-static void
-show_toast (PledgeWindow *self,
-            AdwToast     *toast)
+void
+pledge_window_show_toast (PledgeWindow *self,
+                          AdwToast     *toast)
 {
   g_free (self->last_toast);
   self->last_toast = g_strdup (adw_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_message (PledgeWindow *self,
-              const char   *title)
+void
+pledge_window_show_message (PledgeWindow *self,
+                            const char   *title)
 {
-  show_toast (self, adw_toast_new (title));
+  pledge_window_show_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -151,9 +54,9 @@ clear_dialog (gpointer data,
 }
 
 /* Keeps a weak pointer to the message dialog shown, for tests. */
-static void
-track_dialog (PledgeWindow *self,
-              GtkWindow    *dialog)
+void
+pledge_window_track_dialog (PledgeWindow *self,
+                            GtkWindow    *dialog)
 {
   if (self->dialog != NULL)
     g_object_weak_unref (G_OBJECT (self->dialog), clear_dialog, self);
@@ -161,16 +64,16 @@ track_dialog (PledgeWindow *self,
   g_object_weak_ref (G_OBJECT (dialog), clear_dialog, self);
 }
 
-static void
-present_dialog (PledgeWindow *self,
-                GtkWindow    *dialog)
+void
+pledge_window_present_dialog (PledgeWindow *self,
+                              GtkWindow    *dialog)
 {
-  track_dialog (self, dialog);
+  pledge_window_track_dialog (self, dialog);
   gtk_window_present (dialog);
 }
 
-static gboolean
-present_later (gpointer data)
+gboolean
+pledge_window_present_later (gpointer data)
 {
   GtkWindow *dialog = data;
 
@@ -178,10 +81,10 @@ present_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-show_error (PledgeWindow *self,
-            const char   *heading,
-            const char   *message)
+void
+pledge_window_show_error (PledgeWindow *self,
+                          const char   *heading,
+                          const char   *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
@@ -191,23 +94,23 @@ show_error (PledgeWindow *self,
   /* A window that fails its first file is not on screen yet: show the
    * error once it is, above it. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    present_dialog (self, GTK_WINDOW (dialog));
+    pledge_window_present_dialog (self, GTK_WINDOW (dialog));
   else
     {
-      track_dialog (self, GTK_WINDOW (dialog));
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_later, g_object_ref (dialog),
+      pledge_window_track_dialog (self, GTK_WINDOW (dialog));
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pledge_window_present_later, g_object_ref (dialog),
                        g_object_unref);
     }
 }
 
-static gboolean
-has_changes (PledgeWindow *self)
+gboolean
+pledge_window_has_changes (PledgeWindow *self)
 {
   return pledge_document_get_has_changes (self->document);
 }
 
-static void
-update_title (PledgeWindow *self)
+void
+pledge_window_update_title (PledgeWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -227,7 +130,7 @@ update_title (PledgeWindow *self)
     dataset_title = win_display_name (self);
 
   /* A bullet marks unsaved changes, as in other GNOME apps. */
-  if (has_changes (self))
+  if (pledge_window_has_changes (self))
     title = g_strdup_printf ("• %s", dataset_title);
   else
     title = g_strdup (dataset_title);
@@ -235,7 +138,7 @@ update_title (PledgeWindow *self)
   if (pledge_document_get_bundled (self->document))
     /* Translators: the subtitle of a window showing a dataset that comes with the app */
     subtitle = g_strdup_printf (_("%s, bundled with Pledge"), win_display_name (self));
-  else if (has_changes (self))
+  else if (pledge_window_has_changes (self))
     /* Translators: the window subtitle; %s is a file name */
     subtitle = g_strdup_printf (_("%s (unsaved changes)"), win_display_name (self));
   else
@@ -316,17 +219,17 @@ replace_strings (GtkStringList *list,
   g_ptr_array_remove_index (strings, strings->len - 1);
 }
 
-static int
-active_scenario (PledgeWindow *self)
+int
+pledge_window_active_scenario (PledgeWindow *self)
 {
   return pledge_document_get_scenario (self->document);
 }
 
 /* The name of what the window shows: a scenario, or the reported figures. */
-static const char *
-scenario_name (PledgeWindow *self)
+const char *
+pledge_window_scenario_name (PledgeWindow *self)
 {
-  int scenario = active_scenario (self);
+  int scenario = pledge_window_active_scenario (self);
 
   if (scenario < 0)
     return _("Reported figures");
@@ -345,7 +248,7 @@ fill_scenarios (PledgeWindow *self)
 
   self->updating = TRUE;
   replace_strings (self->scenarios, names);
-  gtk_drop_down_set_selected (self->scenario_dropdown, active_scenario (self) + 1);
+  gtk_drop_down_set_selected (self->scenario_dropdown, pledge_window_active_scenario (self) + 1);
   self->updating = FALSE;
 }
 
@@ -380,8 +283,8 @@ fill_years (PledgeWindow *self)
 
 /* Computing */
 
-static void
-update_actions (PledgeWindow *self)
+void
+pledge_window_update_actions (PledgeWindow *self)
 {
   gboolean loaded = win_dataset (self) != NULL;
 
@@ -395,11 +298,11 @@ update_actions (PledgeWindow *self)
                                  loaded && pledge_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-scenario", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-scenario",
-                                 loaded && active_scenario (self) >= 0);
+                                 loaded && pledge_window_active_scenario (self) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-scenario",
-                                 loaded && active_scenario (self) >= 0);
+                                 loaded && pledge_window_active_scenario (self) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-scenario",
-                                 loaded && active_scenario (self) >= 0);
+                                 loaded && pledge_window_active_scenario (self) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.grow-member", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reach-target",
@@ -500,13 +403,13 @@ update_view (PledgeWindow *self)
                                        pledge_plan_pick_target (win_dataset (self), self->target));
   if (self->plan_window != NULL)
     pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), win_snapshot (self),
-                                     scenario_name (self), self->target);
+                                     pledge_window_scenario_name (self), self->target);
 
-  update_actions (self);
+  pledge_window_update_actions (self);
 }
 
-static void
-discard_recovery (PledgeWindow *self)
+void
+pledge_window_discard_recovery (PledgeWindow *self)
 {
   pledge_document_discard_recovery (self->document);
 }
@@ -516,7 +419,7 @@ on_document_changed (PledgeDocument *document,
                      PledgeWindow   *self)
 {
   recompute (self);
-  update_title (self);
+  pledge_window_update_title (self);
 }
 
 static void
@@ -524,89 +427,8 @@ on_document_state_changed (PledgeDocument *document,
                            GParamSpec     *pspec,
                            PledgeWindow   *self)
 {
-  update_actions (self);
-  update_title (self);
-}
-
-static void
-on_disk_toast_dismissed (AdwToast     *toast,
-                         PledgeWindow *self)
-{
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->disk_toast);
-  self->disk_toast = NULL;
-}
-
-static void
-dismiss_disk_toast (PledgeWindow *self)
-{
-  if (self->disk_toast != NULL)
-    adw_toast_dismiss (self->disk_toast);
-}
-
-static void
-show_disk_toast (PledgeWindow *self)
-{
-  const char *text = _("The file changed on disk");
-  AdwToast *toast;
-  GtkWidget *title;
-
-  if (self->disk_toast != NULL)
-    return;
-
-  toast = adw_toast_new (text);
-  /* The whole sentence, on two lines in a narrow window. */
-  title = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  adw_toast_set_custom_title (toast, title);
-  adw_toast_set_button_label (toast, _("_Reload"));
-  adw_toast_set_action_name (toast, "win.reload");
-  /* It stays until the user acts on it: the change does not go away. */
-  adw_toast_set_timeout (toast, 0);
-  /* Normal priority: libadwaita 1.2 aborts when a toast a high-priority
-   * one postponed comes back before it finished hiding. */
-  self->disk_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->disk_toast);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_disk_toast_dismissed), self);
-  /* A custom title leaves the toast without a title of its own. */
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (text);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* The file on disk changed: it holds what the window shows, or not. */
-static void
-on_document_file_changed (PledgeDocument *document,
-                          PledgeWindow   *self)
-{
-  if (pledge_document_get_changed_on_disk (document))
-    show_disk_toast (self);
-  else
-    dismiss_disk_toast (self);
-}
-
-/* Documents */
-
-static void
-add_recent (PledgeWindow *self,
-            GFile        *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = {
-    .mime_type = (char *) DATASET_MIME_TYPE,
-    .app_name = (char *) g_get_application_name (),
-    .app_exec = (char *) "pledge %u",
-  };
-
-  if (g_file_has_uri_scheme (file, "resource"))
-    return;
-
-  data.display_name = g_file_get_basename (file);
-  gtk_recent_manager_add_full (self->recent, uri, &data);
-  g_free (data.display_name);
+  pledge_window_update_actions (self);
+  pledge_window_update_title (self);
 }
 
 /* The document holds a new dataset: show it from its last year. */
@@ -624,128 +446,11 @@ on_document_dataset (PledgeDocument *document,
     self->year = G_MAXINT;
   self->target = 0;
 
-  dismiss_disk_toast (self);
+  pledge_window_dismiss_disk_toast (self);
   fill_targets (self);
   recompute (self);
-  update_title (self);
+  pledge_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
-}
-
-/* The file is a recent one, and the one to open next time. */
-static void
-remember_file (PledgeWindow *self)
-{
-  GFile *file = win_file (self);
-
-  if (file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      add_recent (self, file);
-      g_settings_set_string (self->settings, "last-file", uri);
-    }
-  else
-    g_settings_set_string (self->settings, "last-file", "");
-}
-
-static void
-on_recovery_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      PledgeWindow     *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      discard_recovery (self);
-      return;
-    }
-  if (g_strcmp0 (response, "recover") != 0)
-    return;  /* asked again next time */
-
-  if (!pledge_document_recover (self->document, &error))
-    {
-      show_error (self, _("Could Not Recover the Changes"), error->message);
-      return;
-    }
-  remember_file (self);
-  update_title (self);
-  show_message (self, _("Unsaved changes recovered"));
-}
-
-/* Unsaved work left behind by a window that did not close normally. */
-static void
-offer_recovery (PledgeWindow *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (!pledge_document_has_recovery (self->document))
-    return;
-
-  body = g_strdup_printf (_("Pledge closed before changes to “%s” were saved. Recover them, or "
-                            "discard them and keep the file as it was saved?"),
-                          win_display_name (self));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  /* Escape decides nothing: the work stays safe for next time. */
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    present_dialog (self, GTK_WINDOW (dialog));
-  else
-    {
-      track_dialog (self, GTK_WINDOW (dialog));
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_later, g_object_ref (dialog),
-                       g_object_unref);
-    }
-}
-
-static void
-open_file (PledgeWindow *self,
-           GFile        *file,
-           gboolean      bundled)
-{
-  g_autoptr(GError) error = NULL;
-  PledgeWindow *win = self;
-
-  /* Nothing edited is lost without a question: unsaved work stays in its
-   * window, and the file opens in a new one. */
-  if (has_changes (self))
-    win = pledge_window_new (gtk_window_get_application (GTK_WINDOW (self)));
-
-  if (!pledge_document_load (win->document, file, bundled, &error))
-    {
-      if (win != self)
-        gtk_window_destroy (GTK_WINDOW (win));
-      show_error (self, _("Could Not Open the Dataset"), error->message);
-      return;
-    }
-
-  remember_file (win);
-  if (win != self)
-    gtk_window_present (GTK_WINDOW (win));
-  offer_recovery (win);
-}
-
-void
-pledge_window_load (PledgeWindow *self,
-                    GFile        *file,
-                    gboolean      bundled)
-{
-  g_return_if_fail (PLEDGE_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  open_file (self, file, bundled);
 }
 
 /* Closes the window from the main loop: a message dialog is still
@@ -757,927 +462,36 @@ close_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-close_confirmed (PledgeWindow *self)
+void
+pledge_window_close_confirmed (PledgeWindow *self)
 {
   self->close_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
-static gboolean
-save_to_file (PledgeWindow *self,
-              GFile        *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!pledge_document_save_as (self->document, file, &error))
-    {
-      /* A window that was closing stays open, with its changes. */
-      self->close_after_save = FALSE;
-      show_error (self, _("Could Not Save the Dataset"), error->message);
-      return FALSE;
-    }
-
-  update_title (self);
-  /* What is on disk now is what the window holds. */
-  dismiss_disk_toast (self);
-  update_actions (self);
-  remember_file (self);
-
-  /* Translators: %s is a file name */
-  message = g_markup_printf_escaped (_("Saved “%s”"), win_display_name (self));
-  show_message (self, message);
-
-  if (self->close_after_save)
-    close_confirmed (self);
-  return TRUE;
-}
-
-static void
-on_overwrite_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PledgeWindow     *self)
-{
-  if (g_strcmp0 (response, "save") == 0 && win_file (self) != NULL)
-    save_to_file (self, win_file (self));
-  else
-    self->close_after_save = FALSE;
-}
-
-/* Another program changed the file since the window loaded or saved it:
- * saving would throw that away, so the user decides. */
-static void
-ask_before_overwriting (PledgeWindow *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("“%s” changed on disk after it was opened here. Saving replaces those "
-                            "changes with what this window shows."), win_display_name (self));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Over the Changes on Disk?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_overwrite_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-save (PledgeWindow *self)
-{
-  if (win_file (self) == NULL)
-    {
-      save_as (self);
-      return;
-    }
-
-  pledge_document_check_disk (self->document);
-  if (pledge_document_get_changed_on_disk (self->document))
-    ask_before_overwriting (self);
-  else
-    save_to_file (self, win_file (self));
-}
-
-static GtkFileFilter *
-dataset_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Pledge Datasets"));
-  gtk_file_filter_add_mime_type (filter, DATASET_MIME_TYPE);
-  gtk_file_filter_add_pattern (filter, "*.xml");
-  return filter;
-}
-
-static void
-save_as_done (PledgeWindow *self,
-              GFile        *file)
-{
-  if (file == NULL)
-    {
-      /* Cancelled: a window that was closing stays open. */
-      self->close_after_save = FALSE;
-      return;
-    }
-  save_to_file (self, file);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(PledgeWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  save_as_done (self, file);
-}
-#else
-static void
-on_save_chooser_response (GtkNativeDialog *native,
-                          int              response,
-                          PledgeWindow    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  save_as_done (self, file);
-}
-#endif
-
-/* Where Save As starts: the file's folder, or Documents for a copy of a
- * bundled dataset. */
-static GFile *
-save_folder (PledgeWindow *self)
-{
-  const char *documents;
-
-  if (win_file (self) != NULL)
-    return g_file_get_parent (win_file (self));
-
-  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (documents);
-  return NULL;
-}
-
-static void
-save_as (PledgeWindow *self)
-{
-  g_autoptr(GFile) folder = save_folder (self);
-  g_autoptr(GtkFileFilter) filter = dataset_filter ();
-  g_autofree char *name = NULL;
-
-  if (win_file (self) != NULL)
-    name = g_file_get_basename (win_file (self));
-  else
-    {
-      /* A bundled dataset is never saved over: suggest a name of its own. */
-      g_autofree char *stem = g_strdup (win_display_name (self) != NULL ? win_display_name (self)
-                                                                    : "nato");
-
-      if (g_str_has_suffix (stem, ".xml"))
-        stem[strlen (stem) - 4] = '\0';
-      /* Translators: the file name Save As suggests for a copy of a bundled
-       * dataset; %s is its name without ".xml", e.g. "nato" */
-      name = g_strdup_printf (_("%s-scenarios.xml"), stem);
-    }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Save Dataset"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done,
-                          g_object_ref (self));
-  }
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Save Dataset"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                 _("_Save"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->native), name);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_save_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
-}
-
-/* Opening */
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_open_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(PledgeWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    open_file (self, file, FALSE);
-}
-#else
-static void
-on_open_chooser_response (GtkNativeDialog *native,
-                          int              response,
-                          PledgeWindow    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  if (file != NULL)
-    open_file (self, file, FALSE);
-}
-#endif
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = dataset_filter ();
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Open Dataset"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Dataset"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                                 _("_Open"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_open_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-  open_file (PLEDGE_WINDOW (widget), file, FALSE);
-}
-
-static void
-open_bundled_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  g_autofree char *uri = g_strconcat (BUNDLED_DATASETS, g_variant_get_string (param, NULL), NULL);
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-  open_file (PLEDGE_WINDOW (widget), file, TRUE);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         PledgeWindow  *self)
-{
-  GFile *file = g_value_get_object (value);
-
-  if (file == NULL)
-    return FALSE;
-  open_file (self, file, FALSE);
-  return TRUE;
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *ra = *(GtkRecentInfo **) a;
-  GtkRecentInfo *rb = *(GtkRecentInfo **) b;
-  /* The dates belong to the infos: not ours to free. */
-  GDateTime *ma = gtk_recent_info_get_modified (ra);
-  GDateTime *mb = gtk_recent_info_get_modified (rb);
-
-  return -g_date_time_compare (ma, mb);
-}
-
-/* A dataset this app opened or saved: the app also has exported charts and
- * plans in the list, which are no datasets. */
-static gboolean
-is_recent_dataset (GtkRecentInfo *info,
-                   const char    *app_name)
-{
-  const char *mime = gtk_recent_info_get_mime_type (info);
-
-  if (app_name == NULL || !gtk_recent_info_has_application (info, app_name))
-    return FALSE;
-  if (g_strcmp0 (mime, DATASET_MIME_TYPE) != 0 &&
-      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml"))
-    return FALSE;
-  return gtk_recent_info_exists (info);
-}
-
-static void
-fill_recent (PledgeWindow *self)
-{
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (self->recent);
-  const char *app_name = g_get_application_name ();
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (is_recent_dataset (info, app_name))
-        g_ptr_array_add (infos, gtk_recent_info_ref (info));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  g_ptr_array_sort (infos, compare_recent);
-
-  g_menu_remove_all (self->recent_menu);
-  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (infos, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
-      g_menu_append_item (self->recent_menu, item);
-    }
-  if (infos->len == 0)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Datasets"), "win.no-recent");
-
-      g_menu_append_item (self->recent_menu, item);
-    }
-}
-
-static void
-on_recent_changed (GtkRecentManager *recent,
-                   PledgeWindow     *self)
-{
-  fill_recent (self);
-}
-
-gboolean
-pledge_window_edit_figure (PledgeWindow *self,
-                           const char   *code,
-                           PledgeField   field,
-                           double        value,
-                           GError      **error)
-{
-  g_autofree char *created = NULL;
-
-  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (win_dataset (self) != NULL, FALSE);
-  g_return_val_if_fail (code != NULL, FALSE);
-
-  if (!pledge_document_edit_figure (self->document, code, self->year, field, value, &created,
-                                    error))
-    return FALSE;
-  if (created != NULL)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *t;
-
-      /* Translators: shown after the first edit, which creates a
-       * scenario; %s is its name, "Scenario 1" */
-      title = g_markup_printf_escaped (_("Edits go into “%s”"), created);
-      t = adw_toast_new (title);
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-      show_toast (self, t);
-    }
-  return TRUE;
-}
-
-static void
-on_table_edit (PledgeMemberTable *table,
-               guint              member,
-               guint              field,
-               double             value,
-               PledgeWindow      *self)
-{
-  g_autoptr(GError) error = NULL;
-  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
-
-  if (!pledge_window_edit_figure (self, m->code, (PledgeField) field, value, &error))
-    show_error (self, _("Could Not Change the Figure"), error->message);
-}
-
-static void
-on_table_invalid_input (PledgeMemberTable *table,
-                        const char        *text,
-                        PledgeWindow      *self)
-{
-  g_autofree char *message = NULL;
-
-  /* Translators: %s is what the user typed into a cell of the table */
-  message = g_markup_printf_escaped (_("“%s” is not a number of zero or more"), text);
-  show_message (self, message);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  AdwToast *t;
-
-  if (win_undo (self) == NULL || !pledge_undo_stack_undo (win_undo (self)))
-    return;
-
-  t = adw_toast_new (_("Edit undone"));
-  adw_toast_set_button_label (t, _("_Redo"));
-  adw_toast_set_action_name (t, "win.redo");
-  show_toast (self, t);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  if (win_undo (self) == NULL || !pledge_undo_stack_redo (win_undo (self)))
-    return;
-  show_message (self, _("Edit redone"));
-}
-
-static void
-delete_scenario_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  int scenario = active_scenario (self);
-  g_autofree char *title = NULL;
-  AdwToast *t;
-
-  if (scenario < 0)
-    return;
-
-  /* Translators: %s is a scenario name */
-  title = g_markup_printf_escaped (_("“%s” deleted"),
-                                   pledge_dataset_get_scenario (win_dataset (self), scenario)->name);
-  pledge_undo_stack_remove_scenario (win_undo (self), scenario);
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo");
-  show_toast (self, t);
-}
-
-/* Adds a scenario (takes it) and shows it, as one more step of undo. */
-static gboolean
-add_scenario (PledgeWindow   *self,
-              PledgeScenario *scenario,
-              guint           position,
-              GError        **error)
-{
-  return pledge_document_add_scenario (self->document, scenario, position, error);
-}
-
-/* Adds edits to the active scenario as one step of undo. */
-static gboolean
-add_edits (PledgeWindow *self,
-           GPtrArray    *edits,
-           GError      **error)
-{
-  return pledge_document_add_edits (self->document, edits, error);
-}
-
-static void
-show_undo_toast (PledgeWindow *self,
-                 const char   *title)
+void
+pledge_window_show_undo_toast (PledgeWindow *self,
+                               const char   *title)
 {
   AdwToast *t = adw_toast_new (title);
 
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "win.undo");
-  show_toast (self, t);
+  pledge_window_show_toast (self, t);
 }
-
-static void
-new_scenario_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-
-  if (win_dataset (self) == NULL)
-    return;
-
-  id = pledge_dataset_make_scenario_id (win_dataset (self), "scenario");
-  name = pledge_document_dup_new_scenario_name (self->document);
-  if (!add_scenario (self, pledge_scenario_new (id, name),
-                     pledge_dataset_get_n_scenarios (win_dataset (self)), &error))
-    {
-      show_error (self, _("Could Not Create the Scenario"), error->message);
-      return;
-    }
-
-  /* Translators: %s is the name of a new scenario, "Scenario 2" */
-  title = g_markup_printf_escaped (_("“%s” created"), name);
-  show_undo_toast (self, title);
-}
-
-static void
-duplicate_scenario_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  int scenario = active_scenario (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  PledgeScenario *copy;
-
-  if (scenario < 0)
-    return;
-
-  copy = pledge_scenario_copy (pledge_dataset_get_scenario (win_dataset (self), scenario));
-  g_free (copy->id);
-  copy->id = pledge_dataset_make_scenario_id (win_dataset (self), "scenario");
-  /* Translators: the name of a copy of a scenario; %s is the scenario's name */
-  name = g_strdup_printf (_("%s (copy)"), copy->name);
-  g_free (copy->name);
-  copy->name = g_strdup (name);
-
-  if (!add_scenario (self, copy, scenario + 1, &error))
-    {
-      show_error (self, _("Could Not Duplicate the Scenario"), error->message);
-      return;
-    }
-
-  /* Translators: %s is the name of the copy of a scenario */
-  title = g_markup_printf_escaped (_("“%s” created"), name);
-  show_undo_toast (self, title);
-}
-
-static void
-on_rename_entry_changed (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
-}
-
-static void
-on_rename_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PledgeWindow     *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *id = g_object_get_data (G_OBJECT (dialog), "pledge-scenario-id");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autofree char *title = NULL;
-  int scenario;
-
-  if (g_strcmp0 (response, "rename") != 0 || *name == '\0' || win_dataset (self) == NULL)
-    return;
-  scenario = pledge_dataset_find_scenario (win_dataset (self), id);
-  if (scenario < 0 ||
-      g_strcmp0 (pledge_dataset_get_scenario (win_dataset (self), scenario)->name, name) == 0)
-    return;
-
-  pledge_undo_stack_rename_scenario (win_undo (self), scenario, name);
-  /* Translators: %s is the new name of a scenario */
-  title = g_markup_printf_escaped (_("Renamed to “%s”"), name);
-  show_undo_toast (self, title);
-}
-
-static void
-rename_scenario_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  int scenario = active_scenario (self);
-  const PledgeScenario *s;
-  GtkWidget *dialog, *entry;
-
-  if (scenario < 0)
-    return;
-  s = pledge_dataset_get_scenario (win_dataset (self), scenario);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Scenario"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), s->name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenario name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pledge-scenario-id", g_strdup (s->id), g_free);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_entry_changed), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-/* Growing spending */
 
 /* An error about what the user did in another window, shown over it. */
-static void
-show_error_over (PledgeWindow *self,
-                 GtkWindow    *parent,
-                 const char   *heading,
-                 const char   *message)
+void
+pledge_window_show_error_over (PledgeWindow *self,
+                               GtkWindow    *parent,
+                               const char   *heading,
+                               const char   *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_grow_apply (PledgeGrowDialog *dialog,
-               PledgeWindow     *self)
-{
-  g_autoptr(GPtrArray) edits = pledge_grow_dialog_build_edits (dialog);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  int to = pledge_grow_dialog_get_to (dialog);
-
-  if (!add_edits (self, edits, &error))
-    {
-      /* The dialog stays, with what the user chose, to change it. */
-      show_error_over (self, GTK_WINDOW (dialog), _("Could Not Grow the Spending"), error->message);
-      return;
-    }
-
-  gtk_window_close (GTK_WINDOW (dialog));
-  /* What the user asked about: the year grown to. */
-  pledge_window_set_year (self, to);
-  /* Translators: %d is the year spending grew to */
-  title = g_strdup_printf (_("Spending grown to %d"), to);
-  show_undo_toast (self, title);
-}
-
-static void
-open_grow_dialog (PledgeWindow      *self,
-                  const char *const *members)
-{
-  PledgeGrowDialog *dialog;
-
-  if (win_dataset (self) == NULL)
-    return;
-  if (self->grow_dialog != NULL)
-    gtk_window_destroy (self->grow_dialog);
-
-  dialog = pledge_grow_dialog_new (GTK_WINDOW (self), win_snapshot (self));
-  if (members != NULL)
-    pledge_grow_dialog_set_members (dialog, members);
-  g_signal_connect (dialog, "apply", G_CALLBACK (on_grow_apply), self);
-  self->grow_dialog = GTK_WINDOW (dialog);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->grow_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-grow_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  open_grow_dialog (PLEDGE_WINDOW (widget), NULL);
-}
-
-static void
-grow_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  const char *members[] = { g_variant_get_string (param, NULL), NULL };
-
-  open_grow_dialog (PLEDGE_WINDOW (widget), members);
-}
-
-/* Reaching a target by its due year */
-
-static gboolean
-reach_target (PledgeWindow  *self,
-              const char    *code,
-              guint          target,
-              GError       **error)
-{
-  const PledgeTarget *t = pledge_dataset_get_target (win_dataset (self), target);
-  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) pledge_edit_free);
-  g_autofree char *short_title = pledge_target_dup_short_title (t);
-  g_autofree char *growth_text = NULL;
-  g_autofree char *title = NULL;
-  const PledgeMember *m;
-  PledgePlanReach reach;
-  int member;
-
-  member = pledge_dataset_find_member (win_dataset (self), code);
-  g_assert (member >= 0);
-  m = pledge_dataset_get_member (win_dataset (self), member);
-
-  if (!pledge_plan_reach (win_snapshot (self), target, member, &reach, error))
-    return FALSE;
-  if (reach.kind == PLEDGE_PLAN_REACH_MET)
-    {
-      /* Translators: %s is a member's name, then a target such as "3.5% of
-       * GDP"; %d is the year the target is due */
-      title = g_markup_printf_escaped (_("%s already reaches %s by %d"), m->name, short_title,
-                                       t->due);
-      show_message (self, title);
-      return TRUE;
-    }
-  if (reach.kind == PLEDGE_PLAN_REACH_FLAT)
-    {
-      /* Translators: %s is a member's name, then a target such as "3.5% of
-       * GDP"; %d is the year the target is due */
-      title = g_markup_printf_escaped (_("%s reaches %s by %d without spending more"), m->name,
-                                       short_title, t->due);
-      show_message (self, title);
-      return TRUE;
-    }
-
-  g_ptr_array_add (edits, pledge_edit_new_grow (code, reach.start, reach.due, reach.growth,
-                                                reach.gdp_rate));
-  if (!add_edits (self, edits, error))
-    return FALSE;
-
-  growth_text = pledge_locale_format_growth (reach.growth);
-  if (reach.gdp_rate == 0)
-    /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
-     * GDP by 2035, GDP held at its 2024 level" */
-    title = g_markup_printf_escaped (_("%s: defence spending %s a year reaches %s by %d, GDP held "
-                                       "at its %d level"),
-                                     m->name, growth_text, short_title, t->due, reach.start);
-  else
-    /* Translators: "Germany: defence spending +7.12 % a year reaches 3.5% of
-     * GDP by 2035" */
-    title = g_markup_printf_escaped (_("%s: defence spending %s a year reaches %s by %d"),
-                                     m->name, growth_text, short_title, t->due);
-  show_undo_toast (self, title);
-  /* The plan's own window may be the one the user looks at. */
-  if (self->plan_window != NULL)
-    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window), adw_toast_new (title));
-  return TRUE;
-}
-
-static void
-reach_target_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  const char *code = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
-  int target;
-
-  if (win_dataset (self) == NULL || pledge_dataset_find_member (win_dataset (self), code) < 0)
-    return;
-  target = pledge_plan_pick_target (win_dataset (self), self->target);
-  if (target < 0)
-    return;
-  if (!reach_target (self, code, target, &error))
-    show_error (self, _("Could Not Reach the Target"), error->message);
-}
-
-/* The plan */
-
-static void
-on_plan_reach_target (PledgePlanWindow *plan,
-                      const char       *code,
-                      guint             target,
-                      PledgeWindow     *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (win_dataset (self) == NULL || !pledge_plan_can_plan (win_dataset (self), target))
-    return;
-  if (!reach_target (self, code, target, &error))
-    show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"), error->message);
-}
-
-static void
-show_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  PledgePlanWindow *plan;
-
-  if (win_dataset (self) == NULL)
-    return;
-  if (self->plan_window != NULL)
-    {
-      gtk_window_present (self->plan_window);
-      return;
-    }
-
-  plan = pledge_plan_window_new (GTK_WINDOW (self));
-  pledge_plan_window_set_snapshot (plan, win_snapshot (self), scenario_name (self), self->target);
-  g_signal_connect (plan, "reach-target", G_CALLBACK (on_plan_reach_target), self);
-  self->plan_window = GTK_WINDOW (plan);
-  g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &self->plan_window);
-  gtk_window_present (GTK_WINDOW (plan));
-}
-
-static void
-reload (PledgeWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *target_id = NULL;
-  g_autofree char *title = NULL;
-  int year = self->year, index;
-
-  if (win_file (self) == NULL)
-    return;
-  if (self->target < pledge_dataset_get_n_targets (win_dataset (self)))
-    target_id = g_strdup (pledge_dataset_get_target (win_dataset (self), self->target)->id);
-
-  /* The scenario stays where it still exists; unsaved work is let go. */
-  if (!pledge_document_reload (self->document, &error))
-    {
-      /* The window keeps what it has. */
-      show_error (self, _("Could Not Reload the Dataset"), error->message);
-      return;
-    }
-  remember_file (self);
-
-  /* The same view of the new figures, where it still exists. */
-  index = target_id != NULL ? pledge_dataset_find_target (win_dataset (self), target_id) : -1;
-  if (index >= 0)
-    pledge_window_set_target (self, index);
-  pledge_window_set_year (self, year);
-
-  /* Translators: %s is a file name */
-  title = g_markup_printf_escaped (_("Reloaded “%s”"), win_display_name (self));
-  show_message (self, title);
-}
-
-static void
-on_reload_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    PledgeWindow     *self)
-{
-  if (g_strcmp0 (response, "reload") == 0)
-    reload (self);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (win_dataset (self) == NULL || win_file (self) == NULL)
-    return;
-  if (!has_changes (self))
-    {
-      reload (self);
-      return;
-    }
-
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("Reloading “%s” shows the file as it is on disk now. The changes "
-                            "made here that are not saved are lost."), win_display_name (self));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reload the Dataset?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
+  pledge_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* Years, scenarios, targets */
@@ -1709,26 +523,6 @@ pledge_window_get_year (PledgeWindow *self)
 }
 
 static void
-previous_year_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  pledge_window_set_year (self, self->year - 1);
-}
-
-static void
-next_year_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  pledge_window_set_year (self, self->year + 1);
-}
-
-static void
 on_year_selected (GtkDropDown  *dropdown,
                   GParamSpec   *pspec,
                   PledgeWindow *self)
@@ -1744,7 +538,7 @@ int
 pledge_window_get_scenario (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), PLEDGE_SNAPSHOT_REPORTED);
-  return active_scenario (self);
+  return pledge_window_active_scenario (self);
 }
 
 void
@@ -1806,16 +600,6 @@ on_target_selected (GtkDropDown  *dropdown,
   pledge_window_set_target (self, selected);
 }
 
-static void
-show_chart_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->chart_stack, g_variant_get_string (param, NULL));
-}
-
 /* The view switcher sits above the charts while it fits, and moves to a
  * bar at the bottom of the window when the window is narrow. */
 static void
@@ -1829,172 +613,6 @@ on_switcher_squeezed (AdwSqueezer  *squeezer,
   if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->chart_stack);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
-}
-
-/* Export */
-
-static void
-open_exported (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
-
-  gtk_file_launcher_launch (launcher, GTK_WINDOW (widget), NULL, NULL, NULL);
-#else
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
-#endif
-}
-
-static void
-on_exported (PledgeExportDialog *dialog,
-             GFile              *file,
-             PledgeWindow       *self)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *title = NULL;
-  g_autofree char *uri = g_file_get_uri (file);
-  AdwToast *t;
-
-  /* Translators: %s is a file name */
-  title = g_markup_printf_escaped (_("Chart exported to “%s”"), name);
-  t = adw_toast_new (title);
-  adw_toast_set_button_label (t, _("_Open"));
-  adw_toast_set_action_name (t, "win.open-exported");
-  adw_toast_set_action_target_value (t, g_variant_new_string (uri));
-  show_toast (self, t);
-}
-
-static void
-clear_export_dialog (gpointer data,
-                     GObject *where_the_object_was)
-{
-  PledgeWindow *self = data;
-
-  self->export_dialog = NULL;
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-  PledgeExportDialog *dialog;
-  PledgeChartKind kind = PLEDGE_CHART_COMPLIANCE;
-  const char *visible = adw_view_stack_get_visible_child_name (self->chart_stack);
-
-  if (win_dataset (self) == NULL)
-    return;
-  if (self->export_dialog != NULL)
-    {
-      gtk_window_present (self->export_dialog);
-      return;
-    }
-
-  if (visible != NULL)
-    pledge_chart_kind_from_string (visible, &kind);
-  dialog = pledge_export_dialog_new (GTK_WINDOW (self), win_snapshot (self), self->year, self->target,
-                                     kind);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
-  self->export_dialog = GTK_WINDOW (dialog);
-  g_object_weak_ref (G_OBJECT (dialog), clear_export_dialog, self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Other actions */
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  if (win_dataset (self) != NULL)
-    save (self);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  if (win_dataset (self) != NULL)
-    save_as (self);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-static void
-help_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  gtk_show_uri (GTK_WINDOW (widget), "help:pledge", GDK_CURRENT_TIME);
-}
-
-static void
-info_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  PledgeWindow *self = PLEDGE_WINDOW (widget);
-
-  if (win_dataset (self) != NULL)
-    gtk_window_present (pledge_dataset_info_new (GTK_WINDOW (self), win_dataset (self)));
-}
-
-/* Closing */
-
-static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   PledgeWindow     *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    close_confirmed (self);
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      self->close_after_save = TRUE;
-      save (self);
-    }
-}
-
-static void
-ask_before_closing (PledgeWindow *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  /* Translators: %s is a file name */
-  body = g_strdup_printf (_("“%s” has changes that are not saved. Changes that are not saved "
-                            "are lost."), win_display_name (self));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
@@ -2020,15 +638,15 @@ pledge_window_close_request (GtkWindow *window)
 {
   PledgeWindow *self = PLEDGE_WINDOW (window);
 
-  if (has_changes (self) && !self->close_confirmed)
+  if (pledge_window_has_changes (self) && !self->close_confirmed)
     {
       gtk_window_present (window);
-      ask_before_closing (self);
+      pledge_window_ask_before_closing (self);
       return TRUE;
     }
 
   /* Saved, thrown away on purpose, or nothing to keep. */
-  discard_recovery (self);
+  pledge_window_discard_recovery (self);
   save_window_state (self);
   return GTK_WINDOW_CLASS (pledge_window_parent_class)->close_request (window);
 }
@@ -2057,7 +675,7 @@ pledge_window_dispose (GObject *object)
     }
   if (self->export_dialog != NULL)
     {
-      g_object_weak_unref (G_OBJECT (self->export_dialog), clear_export_dialog, self);
+      g_object_weak_unref (G_OBJECT (self->export_dialog), pledge_window_clear_export_dialog, self);
       gtk_window_destroy (self->export_dialog);
       self->export_dialog = NULL;
     }
@@ -2138,66 +756,13 @@ pledge_window_class_init (PledgeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, units_label);
   gtk_widget_class_bind_template_child (widget_class, PledgeWindow, member_table);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.open-bundled", "s", open_bundled_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
-                                   duplicate_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
-                                   rename_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-scenario", NULL,
-                                   delete_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.grow", NULL, grow_action);
-  gtk_widget_class_install_action (widget_class, "win.grow-member", "s", grow_member_action);
-  gtk_widget_class_install_action (widget_class, "win.reach-target", "s", reach_target_action);
-  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-year", NULL, previous_year_action);
-  gtk_widget_class_install_action (widget_class, "win.next-year", NULL, next_year_action);
-  gtk_widget_class_install_action (widget_class, "win.show-chart", "s", show_chart_action);
-  gtk_widget_class_install_action (widget_class, "win.info", NULL, info_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-year", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-year", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.previous-year", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.next-year", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.info", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.new-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.grow", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.show-plan", NULL);
-  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_ALT_MASK, "win.show-chart",
-                                         "s", pledge_chart_kind_to_string (k));
+  pledge_window_files_class_init (widget_class);
+  pledge_window_actions_class_init (widget_class);
 }
 
 static void
 pledge_window_init (PledgeWindow *self)
 {
-  GtkDropTarget *drop;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -2212,8 +777,6 @@ pledge_window_init (PledgeWindow *self)
   g_signal_connect (self->document, "notify::can-redo",
                     G_CALLBACK (on_document_state_changed), self);
   g_signal_connect (self->document, "changed", G_CALLBACK (on_document_changed), self);
-  g_signal_connect (self->document, "file-changed", G_CALLBACK (on_document_file_changed), self);
-  self->recent = gtk_recent_manager_get_default ();
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
@@ -2251,20 +814,13 @@ pledge_window_init (PledgeWindow *self)
 
   g_signal_connect (self->switcher_squeezer, "notify::visible-child",
                     G_CALLBACK (on_switcher_squeezed), self);
-  g_signal_connect (self->member_table, "edit", G_CALLBACK (on_table_edit), self);
-  g_signal_connect (self->member_table, "invalid-input", G_CALLBACK (on_table_invalid_input), self);
-
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  g_signal_connect (self->recent, "changed", G_CALLBACK (on_recent_changed), self);
-  fill_recent (self);
+  pledge_window_actions_init (self);
+  pledge_window_files_init (self);
 
   on_switcher_squeezed (self->switcher_squeezer, NULL, self);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  update_actions (self);
-  update_title (self);
+  pledge_window_update_actions (self);
+  pledge_window_update_title (self);
 }
 
 PledgeWindow *
