@@ -12,6 +12,7 @@
 #include "pledge-figure-cell.h"
 #include "pledge-locale-number.h"
 #include "pledge-member-table.h"
+#include "pledge-ui-util.h"
 
 typedef struct
 {
@@ -47,7 +48,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *handler_key = "pledge-changed-handler";
 /* On each cell widget, for pledge_member_table_find_cell(). */
 static const char *cell_row_key = "pledge-cell-row";
 static const char *cell_column_key = "pledge-cell-column";
@@ -278,17 +278,12 @@ update_cell (PledgeMemberRow *row,
     case PLEDGE_MEMBER_COLUMN_NAME:
       {
         GtkWidget *icon = gtk_widget_get_first_child (child);
-        GtkWidget *name = gtk_widget_get_next_sibling (icon);
-        GtkWidget *code = gtk_widget_get_next_sibling (name);
+        GtkWidget *name = pledge_ui_name_cell_set (child, text, pledge_member_row_get_code (row));
         gboolean meets = pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES;
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
         gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
-        gtk_label_set_text (GTK_LABEL (name), text);
-        gtk_label_set_text (GTK_LABEL (code), pledge_member_row_get_code (row));
         set_css_class (name, "meets", meets);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
         break;
       }
 
@@ -406,20 +401,10 @@ setup_cell (GtkSignalListItemFactory *factory,
     case PLEDGE_MEMBER_COLUMN_NAME:
       {
         GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-        GtkWidget *name = gtk_label_new (NULL);
-        GtkWidget *code = gtk_label_new (NULL);
 
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        child = pledge_ui_name_cell_new (12);
         gtk_widget_add_css_class (icon, "success");
-        gtk_label_set_xalign (GTK_LABEL (name), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (name), 12);
-        gtk_widget_set_hexpand (name, TRUE);
-        gtk_widget_add_css_class (code, "dim-label");
-        gtk_widget_add_css_class (code, "caption");
-        gtk_box_append (GTK_BOX (child), icon);
-        gtk_box_append (GTK_BOX (child), name);
-        gtk_box_append (GTK_BOX (child), code);
+        gtk_box_prepend (GTK_BOX (child), icon);
         break;
       }
 
@@ -476,12 +461,9 @@ bind_cell (GtkSignalListItemFactory *factory,
            ColumnInfo               *info)
 {
   PledgeMemberRow *row = gtk_list_item_get_item (list_item);
-  gulong handler;
 
-  handler = g_signal_connect_object (row, "changed", G_CALLBACK (update_cell), list_item, 0);
-  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, row);
-  update_cell (row, list_item);
+  pledge_ui_list_item_watch (list_item, G_CALLBACK (update_cell));
 }
 
 static void
@@ -489,12 +471,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              ColumnInfo               *info)
 {
-  PledgeMemberRow *row = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
-
-  if (row != NULL && handler != 0)
-    g_signal_handler_disconnect (row, handler);
-  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+  pledge_ui_list_item_unwatch (list_item);
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, NULL);
 }
 

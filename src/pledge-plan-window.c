@@ -15,6 +15,7 @@
 #include "pledge-plan.h"
 #include "pledge-plan-item.h"
 #include "pledge-plan-window.h"
+#include "pledge-ui-util.h"
 #include "pledge-report.h"
 
 struct _PledgePlanWindow
@@ -53,8 +54,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char *handler_key = "pledge-changed-handler";
 
 /* Text */
 
@@ -124,16 +123,8 @@ update_cell (PledgePlanItem *item,
   switch (column)
     {
     case PLEDGE_PLAN_COLUMN_MEMBER:
-      {
-        GtkWidget *name = gtk_widget_get_first_child (child);
-        GtkWidget *code = gtk_widget_get_next_sibling (name);
-
-        gtk_label_set_text (GTK_LABEL (name), text);
-        gtk_label_set_text (GTK_LABEL (code), pledge_plan_item_get_code (item));
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-        break;
-      }
+      pledge_ui_name_cell_set (child, text, pledge_plan_item_get_code (item));
+      break;
 
     case PLEDGE_PLAN_COLUMN_FIRST_MET:
       gtk_label_set_text (GTK_LABEL (child), text);
@@ -209,21 +200,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case PLEDGE_PLAN_COLUMN_MEMBER:
-      {
-        GtkWidget *name = gtk_label_new (NULL);
-        GtkWidget *code = gtk_label_new (NULL);
-
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_label_set_xalign (GTK_LABEL (name), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (name), 10);
-        gtk_widget_set_hexpand (name, TRUE);
-        gtk_widget_add_css_class (code, "dim-label");
-        gtk_widget_add_css_class (code, "caption");
-        gtk_box_append (GTK_BOX (child), name);
-        gtk_box_append (GTK_BOX (child), code);
-        break;
-      }
+      child = pledge_ui_name_cell_new (10);
+      break;
 
     case PLEDGE_PLAN_COLUMN_ACTION:
       {
@@ -265,12 +243,7 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PledgePlanWindow         *self)
 {
-  PledgePlanItem *item = gtk_list_item_get_item (list_item);
-  gulong handler;
-
-  handler = g_signal_connect_object (item, "changed", G_CALLBACK (update_cell), list_item, 0);
-  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
-  update_cell (item, list_item);
+  pledge_ui_list_item_watch (list_item, G_CALLBACK (update_cell));
 }
 
 static void
@@ -278,12 +251,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              PledgePlanWindow         *self)
 {
-  PledgePlanItem *item = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
-
-  if (item != NULL && handler != 0)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+  pledge_ui_list_item_unwatch (list_item);
 }
 
 /* Sorting */
@@ -592,33 +560,13 @@ export_to_chosen (PledgePlanWindow *self,
   show_toast (self, toast);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_file_chosen (GtkWindow *parent,
+                GFile     *file)
 {
-  g_autoptr(PledgePlanWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
   if (file != NULL)
-    export_to_chosen (self, file);
+    export_to_chosen (PLEDGE_PLAN_WINDOW (parent), file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog  *native,
-                     int               response,
-                     PledgePlanWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  if (file != NULL)
-    export_to_chosen (self, file);
-}
-#endif
 
 static GtkFileFilter *
 csv_filter (void)
@@ -643,79 +591,8 @@ export_action (GtkWidget  *widget,
   if (name == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Plan"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done,
-                          g_object_ref (self));
-  }
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Plan"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                 _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->native), name);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
-}
-
-/* The dropdown's button shows a target ellipsized; its list shows it whole. */
-static void
-setup_label_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-static void
-set_label_factories (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_label_item), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list, "bind", G_CALLBACK (bind_label_item), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
+  pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Plan"),
+                         _("_Export"), filter, NULL, name, &self->native, on_file_chosen);
 }
 
 /* GObject */
@@ -725,12 +602,7 @@ pledge_plan_window_dispose (GObject *object)
 {
   PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (object);
 
-  if (self->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->native, self);
-      gtk_native_dialog_destroy (self->native);
-      g_clear_object (&self->native);
-    }
+  pledge_ui_clear_file_chooser (&self->native);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_PLAN_WINDOW);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->items);
@@ -819,7 +691,7 @@ pledge_plan_window_init (PledgePlanWindow *self)
   set_column_title (self, PLEDGE_PLAN_COLUMN_FIRST_MET, _("First met"));
 
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (self->target_names));
-  set_label_factories (self->target_dropdown);
+  pledge_ui_set_label_factories (self->target_dropdown, 30);
   g_signal_connect (self->target_dropdown, "notify::selected", G_CALLBACK (on_target_selected),
                     self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export", FALSE);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pledge-ui-util.h"
 #include "pledge-window-private.h"
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
@@ -259,31 +260,12 @@ save_as_done (PledgeWindow *self,
   save_to_file (self, file);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_save_chosen (GtkWindow *parent,
+                GFile     *file)
 {
-  g_autoptr(PledgeWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  save_as_done (self, file);
+  save_as_done (PLEDGE_WINDOW (parent), file);
 }
-#else
-static void
-on_save_chooser_response (GtkNativeDialog *native,
-                          int              response,
-                          PledgeWindow    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  save_as_done (self, file);
-}
-#endif
 
 /* Where Save As starts: the file's folder, or Documents for a copy of a
  * bundled dataset. */
@@ -323,66 +305,19 @@ pledge_window_save_as (PledgeWindow *self)
       name = g_strdup_printf (_("%s-scenarios.xml"), stem);
     }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Save Dataset"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done,
-                          g_object_ref (self));
-  }
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Save Dataset"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                 _("_Save"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->native), name);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_save_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
+  pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Dataset"),
+                         _("_Save"), filter, folder, name, &self->native, on_save_chosen);
 }
 
 /* Opening */
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_open_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_open_chosen (GtkWindow *parent,
+                GFile     *file)
 {
-  g_autoptr(PledgeWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
   if (file != NULL)
-    pledge_window_open_file (self, file, FALSE);
+    pledge_window_open_file (PLEDGE_WINDOW (parent), file, FALSE);
 }
-#else
-static void
-on_open_chooser_response (GtkNativeDialog *native,
-                          int              response,
-                          PledgeWindow    *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  if (file != NULL)
-    pledge_window_open_file (self, file, FALSE);
-}
-#endif
 
 static void
 open_action (GtkWidget  *widget,
@@ -392,26 +327,8 @@ open_action (GtkWidget  *widget,
   PledgeWindow *self = PLEDGE_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = dataset_filter ();
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Open Dataset"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, on_open_dialog_done, g_object_ref (self));
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Dataset"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                                 _("_Open"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_open_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
+  pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Dataset"),
+                         _("_Open"), filter, NULL, NULL, &self->native, on_open_chosen);
 }
 
 static void
@@ -659,7 +576,6 @@ on_document_file_changed (PledgeDocument *document,
 }
 
 /* Closing with unsaved changes */
-
 
 static void
 on_close_response (AdwMessageDialog *dialog,

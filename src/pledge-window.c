@@ -11,6 +11,7 @@
 #include "pledge-chart-view.h"
 #include "pledge-plan-window.h"
 #include "pledge-plan.h"
+#include "pledge-ui-util.h"
 #include "pledge-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PledgeWindow, pledge_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -149,57 +150,6 @@ pledge_window_update_title (PledgeWindow *self)
   /* The header may have room for only part of a long title. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), dataset_title);
   gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-/* Dropdowns */
-
-static void
-setup_label_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  max_chars)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (max_chars) > 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
-      gtk_label_set_width_chars (GTK_LABEL (label), MIN (GPOINTER_TO_INT (max_chars), 8));
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  max_chars)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-/* The button shows the item ellipsized; the popover shows it whole. */
-static void
-set_label_factories (GtkDropDown *dropdown,
-                     int          max_chars)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (max_chars));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_label_item), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (0));
-  g_signal_connect (list, "bind", G_CALLBACK (bind_label_item), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
 }
 
 static void
@@ -693,12 +643,7 @@ pledge_window_dispose (GObject *object)
       gtk_window_destroy (self->plan_window);
       self->plan_window = NULL;
     }
-  if (self->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->native, self);
-      gtk_native_dialog_destroy (self->native);
-      g_clear_object (&self->native);
-    }
+  pledge_ui_clear_file_chooser (&self->native);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_WINDOW);
 
@@ -790,8 +735,8 @@ pledge_window_init (PledgeWindow *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenarios));
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (self->targets));
-  set_label_factories (self->scenario_dropdown, 20);
-  set_label_factories (self->target_dropdown, 44);
+  pledge_ui_set_label_factories (self->scenario_dropdown, 20);
+  pledge_ui_set_label_factories (self->target_dropdown, 44);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
   g_signal_connect (self->scenario_dropdown, "notify::selected",
                     G_CALLBACK (on_scenario_selected), self);
