@@ -254,18 +254,6 @@ unbind_cell (GtkSignalListItemFactory *factory,
   pledge_ui_list_item_unwatch (list_item);
 }
 
-/* Sorting */
-
-static int
-compare_double (double a,
-                double b)
-{
-  /* Unknown figures sort after every known one. */
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-  return (a > b) - (a < b);
-}
-
 static int
 compare_items (gconstpointer a,
                gconstpointer b,
@@ -282,18 +270,18 @@ compare_items (gconstpointer a,
     case PLEDGE_PLAN_COLUMN_MEMBER:
       return g_utf8_collate (pledge_plan_item_get_name (ia), pledge_plan_item_get_name (ib));
     case PLEDGE_PLAN_COLUMN_SHARE:
-      return compare_double (ra->share_now, rb->share_now);
+      return pledge_ui_compare_double (ra->share_now, rb->share_now);
     case PLEDGE_PLAN_COLUMN_GROWTH:
     case PLEDGE_PLAN_COLUMN_ACTION:
-      return compare_double (ra->growth, rb->growth);
+      return pledge_ui_compare_double (ra->growth, rb->growth);
     case PLEDGE_PLAN_COLUMN_FIRST_MET:
       /* Not by the due year sorts after every year. */
-      return compare_double (ra->first_met != 0 ? ra->first_met : NAN,
+      return pledge_ui_compare_double (ra->first_met != 0 ? ra->first_met : NAN,
                              rb->first_met != 0 ? rb->first_met : NAN);
     case PLEDGE_PLAN_COLUMN_GAP:
-      return compare_double (ra->gap_now, rb->gap_now);
+      return pledge_ui_compare_double (ra->gap_now, rb->gap_now);
     case PLEDGE_PLAN_COLUMN_CUMULATIVE:
-      return compare_double (ra->cumulative_gap, rb->cumulative_gap);
+      return pledge_ui_compare_double (ra->cumulative_gap, rb->cumulative_gap);
     case PLEDGE_N_PLAN_COLUMNS:
     default:
       g_assert_not_reached ();

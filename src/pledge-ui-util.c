@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pledge-ui-util.h"
 
@@ -253,4 +254,96 @@ pledge_ui_list_item_unwatch (GtkListItem *list_item)
   if (item != NULL && handler != 0)
     g_signal_handler_disconnect (item, handler);
   g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+}
+
+/* Text */
+
+char *
+pledge_target_dup_short_title (const PledgeTarget *target)
+{
+  g_autofree char *min = NULL;
+
+  g_return_val_if_fail (target != NULL, NULL);
+
+  min = g_strdup_printf ("%g", target->min);
+
+  switch (target->metric)
+    {
+    case PLEDGE_METRIC_DEFENCE_GDP:
+      /* Translators: a column title for a target; %s is a number such as 2 */
+      return g_strdup_printf (_("%s%% of GDP"), min);
+    case PLEDGE_METRIC_TOTAL_GDP:
+      /* Translators: a column title for a target counting defence and
+       * resilience spending; %s is a number such as 5 */
+      return g_strdup_printf (_("%s%% of GDP in all"), min);
+    case PLEDGE_METRIC_EQUIPMENT_DEFENCE:
+      /* Translators: a column title for a target; %s is a number such as 20 */
+      return g_strdup_printf (_("%s%% on equipment"), min);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sorting */
+
+int
+pledge_ui_compare_double (double a,
+                          double b)
+{
+  /* Unknown figures sort after every known one. */
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+void
+pledge_ui_set_css_class (GtkWidget  *widget,
+                         const char *name,
+                         gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Cells. All but the member's name are GtkInscriptions: a table has
+ * hundreds of cells and a GtkLabel lays its text out to measure it, most
+ * of the window's start-up; an inscription is as wide as the characters it
+ * is told and lays out only what is drawn. */
+
+void
+pledge_ui_text_cell_set (GtkWidget  *cell,
+                         const char *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* Before GTK 4.14 an inscription does not tell assistive technology
+   * its text by itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
+}
+
+/* Room for the longest of some translated words */
+guint
+pledge_ui_longest (const char *const *words)
+{
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n = MAX (n, (guint) g_utf8_strlen (words[i], -1));
+  return n;
+}
+
+GtkWidget *
+pledge_ui_text_cell_new (float xalign,
+                         guint nat_chars)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  /* As wide as a label would be: the table scrolls rather than cut text */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return cell;
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "pledge-dataset.h"
+
 G_BEGIN_DECLS
 
 /* A dropdown of GtkStringObjects: its button shows the item on one line,
@@ -52,5 +54,22 @@ GtkWidget *pledge_ui_name_cell_set       (GtkWidget            *cell,
 void       pledge_ui_list_item_watch     (GtkListItem          *list_item,
                                           GCallback             update);
 void       pledge_ui_list_item_unwatch   (GtkListItem          *list_item);
+
+/* A short title for a target, as its column shows it: "3.5% of GDP". */
+char      *pledge_target_dup_short_title (const PledgeTarget   *target);
+/* Orders two figures, unknown (NaN) ones after every known one. */
+int        pledge_ui_compare_double      (double                a,
+                                          double                b);
+void       pledge_ui_set_css_class       (GtkWidget            *widget,
+                                          const char           *name,
+                                          gboolean              set);
+/* Room for the longest of some translated words, NULL-terminated. */
+guint      pledge_ui_longest             (const char *const    *words);
+/* A cell of text that is cheap in a table of hundreds (a GtkInscription),
+ * nat_chars wide, and its text, told to assistive technology too. */
+GtkWidget *pledge_ui_text_cell_new       (float                 xalign,
+                                          guint                 nat_chars);
+void       pledge_ui_text_cell_set       (GtkWidget            *cell,
+                                          const char           *text);
 
 G_END_DECLS

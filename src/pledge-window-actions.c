@@ -14,6 +14,7 @@
 #include "pledge-locale-number.h"
 #include "pledge-plan-window.h"
 #include "pledge-plan.h"
+#include "pledge-ui-util.h"
 #include "pledge-window-private.h"
 
 gboolean
