@@ -37,6 +37,7 @@ struct _PledgePlanWindow
   GtkStringList    *target_names;
   GArray           *targets;        /* guint: the dataset's index of each in the dropdown */
 
+  PledgeDocument   *document;
   PledgeSnapshot   *snapshot;
   int               target;         /* -1: none can be planned */
   int               followed;       /* the main window's selection last seen; -1 at first */
@@ -591,6 +592,9 @@ pledge_plan_window_dispose (GObject *object)
   PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (object);
 
   pledge_ui_clear_file_chooser (&self->native);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_PLAN_WINDOW);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->items);
@@ -685,23 +689,17 @@ pledge_plan_window_init (PledgePlanWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export", FALSE);
 }
 
-PledgePlanWindow *
-pledge_plan_window_new (GtkWindow *parent)
-{
-  return g_object_new (PLEDGE_TYPE_PLAN_WINDOW, "transient-for", parent, NULL);
-}
-
-void
-pledge_plan_window_set_snapshot (PledgePlanWindow *self,
-                                 PledgeSnapshot   *snapshot,
-                                 const char       *scenario_name,
-                                 guint             selected_target)
+/* Shows the plan under snapshot, whose scenario is called scenario_name.
+ * The plan follows the main window's selected target as it changes; the
+ * user may choose another one here. */
+static void
+show_snapshot (PledgePlanWindow *self,
+               PledgeSnapshot   *snapshot,
+               const char       *scenario_name,
+               guint             selected_target)
 {
   PledgeDataset *dataset;
   gboolean new_dataset;
-
-  g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
-  g_return_if_fail (snapshot != NULL);
 
   dataset = pledge_snapshot_get_dataset (snapshot);
   new_dataset = self->snapshot == NULL || pledge_snapshot_get_dataset (self->snapshot) != dataset;
@@ -726,6 +724,43 @@ pledge_plan_window_set_snapshot (PledgePlanWindow *self,
   fill_targets (self);
   refresh (self);
 }
+
+static void
+on_document_changed (PledgePlanWindow *self)
+{
+  if (pledge_document_get_dataset (self->document) == NULL)
+    return;
+  show_snapshot (self, pledge_document_get_snapshot (self->document),
+                 pledge_document_get_scenario_name (self->document), MAX (self->followed, 0));
+}
+
+void
+pledge_plan_window_set_selected_target (PledgePlanWindow *self,
+                                        guint             target)
+{
+  g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
+
+  if ((int) target == self->followed || pledge_document_get_dataset (self->document) == NULL)
+    return;
+  show_snapshot (self, pledge_document_get_snapshot (self->document),
+                 pledge_document_get_scenario_name (self->document), target);
+}
+
+PledgePlanWindow *
+pledge_plan_window_new (GtkWindow      *parent,
+                        PledgeDocument *document)
+{
+  PledgePlanWindow *self;
+
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PLEDGE_TYPE_PLAN_WINDOW, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (document, "notify::dataset", G_CALLBACK (on_document_changed), self);
+  return self;
+}
+
 
 int
 pledge_plan_window_get_target (PledgePlanWindow *self)

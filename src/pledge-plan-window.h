@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pledge-document.h"
 #include "pledge-snapshot.h"
 
 G_BEGIN_DECLS
@@ -30,17 +31,14 @@ typedef enum
 } PledgePlanColumn;
 
 /* The window shows the deadline solver's table (pledge_plan_compute) for
- * snapshot; it emits ::reach-target when the user asks for a member to
- * meet its target. */
-PledgePlanWindow *pledge_plan_window_new           (GtkWindow        *parent);
-
-/* Shows the plan under snapshot, whose scenario is called scenario_name.
- * The plan follows the main window's selected target as it changes; the
- * user may choose another one here. */
-void              pledge_plan_window_set_snapshot  (PledgePlanWindow *self,
-                                                    PledgeSnapshot   *snapshot,
-                                                    const char       *scenario_name,
-                                                    guint             selected_target);
+ * what document shows, and follows its changes; it emits ::reach-target
+ * when the user asks for a member to meet its target. */
+PledgePlanWindow *pledge_plan_window_new           (GtkWindow        *parent,
+                                                    PledgeDocument   *document);
+/* The target the main window selected: the plan follows it as it changes;
+ * the user may choose another one here. */
+void              pledge_plan_window_set_selected_target (PledgePlanWindow *self,
+                                                          guint             target);
 /* The target shown; -1 when no target of the dataset has a due year. */
 int               pledge_plan_window_get_target    (PledgePlanWindow *self);
 void              pledge_plan_window_set_target    (PledgePlanWindow *self,

@@ -456,8 +456,8 @@ show_plan_action (GtkWidget  *widget,
       return;
     }
 
-  plan = pledge_plan_window_new (GTK_WINDOW (self));
-  pledge_plan_window_set_snapshot (plan, win_snapshot (self), pledge_window_scenario_name (self), self->target);
+  plan = pledge_plan_window_new (GTK_WINDOW (self), self->document);
+  pledge_plan_window_set_selected_target (plan, self->target);
   g_signal_connect (plan, "reach-target", G_CALLBACK (on_plan_reach_target), self);
   self->plan_window = GTK_WINDOW (plan);
   g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &self->plan_window);

@@ -107,14 +107,7 @@ offer_recovery (PledgeWindow *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    pledge_window_present_dialog (self, GTK_WINDOW (dialog));
-  else
-    {
-      pledge_window_track_dialog (self, GTK_WINDOW (dialog));
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pledge_window_present_later, g_object_ref (dialog),
-                       g_object_unref);
-    }
+  pledge_window_present_when_shown (self, GTK_WINDOW (dialog));
 }
 
 void

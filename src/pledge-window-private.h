@@ -122,8 +122,9 @@ void        pledge_window_track_dialog        (PledgeWindow *self,
                                                GtkWindow    *dialog);
 void        pledge_window_present_dialog      (PledgeWindow *self,
                                                GtkWindow    *dialog);
-/* A GSourceFunc presenting a dialog (a GtkWindow) once the window shows. */
-gboolean    pledge_window_present_later       (gpointer      data);
+/* Presents dialog now, or once the window is on screen. */
+void        pledge_window_present_when_shown  (PledgeWindow *self,
+                                               GtkWindow    *dialog);
 
 /* State (pledge-window.c) */
 gboolean    pledge_window_has_changes         (PledgeWindow *self);

@@ -73,13 +73,28 @@ pledge_window_present_dialog (PledgeWindow *self,
   gtk_window_present (dialog);
 }
 
-gboolean
-pledge_window_present_later (gpointer data)
+static gboolean
+present_later (gpointer data)
 {
   GtkWindow *dialog = data;
 
   gtk_window_present (dialog);
   return G_SOURCE_REMOVE;
+}
+
+/* A window that fails its first file is not on screen yet: show the
+ * dialog once it is, above it. */
+void
+pledge_window_present_when_shown (PledgeWindow *self,
+                                  GtkWindow    *dialog)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      pledge_window_present_dialog (self, dialog);
+      return;
+    }
+  pledge_window_track_dialog (self, dialog);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_later, g_object_ref (dialog), g_object_unref);
 }
 
 void
@@ -92,16 +107,7 @@ pledge_window_show_error (PledgeWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
 
-  /* A window that fails its first file is not on screen yet: show the
-   * error once it is, above it. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    pledge_window_present_dialog (self, GTK_WINDOW (dialog));
-  else
-    {
-      pledge_window_track_dialog (self, GTK_WINDOW (dialog));
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pledge_window_present_later, g_object_ref (dialog),
-                       g_object_unref);
-    }
+  pledge_window_present_when_shown (self, GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -179,11 +185,7 @@ pledge_window_active_scenario (PledgeWindow *self)
 const char *
 pledge_window_scenario_name (PledgeWindow *self)
 {
-  int scenario = pledge_window_active_scenario (self);
-
-  if (scenario < 0)
-    return _("Reported figures");
-  return pledge_dataset_get_scenario (win_dataset (self), scenario)->name;
+  return pledge_document_get_scenario_name (self->document);
 }
 
 static void
@@ -352,8 +354,7 @@ update_view (PledgeWindow *self)
   pledge_member_table_set_plan_target (self->member_table,
                                        pledge_plan_pick_target (win_dataset (self), self->target));
   if (self->plan_window != NULL)
-    pledge_plan_window_set_snapshot (PLEDGE_PLAN_WINDOW (self->plan_window), win_snapshot (self),
-                                     pledge_window_scenario_name (self), self->target);
+    pledge_plan_window_set_selected_target (PLEDGE_PLAN_WINDOW (self->plan_window), self->target);
 
   pledge_window_update_actions (self);
 }

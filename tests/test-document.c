@@ -232,7 +232,9 @@ test_add_edits (Fixture       *fixture,
   /* Another scenario, then back to the reported figures. */
   pledge_document_set_scenario (document, 0);
   g_assert_cmpstr (pledge_dataset_get_scenario (dataset, 0)->id, ==, "s1");
+  g_assert_cmpstr (pledge_document_get_scenario_name (document), ==, "Alpha at 3%");
   pledge_document_set_scenario (document, PLEDGE_SNAPSHOT_REPORTED);
+  g_assert_cmpstr (pledge_document_get_scenario_name (document), ==, "Reported figures");
   g_assert_cmpfloat (defence_2016 (document), ==, 20);
 }
 

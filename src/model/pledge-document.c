@@ -581,6 +581,19 @@ pledge_document_set_scenario (PledgeDocument *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+const char *
+pledge_document_get_scenario_name (PledgeDocument *self)
+{
+  int scenario;
+
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (self), NULL);
+
+  scenario = active_scenario (self);
+  if (scenario < 0)
+    return _("Reported figures");
+  return pledge_dataset_get_scenario (self->dataset, scenario)->name;
+}
+
 char *
 pledge_document_dup_new_scenario_name (PledgeDocument *self)
 {

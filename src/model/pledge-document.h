@@ -75,6 +75,9 @@ int              pledge_document_get_scenario       (PledgeDocument  *self);
 void             pledge_document_set_scenario       (PledgeDocument  *self,
                                                      int              scenario);
 
+/* The name of what the snapshot shows: a scenario, or the reported figures. */
+const char      *pledge_document_get_scenario_name  (PledgeDocument  *self);
+
 /* Editing, each one step of undo. A name for a new scenario, "Scenario N". */
 char            *pledge_document_dup_new_scenario_name (PledgeDocument *self);
 /* Adds scenario (taken) at position and makes it the active one. */
