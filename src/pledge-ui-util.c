@@ -223,6 +223,12 @@ pledge_ui_name_cell_set (GtkWidget  *cell,
   return name_label;
 }
 
+guint
+pledge_ui_new_changed_signal (GType type)
+{
+  return g_signal_new ("changed", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
 static const char *handler_key = "pledge-changed-handler";
 
 void

@@ -48,6 +48,11 @@ GtkWidget *pledge_ui_name_cell_set       (GtkWidget            *cell,
                                           const char           *name,
                                           const char           *code);
 
+/* The ::changed signal of a table's row objects (PledgeMemberRow,
+ * PledgePlanItem): their figures changed, and the cells showing them
+ * redraw. Call in class_init. */
+guint      pledge_ui_new_changed_signal  (GType                 type);
+
 /* Keeps a list item's cell up to date with its item: update (item,
  * list_item) runs now and on each of the item's ::changed, until unwatch
  * (a column's "bind" and "unbind"). */
