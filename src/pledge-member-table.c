@@ -417,8 +417,9 @@ compare_rows (gconstpointer a,
              (int) pledge_member_row_meets (rb, info->target);
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
-      return pledge_ui_compare_double (pledge_member_row_get_delta (ra, column_value (info->kind), NULL),
-                             pledge_member_row_get_delta (rb, column_value (info->kind), NULL));
+      return pledge_ui_compare_double (
+        pledge_member_row_get_delta (ra, column_value (info->kind), NULL),
+        pledge_member_row_get_delta (rb, column_value (info->kind), NULL));
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:

@@ -139,7 +139,8 @@ update_cell (PledgePlanItem *item,
       {
         GtkWidget *button = gtk_stack_get_child_by_name (GTK_STACK (child), "reach");
         GtkWidget *label = gtk_stack_get_child_by_name (GTK_STACK (child), "label");
-        gboolean reach = isfinite (row->growth) && !pledge_plan_is_on_track (self->snapshot, self->target, row);
+        gboolean reach = isfinite (row->growth) &&
+                         !pledge_plan_is_on_track (self->snapshot, self->target, row);
         g_autofree char *tooltip = NULL;
 
         gtk_stack_set_visible_child (GTK_STACK (child), reach ? button : label);

@@ -289,7 +289,8 @@ on_grow_apply (PledgeGrowDialog *dialog,
   if (!add_edits (self, edits, &error))
     {
       /* The dialog stays, with what the user chose, to change it. */
-      pledge_window_show_error_over (self, GTK_WINDOW (dialog), _("Could Not Grow the Spending"), error->message);
+      pledge_window_show_error_over (self, GTK_WINDOW (dialog), _("Could Not Grow the Spending"),
+                                     error->message);
       return;
     }
 
@@ -437,7 +438,8 @@ on_plan_reach_target (PledgePlanWindow *plan,
   if (win_dataset (self) == NULL || !pledge_plan_can_plan (win_dataset (self), target))
     return;
   if (!reach_target (self, code, target, &error))
-    pledge_window_show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"), error->message);
+    pledge_window_show_error_over (self, GTK_WINDOW (plan), _("Could Not Reach the Target"),
+                                   error->message);
 }
 
 static void

@@ -317,8 +317,10 @@ update_view (PledgeWindow *self)
   g_autofree char *markup = NULL;
   g_autofree char *table_title = NULL;
   g_autofree char *units = NULL;
+  PledgeDataset *dataset = win_dataset (self);
+  PledgeSnapshot *snapshot = win_snapshot (self);
   const char *prices;
-  guint n_targets = pledge_dataset_get_n_targets (win_dataset (self));
+  guint n_targets = pledge_dataset_get_n_targets (dataset);
 
   if (self->target >= n_targets)
     self->target = 0;
@@ -329,30 +331,30 @@ update_view (PledgeWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), self->summary);
   gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), n_targets > 0);
 
-  pledge_member_table_set_snapshot (self->member_table, win_snapshot (self), self->year, self->target);
+  pledge_member_table_set_snapshot (self->member_table, snapshot, self->year, self->target);
 
   /* Translators: the heading of the table; %d is a year */
   table_title = g_strdup_printf (_("Members in %d"), self->year);
   gtk_label_set_text (self->table_title, table_title);
-  prices = pledge_dataset_get_prices (win_dataset (self));
+  prices = pledge_dataset_get_prices (dataset);
   if (g_strcmp0 (prices, "current") == 0)
     /* Translators: the units of the table; "USD million, current prices" */
-    units = g_strdup_printf (_("%s %s, current prices"), pledge_dataset_get_currency (win_dataset (self)),
-                             pledge_scale_to_string (pledge_dataset_get_scale (win_dataset (self))));
+    units = g_strdup_printf (_("%s %s, current prices"), pledge_dataset_get_currency (dataset),
+                             pledge_scale_to_string (pledge_dataset_get_scale (dataset)));
   else
     /* Translators: the units of the table; "USD million, constant-2015 prices" */
-    units = g_strdup_printf (_("%s %s, %s prices"), pledge_dataset_get_currency (win_dataset (self)),
-                             pledge_scale_to_string (pledge_dataset_get_scale (win_dataset (self))),
+    units = g_strdup_printf (_("%s %s, %s prices"), pledge_dataset_get_currency (dataset),
+                             pledge_scale_to_string (pledge_dataset_get_scale (dataset)),
                              prices);
   gtk_label_set_text (self->units_label, units);
 
   for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
     pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[k]),
-                                 pledge_chart_input_new (win_snapshot (self), self->year, self->target,
+                                 pledge_chart_input_new (snapshot, self->year, self->target,
                                                          NULL));
 
   pledge_member_table_set_plan_target (self->member_table,
-                                       pledge_plan_pick_target (win_dataset (self), self->target));
+                                       pledge_plan_pick_target (dataset, self->target));
   if (self->plan_window != NULL)
     pledge_plan_window_set_selected_target (PLEDGE_PLAN_WINDOW (self->plan_window), self->target);
 
