@@ -21,6 +21,7 @@ typedef struct
   guint           n_changed;
   guint           n_file_changed;
   guint           n_changed_on_disk;
+  guint           n_scenario;
 } Fixture;
 
 static void
@@ -67,6 +68,8 @@ fixture_set_up (Fixture       *fixture,
                     &fixture->n_has_changes);
   g_signal_connect (fixture->document, "notify::changed-on-disk", G_CALLBACK (count_notify),
                     &fixture->n_changed_on_disk);
+  g_signal_connect (fixture->document, "notify::scenario", G_CALLBACK (count_notify),
+                    &fixture->n_scenario);
   g_signal_connect (fixture->document, "changed", G_CALLBACK (count_signal), &fixture->n_changed);
   g_signal_connect (fixture->document, "file-changed", G_CALLBACK (count_signal),
                     &fixture->n_file_changed);
@@ -196,6 +199,8 @@ test_edit_undo (Fixture       *fixture,
   g_assert_cmpint (pledge_document_get_scenario (document), ==, PLEDGE_SNAPSHOT_REPORTED);
   g_assert_cmpfloat (defence_2016 (document), ==, 20);
   g_assert_true (pledge_document_get_can_redo (document));
+  /* The new scenario became the active one, and went with the undo. */
+  g_assert_cmpuint (fixture->n_scenario, ==, 2);
 
   /* An edit the dataset refuses changes nothing. */
   g_assert_false (pledge_document_edit_figure (document, "AAA", 1900, PLEDGE_FIELD_DEFENCE, 1,

@@ -24,6 +24,7 @@ struct _PledgeDocument
   PledgeUndoStack *undo;
   PledgeSnapshot  *snapshot;
   char            *scenario_id;  /* the active scenario; NULL: reported figures */
+  int              scenario;     /* its index when last told, for notify::scenario */
 
   GFile           *file;         /* NULL when bundled */
   GFile           *source;       /* the file or bundled dataset: names the recovery file */
@@ -138,7 +139,8 @@ active_scenario (PledgeDocument *self)
   return pledge_dataset_find_scenario (self->dataset, self->scenario_id);
 }
 
-/* Takes a new snapshot of the active scenario. */
+/* Takes a new snapshot of the active scenario, and tells when the active
+ * scenario is another one (an edit, an undo, a reload). */
 static void
 recompute (PledgeDocument *self)
 {
@@ -156,6 +158,12 @@ recompute (PledgeDocument *self)
     }
   g_clear_pointer (&self->snapshot, pledge_snapshot_unref);
   self->snapshot = snapshot;
+
+  if (self->scenario != active_scenario (self))
+    {
+      self->scenario = active_scenario (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+    }
 }
 
 /* Recovery */
@@ -246,7 +254,6 @@ set_dataset (PledgeDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -577,7 +584,6 @@ pledge_document_set_scenario (PledgeDocument *self,
   g_free (self->scenario_id);
   self->scenario_id = g_strdup (id);
   recompute (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -637,7 +643,6 @@ pledge_document_add_scenario (PledgeDocument  *self,
       self->scenario_id = g_steal_pointer (&old_id);
       return FALSE;
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
   return TRUE;
 }
 
@@ -938,6 +943,7 @@ pledge_document_class_init (PledgeDocumentClass *klass)
 static void
 pledge_document_init (PledgeDocument *self)
 {
+  self->scenario = PLEDGE_SNAPSHOT_REPORTED;
 }
 
 PledgeDocument *
