@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pledge-export-dialog.h"
+#include "pledge-ui-util.h"
 
 struct _PledgeExportDialog
 {
@@ -221,33 +222,13 @@ export_to_chosen (PledgeExportDialog *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_file_chosen (GtkWindow *parent,
+                GFile     *file)
 {
-  g_autoptr(PledgeExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
   if (file != NULL)
-    export_to_chosen (self, file);
+    export_to_chosen (PLEDGE_EXPORT_DIALOG (parent), file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog    *native,
-                     int                 response,
-                     PledgeExportDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  if (file != NULL)
-    export_to_chosen (self, file);
-}
-#endif
 
 static GtkFileFilter *
 format_filter (PledgeExportFormat format)
@@ -272,28 +253,8 @@ choose_file_action (GtkWidget  *widget,
   g_autofree char *name = pledge_export_dialog_dup_suggested_name (self);
   g_autoptr(GtkFileFilter) filter = format_filter (pledge_export_dialog_get_format (self));
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  g_list_store_append (filters, filter);
-  gtk_file_dialog_set_title (dialog, _("Export Chart"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done, g_object_ref (self));
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Chart"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                 _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->native), name);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
+  pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Chart"),
+                         _("_Export"), filter, NULL, name, &self->native, on_file_chosen);
 }
 
 static void
@@ -301,12 +262,7 @@ pledge_export_dialog_dispose (GObject *object)
 {
   PledgeExportDialog *self = PLEDGE_EXPORT_DIALOG (object);
 
-  if (self->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->native, self);
-      gtk_native_dialog_destroy (self->native);
-      g_clear_object (&self->native);
-    }
+  pledge_ui_clear_file_chooser (&self->native);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->settings);
 

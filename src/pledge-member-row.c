@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "pledge-member-row.h"
+#include "pledge-ui-util.h"
 
 struct _PledgeMemberRow
 {
@@ -50,17 +51,7 @@ pledge_member_row_class_init (PledgeMemberRowClass *klass)
 
   object_class->finalize = pledge_member_row_finalize;
 
-  /**
-   * PledgeMemberRow::changed:
-   *
-   * Emitted when the row's figures change: the cells showing it redraw.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = pledge_ui_new_changed_signal (G_TYPE_FROM_CLASS (klass));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "pledge-figure-cell.h"
 #include "pledge-locale-number.h"
 #include "pledge-member-table.h"
+#include "pledge-ui-util.h"
 
 typedef struct
 {
@@ -47,7 +48,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *handler_key = "pledge-changed-handler";
 /* On each cell widget, for pledge_member_table_find_cell(). */
 static const char *cell_row_key = "pledge-cell-row";
 static const char *cell_column_key = "pledge-cell-column";
@@ -154,32 +154,6 @@ meets_label (PledgeMeets meets)
     }
 }
 
-char *
-pledge_target_dup_short_title (const PledgeTarget *target)
-{
-  g_autofree char *min = NULL;
-
-  g_return_val_if_fail (target != NULL, NULL);
-
-  min = g_strdup_printf ("%g", target->min);
-
-  switch (target->metric)
-    {
-    case PLEDGE_METRIC_DEFENCE_GDP:
-      /* Translators: a column title for a target; %s is a number such as 2 */
-      return g_strdup_printf (_("%s%% of GDP"), min);
-    case PLEDGE_METRIC_TOTAL_GDP:
-      /* Translators: a column title for a target counting defence and
-       * resilience spending; %s is a number such as 5 */
-      return g_strdup_printf (_("%s%% of GDP in all"), min);
-    case PLEDGE_METRIC_EQUIPMENT_DEFENCE:
-      /* Translators: a column title for a target; %s is a number such as 20 */
-      return g_strdup_printf (_("%s%% on equipment"), min);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static char *
 cell_text (const ColumnInfo *info,
            PledgeMemberRow  *row)
@@ -214,58 +188,6 @@ cell_text (const ColumnInfo *info,
 }
 
 static void
-set_css_class (GtkWidget  *widget,
-               const char *name,
-               gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
-}
-
-/* Cells. All but the member's name are GtkInscriptions: a table has
- * hundreds of cells and a GtkLabel lays its text out to measure it, most
- * of the window's start-up; an inscription is as wide as the characters it
- * is told and lays out only what is drawn. */
-
-static void
-set_cell_text (GtkWidget  *cell,
-               const char *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  /* Before GTK 4.14 an inscription does not tell assistive technology
-   * its text by itself. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
-}
-
-/* Room for the longest of some translated words */
-static guint
-longest (const char *const *words)
-{
-  guint n = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    n = MAX (n, (guint) g_utf8_strlen (words[i], -1));
-  return n;
-}
-
-static GtkWidget *
-new_cell (float xalign,
-          guint nat_chars)
-{
-  GtkWidget *cell = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
-  /* As wide as a label would be: the table scrolls rather than cut text */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), nat_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  return cell;
-}
-
-static void
 update_cell (PledgeMemberRow *row,
              GtkListItem     *list_item)
 {
@@ -278,17 +200,12 @@ update_cell (PledgeMemberRow *row,
     case PLEDGE_MEMBER_COLUMN_NAME:
       {
         GtkWidget *icon = gtk_widget_get_first_child (child);
-        GtkWidget *name = gtk_widget_get_next_sibling (icon);
-        GtkWidget *code = gtk_widget_get_next_sibling (name);
+        GtkWidget *name = pledge_ui_name_cell_set (child, text, pledge_member_row_get_code (row));
         gboolean meets = pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES;
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
         gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
-        gtk_label_set_text (GTK_LABEL (name), text);
-        gtk_label_set_text (GTK_LABEL (code), pledge_member_row_get_code (row));
-        set_css_class (name, "meets", meets);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        pledge_ui_set_css_class (name, "meets", meets);
         break;
       }
 
@@ -296,10 +213,10 @@ update_cell (PledgeMemberRow *row,
       {
         PledgeStatus status = pledge_member_row_get_status (row);
 
-        set_cell_text (child, text);
-        set_css_class (child, "dim-label", status == PLEDGE_STATUS_NO_DATA ||
+        pledge_ui_text_cell_set (child, text);
+        pledge_ui_set_css_class (child, "dim-label", status == PLEDGE_STATUS_NO_DATA ||
                                            status == PLEDGE_STATUS_REPORTED);
-        set_css_class (child, "accent", status == PLEDGE_STATUS_EDITED ||
+        pledge_ui_set_css_class (child, "accent", status == PLEDGE_STATUS_EDITED ||
                                         status == PLEDGE_STATUS_PROJECTED);
         break;
       }
@@ -308,14 +225,14 @@ update_cell (PledgeMemberRow *row,
       {
         PledgeMeets meets = pledge_member_row_meets (row, info->target);
 
-        set_cell_text (child, text);
-        set_css_class (child, "success", meets == PLEDGE_MEETS_YES);
-        set_css_class (child, "dim-label", meets != PLEDGE_MEETS_YES);
+        pledge_ui_text_cell_set (child, text);
+        pledge_ui_set_css_class (child, "success", meets == PLEDGE_MEETS_YES);
+        pledge_ui_set_css_class (child, "dim-label", meets != PLEDGE_MEETS_YES);
         break;
       }
 
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
-      set_cell_text (child, text);
+      pledge_ui_text_cell_set (child, text);
       break;
 
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
@@ -327,9 +244,9 @@ update_cell (PledgeMemberRow *row,
         gboolean changed = isfinite (delta) && fabs (delta) >= 0.005;
         g_autofree char *tooltip = NULL;
 
-        set_cell_text (child, text);
-        set_css_class (child, "accent", changed);
-        set_css_class (child, "dim-label", !changed);
+        pledge_ui_text_cell_set (child, text);
+        pledge_ui_set_css_class (child, "accent", changed);
+        pledge_ui_set_css_class (child, "dim-label", !changed);
         if (against != 0 && against != pledge_member_row_get_year (row))
           /* Translators: the tooltip of a difference for a projected year;
            * %d is the member's last reported year */
@@ -349,7 +266,7 @@ update_cell (PledgeMemberRow *row,
         gboolean changed = pledge_member_row_is_changed (row, column_value (info->kind));
 
         pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
-        set_css_class (child, "edited", changed);
+        pledge_ui_set_css_class (child, "edited", changed);
         gtk_widget_set_tooltip_text (child, changed ? _("Changed by the scenario; click to change it")
                                                     : _("Click to change this figure in a scenario"));
         break;
@@ -406,25 +323,15 @@ setup_cell (GtkSignalListItemFactory *factory,
     case PLEDGE_MEMBER_COLUMN_NAME:
       {
         GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-        GtkWidget *name = gtk_label_new (NULL);
-        GtkWidget *code = gtk_label_new (NULL);
 
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        child = pledge_ui_name_cell_new (12);
         gtk_widget_add_css_class (icon, "success");
-        gtk_label_set_xalign (GTK_LABEL (name), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (name), 12);
-        gtk_widget_set_hexpand (name, TRUE);
-        gtk_widget_add_css_class (code, "dim-label");
-        gtk_widget_add_css_class (code, "caption");
-        gtk_box_append (GTK_BOX (child), icon);
-        gtk_box_append (GTK_BOX (child), name);
-        gtk_box_append (GTK_BOX (child), code);
+        gtk_box_prepend (GTK_BOX (child), icon);
         break;
       }
 
     case PLEDGE_MEMBER_COLUMN_STATUS:
-      child = new_cell (0, longest ((const char *const []) {
+      child = pledge_ui_text_cell_new (0, pledge_ui_longest ((const char *const []) {
                           status_label (PLEDGE_STATUS_NO_DATA),
                           status_label (PLEDGE_STATUS_PROJECTED),
                           status_label (PLEDGE_STATUS_EDITED),
@@ -433,7 +340,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
 
     case PLEDGE_MEMBER_COLUMN_TARGET:
-      child = new_cell (0, longest ((const char *const []) {
+      child = pledge_ui_text_cell_new (0, pledge_ui_longest ((const char *const []) {
                           meets_label (PLEDGE_MEETS_YES), meets_label (PLEDGE_MEETS_NO),
                           meets_label (PLEDGE_MEETS_UNKNOWN), NULL }) + 1);
       break;
@@ -441,13 +348,13 @@ setup_cell (GtkSignalListItemFactory *factory,
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
       /* "100.00", "+12.34" */
-      child = new_cell (1, 7);
+      child = pledge_ui_text_cell_new (1, 7);
       gtk_widget_add_css_class (child, "numeric");
       break;
 
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
       /* "+1,234,567" */
-      child = new_cell (1, 11);
+      child = pledge_ui_text_cell_new (1, 11);
       gtk_widget_add_css_class (child, "numeric");
       break;
 
@@ -476,12 +383,9 @@ bind_cell (GtkSignalListItemFactory *factory,
            ColumnInfo               *info)
 {
   PledgeMemberRow *row = gtk_list_item_get_item (list_item);
-  gulong handler;
 
-  handler = g_signal_connect_object (row, "changed", G_CALLBACK (update_cell), list_item, 0);
-  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, row);
-  update_cell (row, list_item);
+  pledge_ui_list_item_watch (list_item, G_CALLBACK (update_cell));
 }
 
 static void
@@ -489,25 +393,8 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              ColumnInfo               *info)
 {
-  PledgeMemberRow *row = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
-
-  if (row != NULL && handler != 0)
-    g_signal_handler_disconnect (row, handler);
-  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+  pledge_ui_list_item_unwatch (list_item);
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, NULL);
-}
-
-/* Sorting */
-
-static int
-compare_double (double a,
-                double b)
-{
-  /* Unknown figures sort after every known one. */
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-  return (a > b) - (a < b);
 }
 
 static int
@@ -530,15 +417,16 @@ compare_rows (gconstpointer a,
              (int) pledge_member_row_meets (rb, info->target);
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
-      return compare_double (pledge_member_row_get_delta (ra, column_value (info->kind), NULL),
-                             pledge_member_row_get_delta (rb, column_value (info->kind), NULL));
+      return pledge_ui_compare_double (
+        pledge_member_row_get_delta (ra, column_value (info->kind), NULL),
+        pledge_member_row_get_delta (rb, column_value (info->kind), NULL));
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:
     case PLEDGE_MEMBER_COLUMN_EQUIPMENT:
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
     default:
-      return compare_double (pledge_member_row_get_value (ra, column_value (info->kind)),
+      return pledge_ui_compare_double (pledge_member_row_get_value (ra, column_value (info->kind)),
                              pledge_member_row_get_value (rb, column_value (info->kind)));
     }
 }

@@ -36,9 +36,6 @@ typedef enum
 
 GtkWidget       *pledge_member_table_new           (void);
 
-/* A short title for a target, as its column shows it: "3.5% of GDP". */
-char            *pledge_target_dup_short_title     (const PledgeTarget *target);
-
 /* Shows the members of year, marking those that meet target. Rows that
  * stay keep their place, so an edit does not lose the scroll position. */
 void             pledge_member_table_set_snapshot  (PledgeMemberTable *self,

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "pledge-plan-item.h"
+#include "pledge-ui-util.h"
 
 struct _PledgePlanItem
 {
@@ -44,17 +45,7 @@ pledge_plan_item_class_init (PledgePlanItemClass *klass)
 
   object_class->finalize = pledge_plan_item_finalize;
 
-  /**
-   * PledgePlanItem::changed:
-   *
-   * Emitted when the item's figures change: the cells showing it redraw.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  signals[CHANGED] = pledge_ui_new_changed_signal (G_TYPE_FROM_CLASS (klass));
 }
 
 static void

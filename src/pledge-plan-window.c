@@ -12,8 +12,10 @@
 
 #include "pledge-locale-number.h"
 #include "pledge-member-table.h"
+#include "pledge-plan.h"
 #include "pledge-plan-item.h"
 #include "pledge-plan-window.h"
+#include "pledge-ui-util.h"
 #include "pledge-report.h"
 
 struct _PledgePlanWindow
@@ -35,6 +37,7 @@ struct _PledgePlanWindow
   GtkStringList    *target_names;
   GArray           *targets;        /* guint: the dataset's index of each in the dropdown */
 
+  PledgeDocument   *document;
   PledgeSnapshot   *snapshot;
   int               target;         /* -1: none can be planned */
   int               followed;       /* the main window's selection last seen; -1 at first */
@@ -53,52 +56,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *handler_key = "pledge-changed-handler";
-
-gboolean
-pledge_plan_window_can_plan (PledgeDataset *dataset,
-                             guint          target)
-{
-  const PledgeTarget *t;
-
-  g_return_val_if_fail (PLEDGE_IS_DATASET (dataset), FALSE);
-
-  if (target >= pledge_dataset_get_n_targets (dataset))
-    return FALSE;
-  t = pledge_dataset_get_target (dataset, target);
-  return t->due != 0 && t->metric != PLEDGE_METRIC_EQUIPMENT_DEFENCE;
-}
-
-int
-pledge_plan_window_pick_target (PledgeDataset *dataset,
-                                guint          target)
-{
-  g_return_val_if_fail (PLEDGE_IS_DATASET (dataset), -1);
-
-  if (pledge_plan_window_can_plan (dataset, target))
-    return (int) target;
-  for (guint i = 0; i < pledge_dataset_get_n_targets (dataset); i++)
-    if (pledge_plan_window_can_plan (dataset, i))
-      return (int) i;
-  return -1;
-}
-
 /* Text */
-
-/* Whether a member meets the target by its due year without more growth:
- * the scenario's figures meet it then, or flat spending would. */
-static gboolean
-on_track (PledgePlanWindow    *self,
-          const PledgePlanRow *row)
-{
-  const PledgeTarget *target;
-
-  if (isfinite (row->growth) && row->growth <= 0)
-    return TRUE;
-  target = pledge_dataset_get_target (pledge_snapshot_get_dataset (self->snapshot), self->target);
-  return pledge_snapshot_meets (self->snapshot, row->member, target->due, self->target) ==
-         PLEDGE_MEETS_YES;
-}
 
 static char *
 cell_text (PledgePlanWindow *self,
@@ -130,7 +88,7 @@ cell_text (PledgePlanWindow *self,
     case PLEDGE_PLAN_COLUMN_CUMULATIVE:
       return pledge_locale_format_money (row->cumulative_gap);
     case PLEDGE_PLAN_COLUMN_ACTION:
-      if (on_track (self, row))
+      if (pledge_plan_is_on_track (self->snapshot, self->target, row))
         /* Translators: a member meets the target by its due year without
          * spending more each year */
         return g_strdup (_("On track"));
@@ -166,16 +124,8 @@ update_cell (PledgePlanItem *item,
   switch (column)
     {
     case PLEDGE_PLAN_COLUMN_MEMBER:
-      {
-        GtkWidget *name = gtk_widget_get_first_child (child);
-        GtkWidget *code = gtk_widget_get_next_sibling (name);
-
-        gtk_label_set_text (GTK_LABEL (name), text);
-        gtk_label_set_text (GTK_LABEL (code), pledge_plan_item_get_code (item));
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-        break;
-      }
+      pledge_ui_name_cell_set (child, text, pledge_plan_item_get_code (item));
+      break;
 
     case PLEDGE_PLAN_COLUMN_FIRST_MET:
       gtk_label_set_text (GTK_LABEL (child), text);
@@ -189,7 +139,8 @@ update_cell (PledgePlanItem *item,
       {
         GtkWidget *button = gtk_stack_get_child_by_name (GTK_STACK (child), "reach");
         GtkWidget *label = gtk_stack_get_child_by_name (GTK_STACK (child), "label");
-        gboolean reach = isfinite (row->growth) && !on_track (self, row);
+        gboolean reach = isfinite (row->growth) &&
+                         !pledge_plan_is_on_track (self->snapshot, self->target, row);
         g_autofree char *tooltip = NULL;
 
         gtk_stack_set_visible_child (GTK_STACK (child), reach ? button : label);
@@ -251,21 +202,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case PLEDGE_PLAN_COLUMN_MEMBER:
-      {
-        GtkWidget *name = gtk_label_new (NULL);
-        GtkWidget *code = gtk_label_new (NULL);
-
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_label_set_xalign (GTK_LABEL (name), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (name), 10);
-        gtk_widget_set_hexpand (name, TRUE);
-        gtk_widget_add_css_class (code, "dim-label");
-        gtk_widget_add_css_class (code, "caption");
-        gtk_box_append (GTK_BOX (child), name);
-        gtk_box_append (GTK_BOX (child), code);
-        break;
-      }
+      child = pledge_ui_name_cell_new (10);
+      break;
 
     case PLEDGE_PLAN_COLUMN_ACTION:
       {
@@ -307,12 +245,7 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            PledgePlanWindow         *self)
 {
-  PledgePlanItem *item = gtk_list_item_get_item (list_item);
-  gulong handler;
-
-  handler = g_signal_connect_object (item, "changed", G_CALLBACK (update_cell), list_item, 0);
-  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
-  update_cell (item, list_item);
+  pledge_ui_list_item_watch (list_item, G_CALLBACK (update_cell));
 }
 
 static void
@@ -320,24 +253,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              PledgePlanWindow         *self)
 {
-  PledgePlanItem *item = gtk_list_item_get_item (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
-
-  if (item != NULL && handler != 0)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
-}
-
-/* Sorting */
-
-static int
-compare_double (double a,
-                double b)
-{
-  /* Unknown figures sort after every known one. */
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-  return (a > b) - (a < b);
+  pledge_ui_list_item_unwatch (list_item);
 }
 
 static int
@@ -356,18 +272,18 @@ compare_items (gconstpointer a,
     case PLEDGE_PLAN_COLUMN_MEMBER:
       return g_utf8_collate (pledge_plan_item_get_name (ia), pledge_plan_item_get_name (ib));
     case PLEDGE_PLAN_COLUMN_SHARE:
-      return compare_double (ra->share_now, rb->share_now);
+      return pledge_ui_compare_double (ra->share_now, rb->share_now);
     case PLEDGE_PLAN_COLUMN_GROWTH:
     case PLEDGE_PLAN_COLUMN_ACTION:
-      return compare_double (ra->growth, rb->growth);
+      return pledge_ui_compare_double (ra->growth, rb->growth);
     case PLEDGE_PLAN_COLUMN_FIRST_MET:
       /* Not by the due year sorts after every year. */
-      return compare_double (ra->first_met != 0 ? ra->first_met : NAN,
+      return pledge_ui_compare_double (ra->first_met != 0 ? ra->first_met : NAN,
                              rb->first_met != 0 ? rb->first_met : NAN);
     case PLEDGE_PLAN_COLUMN_GAP:
-      return compare_double (ra->gap_now, rb->gap_now);
+      return pledge_ui_compare_double (ra->gap_now, rb->gap_now);
     case PLEDGE_PLAN_COLUMN_CUMULATIVE:
-      return compare_double (ra->cumulative_gap, rb->cumulative_gap);
+      return pledge_ui_compare_double (ra->cumulative_gap, rb->cumulative_gap);
     case PLEDGE_N_PLAN_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -427,7 +343,7 @@ fill_targets (PledgePlanWindow *self)
 
   g_array_set_size (self->targets, 0);
   for (guint i = 0; i < pledge_dataset_get_n_targets (dataset); i++)
-    if (pledge_plan_window_can_plan (dataset, i))
+    if (pledge_plan_can_plan (dataset, i))
       {
         if ((int) i == self->target)
           selected = self->targets->len;
@@ -634,33 +550,13 @@ export_to_chosen (PledgePlanWindow *self,
   show_toast (self, toast);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_save_dialog_done (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_file_chosen (GtkWindow *parent,
+                GFile     *file)
 {
-  g_autoptr(PledgePlanWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
   if (file != NULL)
-    export_to_chosen (self, file);
+    export_to_chosen (PLEDGE_PLAN_WINDOW (parent), file);
 }
-#else
-static void
-on_chooser_response (GtkNativeDialog  *native,
-                     int               response,
-                     PledgePlanWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_clear_object (&self->native);
-  if (file != NULL)
-    export_to_chosen (self, file);
-}
-#endif
 
 static GtkFileFilter *
 csv_filter (void)
@@ -685,79 +581,8 @@ export_action (GtkWidget  *widget,
   if (name == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Plan"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_dialog_done,
-                          g_object_ref (self));
-  }
-#else
-  if (self->native != NULL)
-    return;
-  self->native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Plan"),
-                                                                 GTK_WINDOW (self),
-                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                 _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->native, TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->native), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->native), name);
-  g_signal_connect (self->native, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (self->native);
-#endif
-}
-
-/* The dropdown's button shows a target ellipsized; its list shows it whole. */
-static void
-setup_label_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_label_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-static void
-set_label_factories (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_label_item), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list, "bind", G_CALLBACK (bind_label_item), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
+  pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Plan"),
+                         _("_Export"), filter, NULL, name, &self->native, on_file_chosen);
 }
 
 /* GObject */
@@ -767,12 +592,10 @@ pledge_plan_window_dispose (GObject *object)
 {
   PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (object);
 
-  if (self->native != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->native, self);
-      gtk_native_dialog_destroy (self->native);
-      g_clear_object (&self->native);
-    }
+  pledge_ui_clear_file_chooser (&self->native);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_PLAN_WINDOW);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->items);
@@ -861,29 +684,23 @@ pledge_plan_window_init (PledgePlanWindow *self)
   set_column_title (self, PLEDGE_PLAN_COLUMN_FIRST_MET, _("First met"));
 
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (self->target_names));
-  set_label_factories (self->target_dropdown);
+  pledge_ui_set_label_factories (self->target_dropdown, 30);
   g_signal_connect (self->target_dropdown, "notify::selected", G_CALLBACK (on_target_selected),
                     self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export", FALSE);
 }
 
-PledgePlanWindow *
-pledge_plan_window_new (GtkWindow *parent)
-{
-  return g_object_new (PLEDGE_TYPE_PLAN_WINDOW, "transient-for", parent, NULL);
-}
-
-void
-pledge_plan_window_set_snapshot (PledgePlanWindow *self,
-                                 PledgeSnapshot   *snapshot,
-                                 const char       *scenario_name,
-                                 guint             selected_target)
+/* Shows the plan under snapshot, whose scenario is called scenario_name.
+ * The plan follows the main window's selected target as it changes; the
+ * user may choose another one here. */
+static void
+show_snapshot (PledgePlanWindow *self,
+               PledgeSnapshot   *snapshot,
+               const char       *scenario_name,
+               guint             selected_target)
 {
   PledgeDataset *dataset;
   gboolean new_dataset;
-
-  g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
-  g_return_if_fail (snapshot != NULL);
 
   dataset = pledge_snapshot_get_dataset (snapshot);
   new_dataset = self->snapshot == NULL || pledge_snapshot_get_dataset (self->snapshot) != dataset;
@@ -896,10 +713,10 @@ pledge_plan_window_set_snapshot (PledgePlanWindow *self,
   /* The plan follows the main window's target when that changes, and
    * keeps one the user chose here until then. */
   if (new_dataset || (int) selected_target != self->followed ||
-      !pledge_plan_window_can_plan (dataset, self->target))
+      !pledge_plan_can_plan (dataset, self->target))
     {
       self->followed = (int) selected_target;
-      self->target = pledge_plan_window_pick_target (dataset, selected_target);
+      self->target = pledge_plan_pick_target (dataset, selected_target);
     }
   if (new_dataset)
     g_list_store_remove_all (self->items);
@@ -908,6 +725,43 @@ pledge_plan_window_set_snapshot (PledgePlanWindow *self,
   fill_targets (self);
   refresh (self);
 }
+
+static void
+on_document_changed (PledgePlanWindow *self)
+{
+  if (pledge_document_get_dataset (self->document) == NULL)
+    return;
+  show_snapshot (self, pledge_document_get_snapshot (self->document),
+                 pledge_document_get_scenario_name (self->document), MAX (self->followed, 0));
+}
+
+void
+pledge_plan_window_set_selected_target (PledgePlanWindow *self,
+                                        guint             target)
+{
+  g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
+
+  if ((int) target == self->followed || pledge_document_get_dataset (self->document) == NULL)
+    return;
+  show_snapshot (self, pledge_document_get_snapshot (self->document),
+                 pledge_document_get_scenario_name (self->document), target);
+}
+
+PledgePlanWindow *
+pledge_plan_window_new (GtkWindow      *parent,
+                        PledgeDocument *document)
+{
+  PledgePlanWindow *self;
+
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PLEDGE_TYPE_PLAN_WINDOW, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+  g_signal_connect_swapped (document, "notify::dataset", G_CALLBACK (on_document_changed), self);
+  return self;
+}
+
 
 int
 pledge_plan_window_get_target (PledgePlanWindow *self)
@@ -922,7 +776,7 @@ pledge_plan_window_set_target (PledgePlanWindow *self,
 {
   g_return_if_fail (PLEDGE_IS_PLAN_WINDOW (self));
   g_return_if_fail (self->snapshot != NULL);
-  g_return_if_fail (pledge_plan_window_can_plan (pledge_snapshot_get_dataset (self->snapshot),
+  g_return_if_fail (pledge_plan_can_plan (pledge_snapshot_get_dataset (self->snapshot),
                                                  target));
 
   if ((int) target == self->target)

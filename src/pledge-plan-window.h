@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pledge-document.h"
 #include "pledge-snapshot.h"
 
 G_BEGIN_DECLS
@@ -29,27 +30,15 @@ typedef enum
   PLEDGE_N_PLAN_COLUMNS
 } PledgePlanColumn;
 
-/* Whether the plan can be about target: it has a due year and a share of
- * GDP as its metric. */
-gboolean          pledge_plan_window_can_plan      (PledgeDataset    *dataset,
-                                                    guint             target);
-/* The target a plan is about when target is selected: that one when it
- * can be planned, else the first one that can; -1 when none can. */
-int               pledge_plan_window_pick_target   (PledgeDataset    *dataset,
-                                                    guint             target);
-
 /* The window shows the deadline solver's table (pledge_plan_compute) for
- * snapshot; it emits ::reach-target when the user asks for a member to
- * meet its target. */
-PledgePlanWindow *pledge_plan_window_new           (GtkWindow        *parent);
-
-/* Shows the plan under snapshot, whose scenario is called scenario_name.
- * The plan follows the main window's selected target as it changes; the
- * user may choose another one here. */
-void              pledge_plan_window_set_snapshot  (PledgePlanWindow *self,
-                                                    PledgeSnapshot   *snapshot,
-                                                    const char       *scenario_name,
-                                                    guint             selected_target);
+ * what document shows, and follows its changes; it emits ::reach-target
+ * when the user asks for a member to meet its target. */
+PledgePlanWindow *pledge_plan_window_new           (GtkWindow        *parent,
+                                                    PledgeDocument   *document);
+/* The target the main window selected: the plan follows it as it changes;
+ * the user may choose another one here. */
+void              pledge_plan_window_set_selected_target (PledgePlanWindow *self,
+                                                          guint             target);
 /* The target shown; -1 when no target of the dataset has a due year. */
 int               pledge_plan_window_get_target    (PledgePlanWindow *self);
 void              pledge_plan_window_set_target    (PledgePlanWindow *self,

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "pledge-chart.h"
+#include "pledge-document.h"
 #include "pledge-member-table.h"
 #include "pledge-snapshot.h"
 #include "pledge-undo.h"
@@ -29,6 +30,8 @@ void          pledge_window_load (PledgeWindow   *self,
                                   gboolean        bundled);
 
 /* What the window shows. */
+/* The document the window shows and edits. */
+PledgeDocument  *pledge_window_get_document    (PledgeWindow *self);
 PledgeDataset   *pledge_window_get_dataset     (PledgeWindow *self);
 PledgeUndoStack *pledge_window_get_undo_stack  (PledgeWindow *self);
 PledgeSnapshot  *pledge_window_get_snapshot    (PledgeWindow *self);

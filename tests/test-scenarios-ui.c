@@ -860,6 +860,31 @@ test_plan (void)
 }
 
 /* Numbers in the plan follow the user's locale. */
+/* Shares show rounded half up as NATO publishes them (the model's
+ * pledge_round2), in the member table and in the plan: 2.005% is 2.01,
+ * where printf's own rounding of the double gives 2.00. */
+static void
+test_rounded_shares (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "edge",
+                                                 "rounded-shares.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PledgeWindow *win = new_window (uri, FALSE);
+  PledgeMemberTable *table = pledge_window_get_member_table (win);
+  g_autofree char *table_share = NULL;
+  g_autofree char *plan_share = NULL;
+  PledgePlanWindow *plan;
+
+  table_share = pledge_member_table_dup_cell_text (table, "AAA", PLEDGE_MEMBER_COLUMN_SHARE);
+  g_assert_cmpstr (table_share, ==, "2.01");
+
+  plan = open_plan (win);
+  plan_share = pledge_plan_window_dup_cell_text (plan, "AAA", PLEDGE_PLAN_COLUMN_SHARE);
+  g_assert_cmpstr (plan_share, ==, "2.01");
+
+  destroy_window (win);
+}
+
 static void
 test_plan_locale (void)
 {
@@ -1088,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/pledge/scenarios-ui/reach-target", test_reach_target);
   g_test_add_func ("/pledge/scenarios-ui/plan", test_plan);
   g_test_add_func ("/pledge/scenarios-ui/plan-locale", test_plan_locale);
+  g_test_add_func ("/pledge/scenarios-ui/rounded-shares", test_rounded_shares);
   g_test_add_func ("/pledge/scenarios-ui/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/pledge/scenarios-ui/screenshots", test_screenshots);
 

@@ -107,6 +107,67 @@ test_open (void)
   remove_temp (tmpdir);
 }
 
+/* Opening one file after another with a recent list that lasts: with two
+ * or more datasets in it, sorting the list once crashed (the sort freed
+ * dates GTK owns). A new window, as on a second day, shows the same list;
+ * an exported chart is a recent file of the app's too, but not a dataset,
+ * and stays out of it. */
+static void
+test_open_recent_several (void)
+{
+  const char *sources[] = { BUNDLED "nato-2016.xml", BUNDLED "nato.xml", BUNDLED "nato-2016.xml" };
+  g_autofree char *tmpdir = g_dir_make_tmp ("pledge-ui-test-XXXXXX", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) svg = g_file_new_build_filename (tmpdir, "chart.svg", NULL);
+  g_autofree char *svg_uri = g_file_get_uri (svg);
+  GtkRecentData svg_data = {
+    .display_name = (char *) "chart.svg",
+    .mime_type = (char *) "image/svg+xml",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "pledge %u",
+  };
+  PledgeWindow *win;
+
+  g_assert_nonnull (tmpdir);
+  g_assert_true (g_file_set_contents (g_file_peek_path (svg), "<svg/>", -1, NULL));
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), svg_uri,
+                                              &svg_data));
+
+  for (guint day = 0; day < 2; day++)
+    {
+      win = new_window (BUNDLED "nato.xml", TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("dataset-%u.xml", i);
+          g_autoptr(GFile) source = g_file_new_for_uri (sources[i]);
+          g_autoptr(GFile) file = g_file_new_build_filename (tmpdir, name, NULL);
+          g_autofree char *uri = g_file_get_uri (file);
+
+          if (day == 0)
+            {
+              g_assert_true (g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                                          NULL));
+              g_ptr_array_add (files, g_object_ref (file));
+            }
+          gtk_widget_activate_action (GTK_WIDGET (win), "win.open-recent", "s", uri);
+          g_assert_true (g_file_equal (pledge_window_get_file (win), file));
+          /* The recent manager saves and tells the window a moment later. */
+          run_for (300);
+        }
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, i));
+
+          g_assert_nonnull (find_menu_item (GTK_WIDGET (win), name));
+        }
+      g_assert_null (find_menu_item (GTK_WIDGET (win), "chart.svg"));
+      destroy_window (win);
+    }
+
+  remove_temp (tmpdir);
+}
+
 static void
 test_open_drop (void)
 {
@@ -910,6 +971,7 @@ main (int   argc,
     }
   g_test_add_func ("/pledge/window/format-number", test_format_number);
   g_test_add_func ("/pledge/window/open", test_open);
+  g_test_add_func ("/pledge/window/open-recent-several", test_open_recent_several);
   g_test_add_func ("/pledge/window/open-drop", test_open_drop);
   g_test_add_func ("/pledge/window/open-error", test_open_error);
   g_test_add_func ("/pledge/window/year", test_year);

@@ -28,11 +28,55 @@ typedef struct
  *
  * and the yearly gap, min/100 x base(y) - defence(y) - related(y) where
  * positive, for y = start..due, with figures a year lacks carried forward
- * from the year before. Fails for targets without a due year or on the
+ * from the year before. related counts only towards a total-gdp target:
+ * it is 0 for defence-gdp. Fails for targets without a due year or on the
  * equipment metric. Returns an array of PledgePlanRow. */
 GArray *pledge_plan_compute (PledgeSnapshot  *snapshot,
                              guint            target,
                              int             *start_year,
                              GError         **error);
+
+/* Whether a plan can be about target: it has a due year and a share of
+ * GDP as its metric. */
+gboolean pledge_plan_can_plan       (PledgeDataset  *dataset,
+                                     guint           target);
+/* The target a plan is about when target is selected: that one when it
+ * can be planned, else the first one that can; -1 when none can. */
+int      pledge_plan_pick_target    (PledgeDataset  *dataset,
+                                     guint           target);
+/* Whether the member of row meets target by its due year without more
+ * growth: the snapshot's figures meet it then, or flat spending would. */
+gboolean pledge_plan_is_on_track    (PledgeSnapshot      *snapshot,
+                                     guint                target,
+                                     const PledgePlanRow *row);
+
+typedef enum
+{
+  PLEDGE_PLAN_REACH_GROW,  /* growing defence by growth a year meets it */
+  PLEDGE_PLAN_REACH_MET,   /* the snapshot meets it by the due year already */
+  PLEDGE_PLAN_REACH_FLAT,  /* it meets it without spending more */
+} PledgePlanReachKind;
+
+typedef struct
+{
+  PledgePlanReachKind kind;
+  int    start;     /* the year growth starts from: where the figures end */
+  int    due;       /* the target's due year */
+  double growth;    /* percent a year; meaningful for PLEDGE_PLAN_REACH_GROW */
+  double gdp_rate;  /* the GDP growth, percent a year, for years without a
+                     * GDP: the scenario's own, 0 (held) when it has none,
+                     * NAN when every year has one */
+} PledgePlanReach;
+
+/* The growth that takes member to target by its due year under the
+ * snapshot's scenario: its GDP figures stay, and years without one grow at
+ * the scenario's own GDP rate for the member, or are held when it has
+ * none; the growth is then solved under the GDP that rate gives. Growing
+ * is pledge_edit_new_grow (code, start, due, growth, gdp_rate). */
+gboolean pledge_plan_reach          (PledgeSnapshot  *snapshot,
+                                     guint            target,
+                                     guint            member,
+                                     PledgePlanReach *reach,
+                                     GError         **error);
 
 G_END_DECLS

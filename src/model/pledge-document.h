@@ -1,0 +1,122 @@
+/* pledge-document.h: a dataset open for editing, and its file
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a window shows and edits, without the window: the dataset, its undo
+ * stack, the active scenario and its snapshot, the file it came from (or
+ * the bundled dataset), loading, saving and reloading, the recovery file
+ * that keeps unsaved work safe, and the watch on the file for changes
+ * another program makes. Windows observe it through its properties and
+ * its ::changed signal.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pledge-dataset.h"
+#include "pledge-snapshot.h"
+#include "pledge-undo.h"
+
+G_BEGIN_DECLS
+
+#define PLEDGE_DOCUMENT_ERROR (pledge_document_error_quark ())
+
+typedef enum
+{
+  PLEDGE_DOCUMENT_ERROR_EMPTY,    /* nothing is loaded */
+  PLEDGE_DOCUMENT_ERROR_NO_FILE,  /* a bundled dataset has no file to save to */
+} PledgeDocumentError;
+
+GQuark pledge_document_error_quark (void);
+
+#define PLEDGE_TYPE_DOCUMENT (pledge_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (PledgeDocument, pledge_document, PLEDGE, DOCUMENT, GObject)
+
+PledgeDocument  *pledge_document_new                (void);
+
+/* Loading replaces what the document holds only when it succeeds. A
+ * bundled dataset (a resource) has no file of its own: saving it asks for
+ * one. */
+gboolean         pledge_document_load               (PledgeDocument  *self,
+                                                     GFile           *file,
+                                                     gboolean         bundled,
+                                                     GError         **error);
+/* Reads the file again, keeping the active scenario where it still exists,
+ * and lets go of unsaved work and its recovery file. */
+gboolean         pledge_document_reload             (PledgeDocument  *self,
+                                                     GError         **error);
+/* Saves to the document's file; fails for a bundled dataset. */
+gboolean         pledge_document_save               (PledgeDocument  *self,
+                                                     GError         **error);
+/* Saves to file, which becomes the document's file. A failed save leaves
+ * the document as it was, its file and its changes. */
+gboolean         pledge_document_save_as            (PledgeDocument  *self,
+                                                     GFile           *file,
+                                                     GError         **error);
+
+PledgeDataset   *pledge_document_get_dataset        (PledgeDocument  *self);
+PledgeUndoStack *pledge_document_get_undo_stack     (PledgeDocument  *self);
+/* The figures of the active scenario: a new snapshot after each change,
+ * announced by ::changed. */
+PledgeSnapshot  *pledge_document_get_snapshot       (PledgeDocument  *self);
+/* The file; NULL when nothing is loaded or the dataset is bundled. */
+GFile           *pledge_document_get_file           (PledgeDocument  *self);
+const char      *pledge_document_get_display_name   (PledgeDocument  *self);
+gboolean         pledge_document_get_bundled        (PledgeDocument  *self);
+gboolean         pledge_document_get_has_changes    (PledgeDocument  *self);
+gboolean         pledge_document_get_can_undo       (PledgeDocument  *self);
+gboolean         pledge_document_get_can_redo       (PledgeDocument  *self);
+
+/* The active scenario, PLEDGE_SNAPSHOT_REPORTED for the reported figures. */
+int              pledge_document_get_scenario       (PledgeDocument  *self);
+void             pledge_document_set_scenario       (PledgeDocument  *self,
+                                                     int              scenario);
+
+/* The name of what the snapshot shows: a scenario, or the reported figures. */
+const char      *pledge_document_get_scenario_name  (PledgeDocument  *self);
+
+/* Editing, each one step of undo. A name for a new scenario, "Scenario N". */
+char            *pledge_document_dup_new_scenario_name (PledgeDocument *self);
+/* Adds scenario (taken) at position and makes it the active one. */
+gboolean         pledge_document_add_scenario       (PledgeDocument  *self,
+                                                     PledgeScenario  *scenario,
+                                                     guint            position,
+                                                     GError         **error);
+/* Sets a figure of the active scenario in year; on the reported figures, a
+ * new scenario comes with the edit, and *created (when not NULL) gets its
+ * name. */
+gboolean         pledge_document_edit_figure        (PledgeDocument  *self,
+                                                     const char      *code,
+                                                     int              year,
+                                                     PledgeField      field,
+                                                     double           value,
+                                                     char           **created,
+                                                     GError         **error);
+/* Adds edits to the active scenario, creating "Scenario N" on the reported
+ * figures. Every edit is checked first: nothing changes unless all apply. */
+gboolean         pledge_document_add_edits          (PledgeDocument  *self,
+                                                     GPtrArray       *edits,
+                                                     GError         **error);
+
+/* Recovery: unsaved work goes to a recovery file a moment after each
+ * change, and the file goes when the work is saved or thrown away. */
+gboolean         pledge_document_has_recovery       (PledgeDocument  *self);
+/* Replaces the dataset with the recovered work, which counts as changes. */
+gboolean         pledge_document_recover            (PledgeDocument  *self,
+                                                     GError         **error);
+/* Writes the recovery file now (or removes it when nothing is unsaved). */
+gboolean         pledge_document_write_recovery     (PledgeDocument  *self,
+                                                     GError         **error);
+void             pledge_document_discard_recovery   (PledgeDocument  *self);
+
+/* The file on disk: whether it holds something other than what the
+ * document loaded or saved (by etag, then checksum). The monitor checks it
+ * a moment after a change and emits ::file-changed; checking by hand reads
+ * it when its etag is new, and returns whether it was. */
+gboolean         pledge_document_check_disk         (PledgeDocument  *self);
+gboolean         pledge_document_get_changed_on_disk (PledgeDocument *self);
+
+G_END_DECLS

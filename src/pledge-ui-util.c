@@ -1,0 +1,355 @@
+/* pledge-ui-util.c
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pledge-ui-util.h"
+
+/* Dropdowns */
+
+static void
+setup_label_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (GPOINTER_TO_INT (max_chars), 8));
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+void
+pledge_ui_set_label_factories (GtkDropDown *dropdown,
+                               int          max_chars)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (max_chars > 0);
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (max_chars));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_label_item), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_label_item), GINT_TO_POINTER (0));
+  g_signal_connect (list, "bind", G_CALLBACK (bind_label_item), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
+/* File choosers */
+
+typedef struct
+{
+  GtkWindow           *parent;
+  PledgeUiFileChosen   done;
+  GtkNativeDialog    **native;
+} Chooser;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_file_dialog_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Chooser *chooser = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (GPOINTER_TO_INT (g_object_get_data (source, "pledge-save")))
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  chooser->done (chooser->parent, file);
+  g_object_unref (chooser->parent);
+  g_free (chooser);
+}
+#else
+static void
+on_native_response (GtkNativeDialog *native,
+                    int              response,
+                    Chooser         *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  /* The chooser (and this closure) go with the last reference. */
+  g_object_ref (native);
+  g_clear_object (chooser->native);
+  chooser->done (chooser->parent, file);
+  g_object_unref (native);
+}
+#endif
+
+void
+pledge_ui_choose_file (GtkWindow             *parent,
+                       GtkFileChooserAction   action,
+                       const char            *title,
+                       const char            *accept_label,
+                       GtkFileFilter         *filter,
+                       GFile                 *folder,
+                       const char            *name,
+                       GtkNativeDialog      **native,
+                       PledgeUiFileChosen     done)
+{
+  Chooser *chooser;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (native != NULL);
+  g_return_if_fail (done != NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    chooser = g_new0 (Chooser, 1);
+    chooser->parent = g_object_ref (parent);
+    chooser->done = done;
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, accept_label);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    if (folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, folder);
+    if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+      {
+        g_object_set_data (G_OBJECT (dialog), "pledge-save", GINT_TO_POINTER (TRUE));
+        if (name != NULL)
+          gtk_file_dialog_set_initial_name (dialog, name);
+        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, chooser);
+      }
+    else
+      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, chooser);
+  }
+#else
+  if (*native != NULL)
+    return;
+  chooser = g_new0 (Chooser, 1);
+  chooser->parent = parent;
+  chooser->done = done;
+  chooser->native = native;
+  *native = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (title, parent, action, accept_label,
+                                                            _("_Cancel")));
+  gtk_native_dialog_set_modal (*native, TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*native), filter);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (*native), folder, NULL);
+  if (name != NULL && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (*native), name);
+  g_signal_connect_data (*native, "response", G_CALLBACK (on_native_response), chooser,
+                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_native_dialog_show (*native);
+#endif
+}
+
+void
+pledge_ui_clear_file_chooser (GtkNativeDialog **native)
+{
+  g_return_if_fail (native != NULL);
+
+  if (*native == NULL)
+    return;
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  g_signal_handlers_disconnect_matched (*native, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_native_response, NULL);
+#endif
+  gtk_native_dialog_destroy (*native);
+  g_clear_object (native);
+}
+
+/* List items */
+
+GtkWidget *
+pledge_ui_name_cell_new (int width_chars)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *code = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), width_chars);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (code, "dim-label");
+  gtk_widget_add_css_class (code, "caption");
+  gtk_box_append (GTK_BOX (cell), name);
+  gtk_box_append (GTK_BOX (cell), code);
+  return cell;
+}
+
+GtkWidget *
+pledge_ui_name_cell_set (GtkWidget  *cell,
+                         const char *name,
+                         const char *code)
+{
+  GtkWidget *code_label;
+  GtkWidget *name_label;
+
+  g_return_val_if_fail (GTK_IS_BOX (cell), NULL);
+
+  code_label = gtk_widget_get_last_child (cell);
+  name_label = gtk_widget_get_prev_sibling (code_label);
+  gtk_label_set_text (GTK_LABEL (name_label), name);
+  gtk_label_set_text (GTK_LABEL (code_label), code);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return name_label;
+}
+
+guint
+pledge_ui_new_changed_signal (GType type)
+{
+  return g_signal_new ("changed", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static const char *handler_key = "pledge-changed-handler";
+
+void
+pledge_ui_list_item_watch (GtkListItem *list_item,
+                           GCallback    update)
+{
+  gpointer item;
+  gulong handler;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (list_item));
+  g_return_if_fail (update != NULL);
+
+  item = gtk_list_item_get_item (list_item);
+  handler = g_signal_connect_object (item, "changed", update, list_item, 0);
+  g_object_set_data (G_OBJECT (list_item), handler_key, GSIZE_TO_POINTER (handler));
+  ((void (*) (gpointer, GtkListItem *)) update) (item, list_item);
+}
+
+void
+pledge_ui_list_item_unwatch (GtkListItem *list_item)
+{
+  gpointer item;
+  gulong handler;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (list_item));
+
+  item = gtk_list_item_get_item (list_item);
+  handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), handler_key));
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (list_item), handler_key, NULL);
+}
+
+/* Text */
+
+char *
+pledge_target_dup_short_title (const PledgeTarget *target)
+{
+  g_autofree char *min = NULL;
+
+  g_return_val_if_fail (target != NULL, NULL);
+
+  min = g_strdup_printf ("%g", target->min);
+
+  switch (target->metric)
+    {
+    case PLEDGE_METRIC_DEFENCE_GDP:
+      /* Translators: a column title for a target; %s is a number such as 2 */
+      return g_strdup_printf (_("%s%% of GDP"), min);
+    case PLEDGE_METRIC_TOTAL_GDP:
+      /* Translators: a column title for a target counting defence and
+       * resilience spending; %s is a number such as 5 */
+      return g_strdup_printf (_("%s%% of GDP in all"), min);
+    case PLEDGE_METRIC_EQUIPMENT_DEFENCE:
+      /* Translators: a column title for a target; %s is a number such as 20 */
+      return g_strdup_printf (_("%s%% on equipment"), min);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sorting */
+
+int
+pledge_ui_compare_double (double a,
+                          double b)
+{
+  /* Unknown figures sort after every known one. */
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+void
+pledge_ui_set_css_class (GtkWidget  *widget,
+                         const char *name,
+                         gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Cells. All but the member's name are GtkInscriptions: a table has
+ * hundreds of cells and a GtkLabel lays its text out to measure it, most
+ * of the window's start-up; an inscription is as wide as the characters it
+ * is told and lays out only what is drawn. */
+
+void
+pledge_ui_text_cell_set (GtkWidget  *cell,
+                         const char *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* Before GTK 4.14 an inscription does not tell assistive technology
+   * its text by itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
+}
+
+/* Room for the longest of some translated words */
+guint
+pledge_ui_longest (const char *const *words)
+{
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n = MAX (n, (guint) g_utf8_strlen (words[i], -1));
+  return n;
+}
+
+GtkWidget *
+pledge_ui_text_cell_new (float xalign,
+                         guint nat_chars)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  /* As wide as a label would be: the table scrolls rather than cut text */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return cell;
+}
