@@ -308,8 +308,8 @@ run_export (Options *o)
       g_auto(GStrv) parts = g_strsplit (o->size, "x", 3);
 
       if (g_strv_length (parts) != 2 ||
-          !parse_positive_int (parts[0], 20000, &width) ||
-          !parse_positive_int (parts[1], 20000, &height))
+          !parse_positive_int (parts[0], G_MAXINT, &width) ||
+          !parse_positive_int (parts[1], G_MAXINT, &height))
         return usage_error (_("size “%s” is not WIDTHxHEIGHT, such as 1200x800"), o->size);
     }
   if (o->scale != NULL)

@@ -434,6 +434,7 @@ static const struct
   { "--size=1200x800", "--scale=0.001", "from 1 to 8" },
   { "--size=1200x800", "--scale=1e-300", "from 1 to 8" },
   { "--size=1200x800", "--scale=9", "from 1 to 8" },
+  { "--size=40000x800", "--scale=1", "at most 16384 pixels a side" },
 };
 
 static void
@@ -464,6 +465,36 @@ test_export_pixel_limits (void)
     assert_png (out, 800, 640);
     g_unlink (out);
   }
+  g_rmdir (dir);
+}
+
+/* SVG and PDF have no pixels: a page too large for PNG is fine up to
+ * cairo's 32767 points a side, and past it the message speaks of points. */
+static void
+test_export_vector_limits (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *path = nato ();
+  const char *names[] = { "big.svg", "big.pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, names[i], NULL);
+      g_autofree char *export = g_strdup_printf ("--export=%s", out);
+      g_auto(Run) fits = { 0 };
+      g_auto(Run) too_large = { 0 };
+
+      run_pledge (&fits, export, "--size=20000x12000", path, NULL);
+      g_assert_cmpstr (fits.err, ==, "");
+      g_assert_cmpint (fits.status, ==, 0);
+      g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+      g_unlink (out);
+
+      run_pledge (&too_large, export, "--size=40000x800", path, NULL);
+      g_assert_cmpint (too_large.status, ==, 2);
+      g_assert_nonnull (strstr (too_large.err, "at most 32767 points a side"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
   g_rmdir (dir);
 }
 
@@ -561,6 +592,7 @@ main (int   argc,
 
   cases = pledge_test_add_bad_cases ("/pledge/cli/bad", test_bad_file);
   g_test_add_func ("/pledge/cli/export/pixel-limits", test_export_pixel_limits);
+  g_test_add_func ("/pledge/cli/export/vector-limits", test_export_vector_limits);
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);

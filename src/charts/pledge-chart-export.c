@@ -344,13 +344,23 @@ pledge_chart_export_check_size (PledgeExportFormat   format,
   g_return_val_if_fail (format <= PLEDGE_EXPORT_PDF, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (format != PLEDGE_EXPORT_PNG)
-    scale = 1;
-  if (width < 1 || height < 1 || width > MAX_POINTS || height > MAX_POINTS)
+  if (width < 1 || height < 1)
     {
       g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
                    /* Translators: "Cannot draw a chart of 0 × 800" */
                    _("Cannot draw a chart of %d × %d"), width, height);
+      return FALSE;
+    }
+  /* SVG and PDF have no pixels: their cost does not grow with the page. */
+  if (format != PLEDGE_EXPORT_PNG)
+    {
+      if (width <= MAX_POINTS && height <= MAX_POINTS)
+        return TRUE;
+      g_set_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE,
+                   /* Translators: "A chart of 40000 × 800 points is too large: at most
+                    * 32767 points a side" */
+                   _("A chart of %d × %d points is too large: at most %d points a side"),
+                   width, height, MAX_POINTS);
       return FALSE;
     }
   if (!isfinite (scale) || scale < 1 || scale > PLEDGE_EXPORT_MAX_SCALE)
