@@ -87,6 +87,25 @@ draw_preview (GtkDrawingArea *area,
   pledge_chart_draw (pledge_export_dialog_get_kind (self), cr, w, h, &style, self->input);
 }
 
+/* A size the exporter refuses (a PNG past its pixel limit) is said where
+ * the size is chosen, and Export waits until it fits. */
+static void
+update_size_limit (PledgeExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean fits;
+
+  fits = pledge_chart_export_check_size (pledge_export_dialog_get_format (self),
+                                         get_width (self), get_height (self),
+                                         gtk_adjustment_get_value (self->scale_adjustment),
+                                         &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", fits);
+  if (fits)
+    adw_action_row_set_subtitle (self->scale_row, _("Pixel density: 2 for HiDPI screens"));
+  else
+    adw_action_row_set_subtitle (self->scale_row, error->message);
+}
+
 static void
 update (PledgeExportDialog *self)
 {
@@ -99,6 +118,7 @@ update (PledgeExportDialog *self)
   adw_action_row_set_subtitle (self->width_row, unit);
   adw_action_row_set_subtitle (self->height_row, unit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  update_size_limit (self);
   gtk_aspect_frame_set_ratio (self->preview_frame, (double) get_width (self) / get_height (self));
 
   description = pledge_chart_input_describe (self->input, pledge_export_dialog_get_kind (self));
@@ -350,6 +370,7 @@ pledge_export_dialog_init (PledgeExportDialog *self)
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->width_adjustment, "value-changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->height_adjustment, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->scale_adjustment, "value-changed", G_CALLBACK (update), self);
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 }

@@ -925,6 +925,72 @@ test_format_number (void)
   g_assert_cmpstr (unknown, ==, "");
 }
 
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A size saved last time that a PNG may not have: the dialog says so where
+ * the size is chosen and Export waits; SVG has no pixels, so it fits. */
+static void
+test_export_size_limit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *tmpdir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "big.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeExportDialog *dialog;
+  GtkWidget *button;
+
+  g_settings_set_int (settings, "export-width", 16000);
+  g_settings_set_int (settings, "export-height", 8000);
+  g_settings_set_int (settings, "export-scale", 2);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+  dialog = PLEDGE_EXPORT_DIALOG (pledge_window_get_export_dialog (win));
+  g_assert_nonnull (dialog);
+  run_for (100);
+  button = find_actionable (GTK_WIDGET (dialog), "export.choose-file");
+  g_assert_nonnull (button);
+
+  pledge_export_dialog_set_format (dialog, PLEDGE_EXPORT_PNG);
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_false (pledge_export_dialog_export_to (dialog, file, &error));
+  g_assert_error (error, PLEDGE_CHART_ERROR, PLEDGE_CHART_ERROR_INVALID_SIZE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  pledge_export_dialog_set_format (dialog, PLEDGE_EXPORT_SVG);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_settings_set_int (settings, "export-scale", 1);
+  g_settings_set_int (settings, "export-width", 1200);
+  g_settings_set_int (settings, "export-height", 800);
+  pledge_export_dialog_set_format (dialog, PLEDGE_EXPORT_PNG);
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_rmdir (tmpdir);
+  destroy_window (win);
+}
+
 /* The program itself: no headless option, so main.c loads the window's
  * module (libpledge-gui.so, beside the program in the build tree) and opens
  * the file given, relative to the working directory. */
@@ -982,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window/recovery", test_recovery);
   g_test_add_func ("/pledge/window/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/pledge/window/export", test_export);
+  g_test_add_func ("/pledge/window/export-size-limit", test_export_size_limit);
   g_test_add_func ("/pledge/window/close-clean", test_close_clean);
   g_test_add_func ("/pledge/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/pledge/window/narrow", test_narrow);
