@@ -14,7 +14,7 @@
 #include "pledge-window-private.h"
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
-#define DATASET_MIME_TYPE "application/x-pledge-dataset+xml"
+#define DATASET_MIME_TYPE "application/x-pledge-dataset"
 #define MAX_RECENT 8
 
 /* Documents */
