@@ -88,7 +88,7 @@ draw_preview (GtkDrawingArea *area,
 }
 
 /* A size the exporter refuses (a PNG past its pixel limit) is said where
- * the size is chosen, and Export waits until it fits. */
+ * the size is chosen, under Width, and Export waits until it fits. */
 static void
 update_size_limit (PledgeExportDialog *self)
 {
@@ -100,10 +100,8 @@ update_size_limit (PledgeExportDialog *self)
                                          gtk_adjustment_get_value (self->scale_adjustment),
                                          &error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", fits);
-  if (fits)
-    adw_action_row_set_subtitle (self->scale_row, _("Pixel density: 2 for HiDPI screens"));
-  else
-    adw_action_row_set_subtitle (self->scale_row, error->message);
+  if (!fits)
+    adw_action_row_set_subtitle (self->width_row, error->message);
 }
 
 static void
