@@ -10,6 +10,7 @@
 
 #include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-text.h"
 
 void
 pledge_axis_init (PledgeAxis *axis,
@@ -197,4 +198,20 @@ pledge_chart_collect_targets (const PledgeChartInput *input,
       n++;
     }
   return n;
+}
+
+void
+pledge_chart_value_axis (PledgeChart            *c,
+                         PledgeAxis             *axis,
+                         double                  hi,
+                         const PledgeTargetLine *lines,
+                         guint                   n_lines)
+{
+  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
+
+  for (guint k = 0; k < n_lines; k++)
+    hi = MAX (hi, lines[k].value);
+  if (!(hi > 0))
+    hi = 1;
+  pledge_axis_init (axis, 0, hi * 1.02, (guint) CLAMP (c->plot.height / (line_h * 3.2), 2, 10));
 }

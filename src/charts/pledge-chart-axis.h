@@ -55,4 +55,12 @@ guint        pledge_chart_collect_targets (const PledgeChartInput *input,
                                            gboolean                equipment,
                                            PledgeTargetLine       *lines);
 
+/* A value axis up the plot from 0: over hi and every target line (to 1 when
+ * all are 0 or less), ticks far enough apart for their labels. */
+void         pledge_chart_value_axis      (PledgeChart            *c,
+                                           PledgeAxis             *axis,
+                                           double                  hi,
+                                           const PledgeTargetLine *lines,
+                                           guint                   n_lines);
+
 G_END_DECLS

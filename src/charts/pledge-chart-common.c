@@ -217,17 +217,27 @@ pledge_chart_fill_rect (PledgeChart             *c,
   cairo_fill (c->cr);
 }
 
-static void
-set_dash (PledgeChart *c,
-          gboolean     dashed,
-          double       line_width)
+/* The state every stroke of pledge_chart_stroke_rect() and
+ * pledge_chart_line() starts from, saved: the caller restores it after
+ * stroking. FALSE, with nothing saved, when there is nothing to draw on. */
+static gboolean
+stroke_begin (PledgeChart             *c,
+              double                   line_width,
+              const PledgeChartColour *colour,
+              gboolean                 dashed)
 {
   double dashes[2] = { MAX (2.0, line_width * 3.5), MAX (2.0, line_width * 2.5) };
 
+  if (c->cr == NULL)
+    return FALSE;
+  cairo_save (c->cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_set_line_width (c->cr, pledge_chart_safe (line_width));
   if (dashed)
     cairo_set_dash (c->cr, dashes, 2, 0);
   else
     cairo_set_dash (c->cr, NULL, 0, 0);
+  return TRUE;
 }
 
 void
@@ -240,12 +250,8 @@ pledge_chart_stroke_rect (PledgeChart             *c,
                           const PledgeChartColour *colour,
                           gboolean                 dashed)
 {
-  if (c->cr == NULL)
+  if (!stroke_begin (c, line_width, colour, dashed))
     return;
-  cairo_save (c->cr);
-  pledge_chart_set_colour (c, colour);
-  cairo_set_line_width (c->cr, pledge_chart_safe (line_width));
-  set_dash (c, dashed, line_width);
   cairo_rectangle (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
                    pledge_chart_safe (width), pledge_chart_safe (height));
   cairo_stroke (c->cr);
@@ -262,13 +268,9 @@ pledge_chart_line (PledgeChart             *c,
                    const PledgeChartColour *colour,
                    gboolean                 dashed)
 {
-  if (c->cr == NULL)
+  if (!stroke_begin (c, line_width, colour, dashed))
     return;
-  cairo_save (c->cr);
-  pledge_chart_set_colour (c, colour);
-  cairo_set_line_width (c->cr, pledge_chart_safe (line_width));
   cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_BUTT);
-  set_dash (c, dashed, line_width);
   cairo_move_to (c->cr, pledge_chart_safe (x1), pledge_chart_safe (y1));
   cairo_line_to (c->cr, pledge_chart_safe (x2), pledge_chart_safe (y2));
   cairo_stroke (c->cr);

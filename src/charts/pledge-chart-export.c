@@ -332,6 +332,19 @@ draw_on (cairo_surface_t        *surface,
   return check_status (cairo_surface_status (surface), error);
 }
 
+/* A vector surface (SVG, PDF) finished, which writes the document out to
+ * its stream, and destroyed; ok: whether draw_on() drew it. */
+static gboolean
+finish_vector (cairo_surface_t  *surface,
+               gboolean          ok,
+               GError          **error)
+{
+  cairo_surface_finish (surface);
+  ok = ok && check_status (cairo_surface_status (surface), error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
 gboolean
 pledge_chart_export_check_size (PledgeExportFormat   format,
                                 int                  width,
@@ -442,10 +455,7 @@ pledge_chart_render (PledgeExportFormat       format,
       surface = cairo_svg_surface_create_for_stream (append_to_array, array, width, height);
       cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
       ok = draw_on (surface, kind, input, style, width, height, error);
-      cairo_surface_finish (surface);
-      ok = ok && check_status (cairo_surface_status (surface), error);
-      cairo_surface_destroy (surface);
-      if (!ok)
+      if (!finish_vector (surface, ok, error))
         return NULL;
       return add_svg_title (array, kind, input);
 
@@ -466,10 +476,7 @@ pledge_chart_render (PledgeExportFormat       format,
             cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
           }
         ok = draw_on (surface, kind, input, style, width, height, error);
-        cairo_surface_finish (surface);
-        ok = ok && check_status (cairo_surface_status (surface), error);
-        cairo_surface_destroy (surface);
-        if (!ok)
+        if (!finish_vector (surface, ok, error))
           return NULL;
         return g_byte_array_free_to_bytes (g_steal_pointer (&array));
       }

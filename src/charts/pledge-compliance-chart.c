@@ -333,13 +333,9 @@ compliance_layout (PledgeChart *c,
       if (isfinite (ghost))
         hi = MAX (hi, ghost);
     }
-  for (guint k = 0; k < l->n_lines; k++)
-    hi = MAX (hi, l->lines[k].value);
-  if (!(hi > 0))
-    hi = 1;
+  pledge_chart_value_axis (c, &l->axis, hi, l->lines, l->n_lines);
 
   line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
-  pledge_axis_init (&l->axis, 0, hi * 1.02, (guint) CLAMP (c->plot.height / (line_h * 3.2), 2, 10));
   for (guint k = 0; k < l->axis.n_ticks; k++)
     {
       g_autofree char *tick = pledge_chart_format_percent (pledge_axis_tick (&l->axis, k),

@@ -243,13 +243,9 @@ trend_layout (PledgeChart *c,
         if (isfinite (m->reported_series[k]))
           hi = MAX (hi, m->reported_series[k]);
     }
-  for (guint k = 0; k < l->n_lines; k++)
-    hi = MAX (hi, l->lines[k].value);
-  if (!(hi > 0))
-    hi = 1;
+  pledge_chart_value_axis (c, &l->axis, hi, l->lines, l->n_lines);
 
   line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
-  pledge_axis_init (&l->axis, 0, hi * 1.02, (guint) CLAMP (c->plot.height / (line_h * 3.2), 2, 10));
 
   /* The labels' column: the highlighted lines and the targets */
   for (guint i = 0; i <= input->n_members; i++)
