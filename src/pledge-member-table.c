@@ -120,38 +120,30 @@ column_is_money (PledgeMemberColumn kind)
 static const char *
 status_label (PledgeStatus status)
 {
-  switch (status)
-    {
-    case PLEDGE_STATUS_NO_DATA:
-      return _("No data");
-    case PLEDGE_STATUS_PROJECTED:
-      return _("Projected");
-    case PLEDGE_STATUS_EDITED:
-      return _("Edited");
-    case PLEDGE_STATUS_ESTIMATE:
-      return _("Estimate");
-    case PLEDGE_STATUS_REPORTED:
-      return _("Reported");
-    default:
-      g_assert_not_reached ();
-    }
+  static const char *labels[] = {
+    [PLEDGE_STATUS_NO_DATA] = N_("No data"),
+    [PLEDGE_STATUS_PROJECTED] = N_("Projected"),
+    [PLEDGE_STATUS_EDITED] = N_("Edited"),
+    [PLEDGE_STATUS_ESTIMATE] = N_("Estimate"),
+    [PLEDGE_STATUS_REPORTED] = N_("Reported"),
+  };
+
+  g_assert ((guint) status < G_N_ELEMENTS (labels));
+  return _(labels[status]);
 }
 
 static const char *
 meets_label (PledgeMeets meets)
 {
-  switch (meets)
-    {
-    case PLEDGE_MEETS_YES:
-      return _("Yes");
-    case PLEDGE_MEETS_NO:
-      return _("No");
-    case PLEDGE_MEETS_UNKNOWN:
-      /* Translators: a member's compliance with a target cannot be computed */
-      return _("Unknown");
-    default:
-      g_assert_not_reached ();
-    }
+  static const char *labels[] = {
+    [PLEDGE_MEETS_YES] = N_("Yes"),
+    [PLEDGE_MEETS_NO] = N_("No"),
+    /* Translators: a member's compliance with a target cannot be computed */
+    [PLEDGE_MEETS_UNKNOWN] = N_("Unknown"),
+  };
+
+  g_assert ((guint) meets < G_N_ELEMENTS (labels));
+  return _(labels[meets]);
 }
 
 static char *
@@ -560,6 +552,22 @@ popup_menu_for_widget (PledgeMemberTable *self,
   return TRUE;
 }
 
+/* A right click or a long press opens the menu of the row under it. */
+static void
+popup_menu_at (PledgeMemberTable *self,
+               GtkGesture        *gesture,
+               double             x,
+               double             y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  PledgeMemberRow *row = row_of_widget (self, picked);
+
+  if (row == NULL)
+    return;
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, row, x, y, 1, 1);
+}
+
 static void
 on_secondary_click (GtkGestureClick   *gesture,
                     int                n_press,
@@ -567,13 +575,7 @@ on_secondary_click (GtkGestureClick   *gesture,
                     double             y,
                     PledgeMemberTable *self)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  PledgeMemberRow *row = row_of_widget (self, picked);
-
-  if (row == NULL)
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu (self, row, x, y, 1, 1);
+  popup_menu_at (self, GTK_GESTURE (gesture), x, y);
 }
 
 static void
@@ -582,13 +584,7 @@ on_long_press (GtkGestureLongPress *gesture,
                double               y,
                PledgeMemberTable   *self)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  PledgeMemberRow *row = row_of_widget (self, picked);
-
-  if (row == NULL)
-    return;
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu (self, row, x, y, 1, 1);
+  popup_menu_at (self, GTK_GESTURE (gesture), x, y);
 }
 
 /* Shift+F10 and the Menu key: the menu of the row with the focus. */
@@ -883,6 +879,20 @@ find_column_info (PledgeMemberTable  *self,
   return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (c)), "pledge-column");
 }
 
+/* The row of the member with code and the column's info: FALSE when the
+ * table has either not. */
+static gboolean
+find_row_and_column (PledgeMemberTable   *self,
+                     const char          *code,
+                     PledgeMemberColumn   column,
+                     PledgeMemberRow    **row,
+                     const ColumnInfo   **info)
+{
+  *row = pledge_member_table_find_row (self, code);
+  *info = find_column_info (self, column);
+  return *row != NULL && *info != NULL;
+}
+
 char *
 pledge_member_table_dup_cell_text (PledgeMemberTable  *self,
                                    const char         *code,
@@ -893,9 +903,7 @@ pledge_member_table_dup_cell_text (PledgeMemberTable  *self,
 
   g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
 
-  row = pledge_member_table_find_row (self, code);
-  info = find_column_info (self, column);
-  if (row == NULL || info == NULL)
+  if (!find_row_and_column (self, code, column, &row, &info))
     return NULL;
   return cell_text (info, row);
 }
@@ -912,10 +920,8 @@ pledge_member_table_commit_text (PledgeMemberTable  *self,
   g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), FALSE);
   g_return_val_if_fail (column_is_editable (column), FALSE);
 
-  row = pledge_member_table_find_row (self, code);
-  info = find_column_info (self, column);
-  g_return_val_if_fail (row != NULL && info != NULL, FALSE);
-
+  if (!find_row_and_column (self, code, column, &row, &info))
+    g_return_val_if_reached (FALSE);
   return commit (self, info, row, text);
 }
 
@@ -951,9 +957,7 @@ pledge_member_table_find_cell (PledgeMemberTable  *self,
   g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  row = pledge_member_table_find_row (self, code);
-  info = find_column_info (self, column);
-  if (row == NULL || info == NULL)
+  if (!find_row_and_column (self, code, column, &row, &info))
     return NULL;
   return find_cell (GTK_WIDGET (self->column_view), row, info);
 }
