@@ -72,11 +72,16 @@ static void
 csv_percent (GString *out,
              double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[MAX (G_ASCII_DTOSTR_BUF_SIZE, PLEDGE_NUMBER_BUF_SIZE)];
 
   if (!isfinite (value) || !isfinite (pledge_round2 (value)))
     return;
   value = pledge_round2 (value);
+  if (pledge_number_format_hundredths (buf, value) != NULL)
+    {
+      g_string_append (out, buf);
+      return;
+    }
   /* %.2f of 1e36 or more does not fit the usual buffer: print it whole. */
   if (fabs (value) < 1e30)
     g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
