@@ -236,9 +236,10 @@ assert_same_as_reference (double value)
 }
 
 /* pledge_number_format() takes a fast path for decimals of few digits and
- * falls back on the reference otherwise: byte for byte the same output,
- * on random bit patterns, on decimals of 0 to 10 places in every
- * magnitude a file has, and on their neighbouring doubles. */
+ * searches from 16 digits or falls back on the reference otherwise: byte
+ * for byte the same output, on random bit patterns, on decimals of 0 to
+ * 24 places, on their neighbouring doubles, and about the limits of the
+ * fast path (1e-7 and 1e15). */
 static void
 test_same_as_reference (void)
 {
@@ -252,7 +253,7 @@ test_same_as_reference (void)
     }
   for (guint i = 0; i < 100000; i++)
     {
-      int decimals = g_test_rand_int_range (0, 11);
+      int decimals = g_test_rand_int_range (0, 25);
       int digits = g_test_rand_int_range (1, 18);
       guint64 n = (guint64) g_test_rand_int () << 32 | (guint32) g_test_rand_int ();
       double value;
@@ -267,6 +268,21 @@ test_same_as_reference (void)
       assert_same_as_reference (nextafter (value, -INFINITY));
       /* What a scenario computes from a figure: all seventeen digits. */
       assert_same_as_reference (value * 1.03);
+    }
+  for (int e = -9; e <= 17; e++)
+    {
+      double value = pow (10, e);
+      double up = value, down = value;
+
+      for (guint i = 0; i < 1000; i++)
+        {
+          up = nextafter (up, INFINITY);
+          down = nextafter (down, 0);
+          assert_same_as_reference (up);
+          assert_same_as_reference (down);
+          assert_same_as_reference (value + i);
+          assert_same_as_reference (value - i);
+        }
     }
 }
 

@@ -201,22 +201,29 @@ write_scaled (char    *p,
 }
 
 /* The common case of a file's own figures, such as 12345.6 or 2.07: a
- * decimal d of at most 15 significant digits and at most eight decimals
- * that reads back to value. Every double has at most one decimal of 15
- * significant digits within its rounding interval (the decimals are more
- * than four ulps apart, DBL_DIG), so %.15g writes exactly d and the slow
- * path stops there: writing d is what it writes. The test is exact: n and
- * 10^k are exact doubles, so n / 10^k is the correctly rounded reading of
- * d, as strtod would give. Returns FALSE where value is not such a
- * number; nothing is written then. */
+ * decimal d = n / 10^k of at most 15 significant digits (n < 10^15) that
+ * reads back to value. Every double has at most one decimal of 15
+ * significant digits within its rounding interval (they are more than four
+ * ulps apart, DBL_DIG), so %.15g writes exactly d and the slow path stops
+ * there: writing d is what it writes. The test is exact: n and 10^k are
+ * exact doubles, so n / 10^k is the correctly rounded reading of d, as
+ * strtod would give.
+ *
+ * It misses no such d, and answers only, for 1e-7 <= |value| < 1e15: there
+ * k <= 21, value x 10^k is within 0.25 of n, so rounding it gives n, and
+ * the slow path would write d plain too. Returns FALSE, writing nothing,
+ * where there is no d or value is outside. */
 static gboolean
-format_few_decimals (char   buf[PLEDGE_NUMBER_BUF_SIZE],
-                     double value)
+format_few_digits (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                   double value)
 {
-  static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+  static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+                                   1e22 };
   double a = fabs (value);
 
-  if (!(a < 1e15))
+  /* Outside, the slow path may keep an exponent, or has more to find. */
+  if (!(a >= 1e-7 && a < 1e15))
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
     {
@@ -239,6 +246,31 @@ format_few_decimals (char   buf[PLEDGE_NUMBER_BUF_SIZE],
   return FALSE;
 }
 
+/* The first of %.{first}g .. %.17g that reads back to value, and plain
+ * where the magnitude is ordinary. */
+static char *
+format_search (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+               double value,
+               int    first)
+{
+  for (int precision = first; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, PLEDGE_NUMBER_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  /* Plain decimals read better and every reader takes them; keep the
+   * exponent only for magnitudes no dataset has. */
+  if (strchr (buf, 'e') != NULL && fabs (value) >= 1e-12 && fabs (value) < 1e21)
+    expand_exponent (buf, PLEDGE_NUMBER_BUF_SIZE);
+
+  return buf;
+}
+
 char *
 pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
                       double value)
@@ -250,8 +282,12 @@ pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
       strcpy (buf, "0");
       return buf;
     }
-  if (format_few_decimals (buf, value))
+  if (format_few_digits (buf, value))
     return buf;
+  /* Where format_few_digits() misses nothing, no decimal of 15 digits reads
+   * back to value: %.15g would not, and the search starts at 16. */
+  if (fabs (value) >= 1e-7 && fabs (value) < 1e15)
+    return format_search (buf, value, 16);
   return pledge_number_format_reference (buf, value);
 }
 
@@ -273,22 +309,7 @@ pledge_number_format_reference (char   buf[PLEDGE_NUMBER_BUF_SIZE],
    * has 16 or 17 digits. Three tries at most instead of seventeen: a
    * figure a scenario computed usually needs all seventeen digits.
    * Subnormals have fewer digits of precision: search them all. */
-  for (int precision = fabs (value) < DBL_MIN ? 1 : 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, PLEDGE_NUMBER_BUF_SIZE, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
-  /* Plain decimals read better and every reader takes them; keep the
-   * exponent only for magnitudes no dataset has. */
-  if (strchr (buf, 'e') != NULL && fabs (value) >= 1e-12 && fabs (value) < 1e21)
-    expand_exponent (buf, PLEDGE_NUMBER_BUF_SIZE);
-
-  return buf;
+  return format_search (buf, value, fabs (value) < DBL_MIN ? 1 : 15);
 }
 
 char *
