@@ -277,6 +277,72 @@ test_report_streamed (void)
     }
 }
 
+/* The CSV report of several years walks each member's figures forward
+ * instead of looking each row up: the same rows, byte for byte, as a
+ * report of each year alone, with members joining, leaving, reporting
+ * before they join, skipping years and having no figures at all; and the
+ * alliance share from the figures at hand is the one looked up. */
+static void
+test_report_years (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  PledgeMember *m;
+
+  pledge_dataset_add_target (dataset, "gdp-2", "2%", PLEDGE_METRIC_DEFENCE_GDP, 2, 2000, 0);
+  pledge_dataset_add_target (dataset, "eq-20", "20%", PLEDGE_METRIC_EQUIPMENT_DEFENCE, 20, 2000, 0);
+  m = pledge_dataset_add_member (dataset, "AAA", "A, the first", 1949, 0);
+  for (int y = 2000; y <= 2010; y += 3)
+    {
+      PledgeFigures *f = pledge_member_add_figures (m, y);
+
+      f->values[PLEDGE_FIELD_GDP] = 1000.5 + y;
+      f->values[PLEDGE_FIELD_DEFENCE] = 20.07 + y / 1000.0;
+      f->values[PLEDGE_FIELD_EQUIPMENT] = 19.995;
+      f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE | PLEDGE_FIGURE_EQUIPMENT;
+    }
+  m = pledge_dataset_add_member (dataset, "BBB", "B", 2004, 2008);
+  for (int y = 2001; y <= 2010; y++)
+    {
+      PledgeFigures *f = pledge_member_add_figures (m, y);
+
+      f->values[PLEDGE_FIELD_GDP] = 500 * y / 3.0;
+      f->values[PLEDGE_FIELD_DEFENCE] = 10 + y % 4;
+      f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+    }
+  pledge_dataset_add_member (dataset, "CCC", "C \"none\"", 1949, 0);
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+
+  pledge_report_write (snapshot, 1999, 2011, PLEDGE_REPORT_CSV, all);
+  for (int year = 1999; year <= 2011; year++)
+    {
+      g_autoptr(GString) one = g_string_new (NULL);
+      const char *rows;
+
+      pledge_report_write (snapshot, year, year, PLEDGE_REPORT_CSV, one);
+      rows = strchr (one->str, '\n') + 1;
+      if (year == 1999)
+        g_string_append_len (joined, one->str, rows - one->str);
+      g_string_append (joined, rows);
+
+      for (guint i = 0; i < 3; i++)
+        {
+          const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, year);
+          double looked_up = pledge_snapshot_get_alliance_share (snapshot, i, year);
+          double at_hand = pledge_snapshot_figures_alliance_share (snapshot, i, year, f);
+
+          g_assert_true (memcmp (&looked_up, &at_hand, sizeof (double)) == 0 ||
+                         (isnan (looked_up) && isnan (at_hand)));
+        }
+    }
+  g_assert_cmpstr (all->str, ==, joined->str);
+  g_assert_nonnull (strstr (all->str, "\n2003,AAA,\"A, the first\",22.073,3003.5,0.73,20.00,"));
+  g_assert_nonnull (strstr (all->str, "\n2004,CCC,\"C \"\"none\"\"\",,,,,,no-data,unknown,unknown\n"));
+  g_assert_nonnull (strstr (all->str, "\n2005,BBB,B,11,334166.6666666667,0.00,,100.00,reported,no,unknown\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/pledge/compliance/status", test_status);
   g_test_add_func ("/pledge/compliance/membership-and-totals", test_membership_and_totals);
   g_test_add_func ("/pledge/compliance/report-streamed", test_report_streamed);
+  g_test_add_func ("/pledge/compliance/report-years", test_report_years);
 
   return g_test_run ();
 }

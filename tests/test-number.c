@@ -122,6 +122,29 @@ static const FormatCase format_cases[] = {
   { 123456789012345.6, "123456789012345.6" },
   { 1.7976931348623157e308, "1.7976931348623157e+308" },
   { 5e-324, "5e-324" },
+  /* Hard cases for the fast path and its fallback: the limit of plain
+   * decimals, doubles above 2^53, halves that are not exact, subnormals,
+   * fifteen digits at the fast path's edges, and the bundled data. */
+  { 1e21, "1e+21" },
+  { 1e22, "1e+22" },
+  { 123456789012345680.0, "123456789012345680" },
+  { 2.675, "2.675" },
+  { -2.675, "-2.675" },
+  { -0.0, "0" },
+  { 1e15, "1000000000000000" },
+  { 999999999999999.9, "999999999999999.9" },
+  { 99999999999999.99, "99999999999999.98" },
+  { 1e-8, "0.00000001" },
+  { 1.5e-9, "0.0000000015" },
+  { 1e-12, "0.000000000001" },
+  { 2.2250738585072014e-308, "2.2250738585072014e-308" },
+  { 9007199254740992.0, "9007199254740992" },
+  { 100.0 / 3, "33.333333333333336" },
+  { 12345.6, "12345.6" },
+  { 2.07, "2.07" },
+  { 23138.49, "23138.49" },
+  { 1.35, "1.35" },
+  { 0.05, "0.05" },
 };
 
 static void
@@ -198,6 +221,144 @@ test_shortest (void)
     }
 }
 
+static void
+assert_same_as_reference (double value)
+{
+  char fast[PLEDGE_NUMBER_BUF_SIZE];
+  char slow[PLEDGE_NUMBER_BUF_SIZE];
+
+  if (!isfinite (value))
+    return;
+  pledge_number_format (fast, value);
+  pledge_number_format_reference (slow, value);
+  if (strcmp (fast, slow) != 0)
+    g_error ("%.17g: \"%s\", the reference \"%s\"", value, fast, slow);
+}
+
+/* pledge_number_format() takes a fast path for decimals of few digits and
+ * searches from 16 digits or falls back on the reference otherwise: byte
+ * for byte the same output, on random bit patterns, on decimals of 0 to
+ * 24 places, on their neighbouring doubles, and about the limits of the
+ * fast path (1e-7 and 1e15). */
+static void
+test_same_as_reference (void)
+{
+  for (guint i = 0; i < 100000; i++)
+    {
+      guint64 bits = (guint64) g_test_rand_int () << 32 | (guint32) g_test_rand_int ();
+      double value;
+
+      memcpy (&value, &bits, sizeof value);
+      assert_same_as_reference (value);
+    }
+  for (guint i = 0; i < 100000; i++)
+    {
+      int decimals = g_test_rand_int_range (0, 25);
+      int digits = g_test_rand_int_range (1, 18);
+      guint64 n = (guint64) g_test_rand_int () << 32 | (guint32) g_test_rand_int ();
+      double value;
+
+      for (int d = 19; d > digits; d--)
+        n /= 10;
+      value = n / pow (10, decimals);
+      if (g_test_rand_bit ())
+        value = -value;
+      assert_same_as_reference (value);
+      assert_same_as_reference (nextafter (value, INFINITY));
+      assert_same_as_reference (nextafter (value, -INFINITY));
+      /* What a scenario computes from a figure: all seventeen digits. */
+      assert_same_as_reference (value * 1.03);
+    }
+  for (int e = -9; e <= 17; e++)
+    {
+      double value = pow (10, e);
+      double up = value, down = value;
+
+      for (guint i = 0; i < 1000; i++)
+        {
+          up = nextafter (up, INFINITY);
+          down = nextafter (down, 0);
+          assert_same_as_reference (up);
+          assert_same_as_reference (down);
+          assert_same_as_reference (value + i);
+          assert_same_as_reference (value - i);
+        }
+    }
+}
+
+typedef struct
+{
+  double      value;
+  const char *text;  /* NULL: not a whole number of hundredths */
+} HundredthsCase;
+
+static const HundredthsCase hundredths_cases[] = {
+  { 0, "0.00" },
+  { 2, "2.00" },
+  { 2.07, "2.07" },
+  { 0.05, "0.05" },
+  { -0.01, "-0.01" },
+  { -1.5, "-1.50" },
+  { 1.35, "1.35" },
+  { 999999999999.99, "999999999999.99" },
+  { 1e12, NULL },
+  { -0.0, NULL },
+  { 0.125, NULL },
+  { 2.675, NULL },
+  { 1.0 / 3, NULL },
+  { NAN, NULL },
+  { INFINITY, NULL },
+  { -INFINITY, NULL },
+};
+
+static void
+test_hundredths (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hundredths_cases); i++)
+    {
+      const HundredthsCase *c = &hundredths_cases[i];
+      char buf[PLEDGE_NUMBER_BUF_SIZE];
+
+      g_assert_cmpstr (pledge_number_format_hundredths (buf, c->value), ==, c->text);
+    }
+}
+
+/* Where it writes anything, it writes what "%.2f" does. */
+static void
+test_hundredths_random (void)
+{
+  for (guint i = 0; i < 200000; i++)
+    {
+      char fast[PLEDGE_NUMBER_BUF_SIZE];
+      char slow[G_ASCII_DTOSTR_BUF_SIZE];
+      double value;
+
+      if (i % 2 == 0)
+        {
+          /* Hundredths as the report rounds them, in every magnitude. */
+          double magnitude = pow (10, g_test_rand_int_range (-3, 14));
+
+          value = floor (100.0 * g_test_rand_double_range (-10, 10) * magnitude + 0.5 + 1e-9) / 100.0;
+        }
+      else
+        {
+          guint64 bits = (guint64) g_test_rand_int () << 32 | (guint32) g_test_rand_int ();
+
+          memcpy (&value, &bits, sizeof value);
+          if (!isfinite (value) || fabs (value) >= 1e30)
+            continue;
+        }
+      if (pledge_number_format_hundredths (fast, value) == NULL)
+        {
+          g_assert_true (!(fabs (value) < 1e12) || nearbyint (value * 100) / 100 != value ||
+                         (value == 0 && signbit (value)));
+          continue;
+        }
+      g_ascii_formatd (slow, sizeof slow, "%.2f", value);
+      g_assert_cmpstr (fast, ==, slow);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +388,9 @@ main (int   argc,
     }
   g_test_add_func ("/pledge/number/round-trip", test_round_trip);
   g_test_add_func ("/pledge/number/shortest", test_shortest);
+  g_test_add_func ("/pledge/number/same-as-reference", test_same_as_reference);
+  g_test_add_func ("/pledge/number/hundredths", test_hundredths);
+  g_test_add_func ("/pledge/number/hundredths-random", test_hundredths_random);
 
   return g_test_run ();
 }

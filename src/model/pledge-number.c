@@ -164,9 +164,136 @@ expand_exponent (char *buf,
   g_string_free (out, TRUE);
 }
 
+/* Writes n / 10^decimals, n < 10^15, as a plain decimal with no trailing
+ * zeros in the fraction and no bare point. Returns the end of what it
+ * wrote. */
+static char *
+write_scaled (char    *p,
+              guint64  n,
+              int      decimals)
+{
+  char digits[24];
+  int len = 0;
+
+  do
+    {
+      digits[len++] = '0' + n % 10;
+      n /= 10;
+    }
+  while (n > 0);
+  /* The fraction's trailing zeros, then at least one integral digit. */
+  while (decimals > 0 && digits[0] == '0')
+    {
+      memmove (digits, digits + 1, --len);
+      decimals--;
+    }
+  while (len <= decimals)
+    digits[len++] = '0';
+
+  for (int i = len - 1; i >= 0; i--)
+    {
+      *p++ = digits[i];
+      if (i == decimals && decimals > 0)
+        *p++ = '.';
+    }
+  *p = '\0';
+  return p;
+}
+
+/* The common case of a file's own figures, such as 12345.6 or 2.07: a
+ * decimal d = n / 10^k of at most 15 significant digits (n < 10^15) that
+ * reads back to value. Every double has at most one decimal of 15
+ * significant digits within its rounding interval (they are more than four
+ * ulps apart, DBL_DIG), so %.15g writes exactly d and the slow path stops
+ * there: writing d is what it writes. The test is exact: n and 10^k are
+ * exact doubles, so n / 10^k is the correctly rounded reading of d, as
+ * strtod would give.
+ *
+ * It misses no such d, and answers only, for 1e-7 <= |value| < 1e15: there
+ * k <= 21, value x 10^k is within 0.25 of n, so rounding it gives n, and
+ * the slow path would write d plain too. Returns FALSE, writing nothing,
+ * where there is no d or value is outside. */
+static gboolean
+format_few_digits (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                   double value)
+{
+  static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+                                   1e22 };
+  double a = fabs (value);
+
+  /* Outside, the slow path may keep an exponent, or has more to find. */
+  if (!(a >= 1e-7 && a < 1e15))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+    {
+      double scaled = a * powers[k];
+      guint64 n;
+
+      if (!(scaled < 1e15))
+        return FALSE;
+      n = (guint64) (scaled + 0.5);
+      if ((double) n / powers[k] == a)
+        {
+          char *p = buf;
+
+          if (value < 0)
+            *p++ = '-';
+          write_scaled (p, n, k);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The first of %.{first}g .. %.17g that reads back to value, and plain
+ * where the magnitude is ordinary. */
+static char *
+format_search (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+               double value,
+               int    first)
+{
+  for (int precision = first; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, PLEDGE_NUMBER_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  /* Plain decimals read better and every reader takes them; keep the
+   * exponent only for magnitudes no dataset has. */
+  if (strchr (buf, 'e') != NULL && fabs (value) >= 1e-12 && fabs (value) < 1e21)
+    expand_exponent (buf, PLEDGE_NUMBER_BUF_SIZE);
+
+  return buf;
+}
+
 char *
 pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
                       double value)
+{
+  g_return_val_if_fail (isfinite (value), NULL);
+
+  if (value == 0)
+    {
+      strcpy (buf, "0");
+      return buf;
+    }
+  if (format_few_digits (buf, value))
+    return buf;
+  /* Where format_few_digits() misses nothing, no decimal of 15 digits reads
+   * back to value: %.15g would not, and the search starts at 16. */
+  if (fabs (value) >= 1e-7 && fabs (value) < 1e15)
+    return format_search (buf, value, 16);
+  return pledge_number_format_reference (buf, value);
+}
+
+char *
+pledge_number_format_reference (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                                double value)
 {
   g_return_val_if_fail (isfinite (value), NULL);
 
@@ -182,20 +309,49 @@ pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
    * has 16 or 17 digits. Three tries at most instead of seventeen: a
    * figure a scenario computed usually needs all seventeen digits.
    * Subnormals have fewer digits of precision: search them all. */
-  for (int precision = fabs (value) < DBL_MIN ? 1 : 15; precision <= 17; precision++)
+  return format_search (buf, value, fabs (value) < DBL_MIN ? 1 : 15);
+}
+
+char *
+pledge_number_format_hundredths (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                                 double value)
+{
+  double hundredths = nearbyint (value * 100.0);
+  guint64 n;
+  char *p = buf;
+
+  /* n / 100 must be value exactly, read back as strtod would, and far
+   * enough from a tie of %.2f: below 1e12 a double is within 0.0002 of
+   * n / 100, so %.2f writes n / 100. -0 is "-0.00" to printf. */
+  if (!(fabs (value) < 1e12) || hundredths / 100.0 != value || (value == 0 && signbit (value)))
+    return NULL;
+
+  if (hundredths < 0)
     {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, PLEDGE_NUMBER_BUF_SIZE, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
+      *p++ = '-';
+      hundredths = -hundredths;
     }
+  n = (guint64) hundredths;
+  /* Always two decimals, and at least "0." before them. */
+  {
+    char digits[24];
+    int len = 0;
 
-  /* Plain decimals read better and every reader takes them; keep the
-   * exponent only for magnitudes no dataset has. */
-  if (strchr (buf, 'e') != NULL && fabs (value) >= 1e-12 && fabs (value) < 1e21)
-    expand_exponent (buf, PLEDGE_NUMBER_BUF_SIZE);
-
+    do
+      {
+        digits[len++] = '0' + n % 10;
+        n /= 10;
+      }
+    while (n > 0);
+    while (len < 3)
+      digits[len++] = '0';
+    for (int i = len - 1; i >= 0; i--)
+      {
+        *p++ = digits[i];
+        if (i == 2)
+          *p++ = '.';
+      }
+  }
+  *p = '\0';
   return buf;
 }

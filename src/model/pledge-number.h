@@ -35,4 +35,17 @@ gboolean           pledge_year_parse   (const char *str,
 char              *pledge_number_format (char   buf[PLEDGE_NUMBER_BUF_SIZE],
                                          double value);
 
+/* The same, by trying %.15g, %.16g and %.17g in turn (every precision for
+ * subnormals): slow, the reference pledge_number_format() is tested
+ * against, and its fallback. */
+char              *pledge_number_format_reference (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                                                   double value);
+
+/* Writes value as printf's "%.2f" would in the C locale, for values
+ * pledge_round2() gave: returns buf, or NULL (nothing written) where value
+ * is not a whole number of hundredths below 1e12 in magnitude, or is -0;
+ * the caller prints those with g_ascii_formatd(). */
+char              *pledge_number_format_hundredths (char   buf[PLEDGE_NUMBER_BUF_SIZE],
+                                                    double value);
+
 G_END_DECLS

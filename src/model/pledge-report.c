@@ -72,11 +72,18 @@ static void
 csv_percent (GString *out,
              double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[MAX (G_ASCII_DTOSTR_BUF_SIZE, PLEDGE_NUMBER_BUF_SIZE)];
 
-  if (!isfinite (value) || !isfinite (pledge_round2 (value)))
+  if (!isfinite (value))
     return;
   value = pledge_round2 (value);
+  if (!isfinite (value))
+    return;
+  if (pledge_number_format_hundredths (buf, value) != NULL)
+    {
+      g_string_append (out, buf);
+      return;
+    }
   /* %.2f of 1e36 or more does not fit the usual buffer: print it whole. */
   if (fabs (value) < 1e30)
     g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
@@ -99,21 +106,51 @@ figure (const PledgeFigures *f,
  * pledge_snapshot_meets, with each metric computed once for the row
  * rather than once a target (a file may have a hundred targets). */
 static void
-row_meets (PledgeSnapshot      *snapshot,
-           const PledgeFigures *f,
-           PledgeMeets         *meets)
+row_meets_metrics (PledgeDataset *dataset,
+                   const double  *metrics,
+                   PledgeMeets   *meets)
 {
-  PledgeDataset *dataset = pledge_snapshot_get_dataset (snapshot);
-  double metrics[PLEDGE_METRIC_EQUIPMENT_DEFENCE + 1];
-
-  for (PledgeMetric m = 0; m <= PLEDGE_METRIC_EQUIPMENT_DEFENCE; m++)
-    metrics[m] = f ? pledge_figures_metric (f, m) : NAN;
   for (guint t = 0; t < pledge_dataset_get_n_targets (dataset); t++)
     {
       const PledgeTarget *target = pledge_dataset_get_target (dataset, t);
 
       meets[t] = pledge_value_meets (metrics[target->metric], target->min);
     }
+}
+
+static void
+row_metrics (const PledgeFigures *f,
+             double              *metrics)
+{
+  for (PledgeMetric m = 0; m <= PLEDGE_METRIC_EQUIPMENT_DEFENCE; m++)
+    metrics[m] = f ? pledge_figures_metric (f, m) : NAN;
+}
+
+static void
+row_meets (PledgeSnapshot      *snapshot,
+           const PledgeFigures *f,
+           PledgeMeets         *meets)
+{
+  double metrics[PLEDGE_METRIC_EQUIPMENT_DEFENCE + 1];
+
+  row_metrics (f, metrics);
+  row_meets_metrics (pledge_snapshot_get_dataset (snapshot), metrics, meets);
+}
+
+/* A member's figures of year, for years asked in increasing order: cursor
+ * only moves forward over the member's figures (sorted by year), so a
+ * report of every year walks each array once instead of searching it a
+ * row. */
+static const PledgeFigures *
+figures_at (GArray *figures,
+            guint  *cursor,
+            int     year)
+{
+  while (*cursor < figures->len && g_array_index (figures, PledgeFigures, *cursor).year < year)
+    (*cursor)++;
+  if (*cursor < figures->len && g_array_index (figures, PledgeFigures, *cursor).year == year)
+    return &g_array_index (figures, PledgeFigures, *cursor);
+  return NULL;
 }
 
 static void
@@ -127,6 +164,27 @@ write_csv (PledgeSnapshot *snapshot,
   guint n_targets = pledge_dataset_get_n_targets (dataset);
   guint n_members = pledge_dataset_get_n_members (dataset);
   g_autofree PledgeMeets *meets = g_new0 (PledgeMeets, MAX (n_targets, 1));
+  g_autofree guint *cursors = g_new0 (guint, MAX (n_members, 1));
+  /* "code,name," of each member, made once: at prefix_ends[i - 1] (or 0)
+   * to prefix_ends[i] in prefixes. */
+  g_autoptr(GString) prefixes = g_string_new (NULL);
+  g_autofree gsize *prefix_ends = g_new0 (gsize, MAX (n_members, 1));
+  const char *meets_strings[] = {
+    [PLEDGE_MEETS_YES] = pledge_meets_to_string (PLEDGE_MEETS_YES),
+    [PLEDGE_MEETS_NO] = pledge_meets_to_string (PLEDGE_MEETS_NO),
+    [PLEDGE_MEETS_UNKNOWN] = pledge_meets_to_string (PLEDGE_MEETS_UNKNOWN),
+  };
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      const PledgeMember *member = pledge_dataset_get_member (dataset, i);
+
+      g_string_append (prefixes, member->code);
+      g_string_append_c (prefixes, ',');
+      csv_field (prefixes, member->name);
+      g_string_append_c (prefixes, ',');
+      prefix_ends[i] = prefixes->len;
+    }
 
   g_string_append (out, "year,member,name,defence,gdp,defence_gdp,equipment_defence,"
                         "alliance_share,status");
@@ -138,40 +196,47 @@ write_csv (PledgeSnapshot *snapshot,
   g_string_append_c (out, '\n');
 
   for (int year = first; year <= last; year++)
-    for (guint i = 0; i < n_members; i++)
-      {
-        const PledgeMember *member = pledge_dataset_get_member (dataset, i);
-        const PledgeFigures *f;
+    {
+      char year_field[16];
+      gsize year_len = g_snprintf (year_field, sizeof year_field, "%d,", year);
 
-        if (!pledge_member_is_member_in (member, year))
-          continue;
+      for (guint i = 0; i < n_members; i++)
+        {
+          const PledgeMember *member = pledge_dataset_get_member (dataset, i);
+          const PledgeFigures *f;
+          double metrics[PLEDGE_METRIC_EQUIPMENT_DEFENCE + 1];
+          gsize prefix_start = i > 0 ? prefix_ends[i - 1] : 0;
 
-        f = pledge_snapshot_get_figures (snapshot, i, year);
-        g_string_append_printf (out, "%d,%s,", year, member->code);
-        csv_field (out, member->name);
-        g_string_append_c (out, ',');
-        csv_number (out, figure (f, PLEDGE_FIELD_DEFENCE));
-        g_string_append_c (out, ',');
-        csv_number (out, figure (f, PLEDGE_FIELD_GDP));
-        g_string_append_c (out, ',');
-        csv_percent (out, f ? pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP) : NAN);
-        g_string_append_c (out, ',');
-        csv_percent (out, f ? pledge_figures_metric (f, PLEDGE_METRIC_EQUIPMENT_DEFENCE) : NAN);
-        g_string_append_c (out, ',');
-        csv_percent (out, pledge_snapshot_get_alliance_share (snapshot, i, year));
-        g_string_append_c (out, ',');
-        g_string_append (out, pledge_status_to_string (pledge_figures_status (f)));
-        row_meets (snapshot, f, meets);
-        for (guint t = 0; t < n_targets; t++)
-          {
-            g_string_append_c (out, ',');
-            g_string_append (out, pledge_meets_to_string (meets[t]));
-          }
-        g_string_append_c (out, '\n');
-        writer_flush (w, FALSE);
-        if (w->failed)
-          return;
-      }
+          if (!pledge_member_is_member_in (member, year))
+            continue;
+
+          f = figures_at (pledge_snapshot_get_member_figures (snapshot, i), &cursors[i], year);
+          row_metrics (f, metrics);
+          g_string_append_len (out, year_field, year_len);
+          g_string_append_len (out, prefixes->str + prefix_start, prefix_ends[i] - prefix_start);
+          csv_number (out, figure (f, PLEDGE_FIELD_DEFENCE));
+          g_string_append_c (out, ',');
+          csv_number (out, figure (f, PLEDGE_FIELD_GDP));
+          g_string_append_c (out, ',');
+          csv_percent (out, metrics[PLEDGE_METRIC_DEFENCE_GDP]);
+          g_string_append_c (out, ',');
+          csv_percent (out, metrics[PLEDGE_METRIC_EQUIPMENT_DEFENCE]);
+          g_string_append_c (out, ',');
+          csv_percent (out, pledge_snapshot_figures_alliance_share (snapshot, i, year, f));
+          g_string_append_c (out, ',');
+          g_string_append (out, pledge_status_to_string (pledge_figures_status (f)));
+          row_meets_metrics (dataset, metrics, meets);
+          for (guint t = 0; t < n_targets; t++)
+            {
+              g_string_append_c (out, ',');
+              g_string_append (out, meets_strings[meets[t]]);
+            }
+          g_string_append_c (out, '\n');
+          writer_flush (w, FALSE);
+          if (w->failed)
+            return;
+        }
+    }
 }
 
 char *

@@ -675,8 +675,21 @@ pledge_snapshot_get_alliance_share (PledgeSnapshot *self,
                                     guint           member,
                                     int             year)
 {
-  const PledgeFigures *f = pledge_snapshot_get_figures (self, member, year);
+  return pledge_snapshot_figures_alliance_share (self, member, year,
+                                                 pledge_snapshot_get_figures (self, member, year));
+}
+
+double
+pledge_snapshot_figures_alliance_share (PledgeSnapshot      *self,
+                                        guint                member,
+                                        int                  year,
+                                        const PledgeFigures *f)
+{
   double total;
+
+  g_return_val_if_fail (self != NULL, NAN);
+  g_return_val_if_fail (member < self->n_members, NAN);
+  g_return_val_if_fail (f == NULL || f->year == year, NAN);
 
   if (f == NULL || !pledge_figures_has (f, PLEDGE_FIELD_DEFENCE) ||
       !pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, member), year))

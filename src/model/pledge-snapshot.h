@@ -81,6 +81,13 @@ double               pledge_snapshot_get_alliance_share   (PledgeSnapshot *self,
                                                            guint           member,
                                                            int             year);
 
+/* The same, from the member's figures f of year in this snapshot, or NULL,
+ * when the caller has them at hand: no lookup. */
+double               pledge_snapshot_figures_alliance_share (PledgeSnapshot      *self,
+                                                             guint                member,
+                                                             int                  year,
+                                                             const PledgeFigures *f);
+
 /* "N of M members": meeting counts those that meet, members every member of
  * the year with or without figures. */
 void                 pledge_snapshot_count          (PledgeSnapshot *self,
