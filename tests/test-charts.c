@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
@@ -1565,6 +1566,58 @@ test_trend_band_drawn (void)
   cairo_surface_destroy (with_lines);
 }
 
+/* Labels that do not all fit: pledge_chart_spread_fit() keeps as many as
+ * dropping the last one and spreading again did, places them as that did,
+ * and does so for ten thousand labels (where the retry loop was quadratic). */
+static void
+test_spread_fit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = 1 + g_rand_int_range (rand, 0, 40);
+      double heights[40], want[40], ys[40], old[40];
+      double top = 10, bottom = 10 + g_rand_double_range (rand, 0, 600);
+      guint kept, old_kept = n;
+
+      for (guint k = 0; k < n; k++)
+        {
+          heights[k] = g_rand_double_range (rand, 5, 30);
+          want[k] = k % 9 == 8 ? NAN : g_rand_double_range (rand, 0, 620);
+        }
+      for (;;)
+        {
+          memcpy (old, want, sizeof want);
+          if (pledge_chart_spread (old, heights, old_kept, top, bottom) || old_kept == 0)
+            break;
+          old_kept--;
+        }
+      memcpy (ys, want, sizeof want);
+      kept = pledge_chart_spread_fit (ys, heights, n, top, bottom);
+      g_assert_cmpuint (kept, ==, old_kept);
+      for (guint k = 0; k < kept; k++)
+        g_assert_cmpfloat (ys[k], ==, old[k]);
+    }
+
+  {
+    guint n = 10000;
+    g_autofree double *ys = g_new (double, n);
+    g_autofree double *heights = g_new (double, n);
+    guint kept;
+
+    for (guint k = 0; k < n; k++)
+      {
+        ys[k] = (k * 7919) % 800;
+        heights[k] = 12;
+      }
+    kept = pledge_chart_spread_fit (ys, heights, n, 0, 800);
+    g_assert_cmpuint (kept, ==, 66);
+    for (guint k = 0; k < kept; k++)
+      g_assert_true (ys[k] >= 6 && ys[k] <= 794);
+  }
+}
+
 /* A hundred long sources: the footer draws the first few, each cut short,
  * and says how many more there are (drawing them all took 650 MB). */
 static void
@@ -1706,6 +1759,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
   g_test_add_func ("/pledge/charts/trend-band/input", test_trend_band_input);
+  g_test_add_func ("/pledge/charts/spread-fit", test_spread_fit);
   g_test_add_func ("/pledge/charts/trend-band/drawn", test_trend_band_drawn);
   g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
   g_test_add_func ("/pledge/charts/non-finite", test_non_finite);

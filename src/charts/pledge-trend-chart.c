@@ -379,14 +379,9 @@ trend_layout (PledgeChart *c,
         pledge_chart_layout_size (layout, NULL, &l->labels[k].height);
         heights[k] = l->labels[k].height;
       }
-    for (;;)
-      {
-        for (guint k = 0; k < n; k++)
-          ys[k] = l->labels[k].want_y;
-        if (pledge_chart_spread (ys, heights, n, c->plot.y, l->baseline + line_h) || n == 0)
-          break;
-        n--;
-      }
+    for (guint k = 0; k < n; k++)
+      ys[k] = l->labels[k].want_y;
+    n = pledge_chart_spread_fit (ys, heights, n, c->plot.y, l->baseline + line_h);
     l->n_labels = n;
     for (guint k = 0; k < n; k++)
       l->labels[k].y = ys[k];
