@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "pledge-chart-axis.h"
 #include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
@@ -1399,6 +1400,224 @@ test_equipment_many_members (void)
   cairo_surface_destroy (surface);
 }
 
+static int
+compare_shares (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static PledgeChartInput *
+members_input (guint              n,
+               const char *const *chosen)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (n, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+
+  return pledge_chart_input_new (snapshot, 2016, 0, chosen);
+}
+
+/* One member chosen among 300: the input holds that member's series and no
+ * other, and the others as a band whose figures are those of their shares
+ * (nearest-rank percentiles). Past the threshold only. */
+static void
+test_trend_band_input (void)
+{
+  const char *const chosen[] = { "AAK", NULL };
+  g_autoptr(PledgeChartInput) input = members_input (300, chosen);
+  g_autoptr(PledgeChartInput) lines = members_input (PLEDGE_CHART_TREND_MAX_FAINT_LINES + 1,
+                                                     chosen);
+  g_autoptr(PledgeChartInput) band = members_input (PLEDGE_CHART_TREND_MAX_FAINT_LINES + 2,
+                                                    chosen);
+  const PledgeChartBand *b = &input->faint_band;
+
+  g_assert_true (input->has_faint_band);
+  g_assert_cmpuint (input->n_series, ==, 1);
+  g_assert_cmpuint (input->n_years, ==, 3);
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeChartMember *m = &input->members[i];
+
+      if (strcmp (m->code, "AAK") == 0)
+        {
+          g_assert_cmpint (m->trend_colour, ==, 0);
+          g_assert_nonnull (m->series);
+          g_assert_cmpfloat_with_epsilon (m->series[2], m->defence_gdp, 1e-9);
+        }
+      else
+        {
+          g_assert_null (m->series);
+          g_assert_null (m->series_flags);
+        }
+      /* What a tooltip says of the trend, without the series */
+      g_assert_cmpint (m->first_share_year, ==, 2014);
+      g_assert_cmpint (m->last_share_year, ==, 2016);
+      g_assert_cmpfloat_with_epsilon (m->last_share, m->defence_gdp, 1e-9);
+    }
+  g_assert_nonnull (input->total.series);
+  g_assert_true (input->series_has_estimate);
+
+  g_assert_cmpuint (b->n_members, ==, 299);
+  for (guint k = 0; k < input->n_years; k++)
+    {
+      g_autofree double *shares = g_new (double, 299);
+      guint n = 0;
+
+      for (guint i = 0; i < input->n_members; i++)
+        if (input->members[i].trend_colour < 0)
+          shares[n++] = 0.5 + 3.5 * ((i * 37) % 101) / 100.0 + k * 0.1;
+      qsort (shares, n, sizeof (double), compare_shares);
+      g_assert_cmpuint (b->count[k], ==, 299);
+      g_assert_cmpfloat_with_epsilon (b->min[k], shares[0], 1e-9);
+      g_assert_cmpfloat_with_epsilon (b->low[k], shares[30], 1e-9);   /* round (0.1 * 298) */
+      g_assert_cmpfloat_with_epsilon (b->high[k], shares[268], 1e-9); /* round (0.9 * 298) */
+      g_assert_cmpfloat_with_epsilon (b->max[k], shares[298], 1e-9);
+    }
+
+  /* At the threshold, lines and every series, as before */
+  g_assert_false (lines->has_faint_band);
+  g_assert_cmpuint (lines->n_series, ==, lines->n_members);
+  for (guint i = 0; i < lines->n_members; i++)
+    g_assert_nonnull (lines->members[i].series);
+  g_assert_true (band->has_faint_band);
+  g_assert_cmpuint (band->n_series, ==, 1);
+}
+
+static guint
+count_colour (cairo_surface_t         *surface,
+              const PledgeChartColour *colour)
+{
+  guint n = 0;
+  int rgb[3];
+
+  for (int y = 0; y < 800; y++)
+    for (int x = 0; x < 1200; x++)
+      {
+        pixel_at (surface, x, y, rgb);
+        if (near_colour (rgb, colour, 2))
+          n++;
+      }
+  return n;
+}
+
+/* Past the threshold the trend fills the faint members' band (large areas
+ * of its two greys), draws the chosen member on top, and no faint member is
+ * hit; at the threshold it strokes their lines and fills nothing. */
+static void
+test_trend_band_drawn (void)
+{
+  const char *const chosen[] = { "AAK", NULL };
+  g_autoptr(PledgeChartInput) band = members_input (300, chosen);
+  g_autoptr(PledgeChartInput) lines = members_input (PLEDGE_CHART_TREND_MAX_FAINT_LINES + 1,
+                                                     chosen);
+  cairo_surface_t *with_band = draw_image (PLEDGE_CHART_TREND, band);
+  cairo_surface_t *with_lines = draw_image (PLEDGE_CHART_TREND, lines);
+  PledgeChartStyle style;
+  PledgeChartColour range;
+  guint faint_band, range_band, faint_lines, range_lines;
+  int aak = -1;
+
+  pledge_chart_style_init (&style, FALSE);
+  range = style.faint;
+  range.red = (style.faint.red + style.background.red) / 2;
+  range.green = (style.faint.green + style.background.green) / 2;
+  range.blue = (style.faint.blue + style.background.blue) / 2;
+
+  faint_band = count_colour (with_band, &style.faint);
+  range_band = count_colour (with_band, &range);
+  faint_lines = count_colour (with_lines, &style.faint);
+  range_lines = count_colour (with_lines, &range);
+  g_test_message ("band: %u faint, %u range pixels; lines: %u faint, %u range pixels",
+                  faint_band, range_band, faint_lines, range_lines);
+  /* The middle band covers most of the plot's width over a third of its
+   * height; the range band two strips of it */
+  g_assert_cmpuint (faint_band, >, 100000);
+  g_assert_cmpuint (range_band, >, 20000);
+  /* Lines: grey strokes, and only antialiasing in the lighter grey */
+  g_assert_cmpuint (faint_lines, >, 1000);
+  g_assert_cmpuint (faint_lines, <, faint_band / 4);
+  g_assert_cmpuint (range_lines, <, range_band / 4);
+
+  /* The chosen member's colour is drawn over the band */
+  g_assert_cmpuint (count_colour (with_band, &style.palette[0]), >, 500);
+
+  for (guint i = 0; i < band->n_members; i++)
+    if (strcmp (band->members[i].code, "AAK") == 0)
+      aak = (int) i;
+  for (int y = 100; y < 750; y += 10)
+    for (int x = 100; x < 1000; x += 50)
+      {
+        int hit = pledge_chart_hit_test (PLEDGE_CHART_TREND, 1200, 800, &style, band, x, y);
+
+        g_assert_true (hit == -1 || hit == aak || hit == (int) band->n_members);
+      }
+  {
+    g_autofree char *text = pledge_chart_input_describe_member_year (band, 0, 2015);
+
+    /* a member of the band: the input's year, with its trend in one line */
+    g_assert_nonnull (strstr (text, "2016"));
+    g_assert_nonnull (strstr (text, "in 2014"));
+  }
+
+  cairo_surface_destroy (with_band);
+  cairo_surface_destroy (with_lines);
+}
+
+/* Labels that do not all fit: pledge_chart_spread_fit() keeps as many as
+ * dropping the last one and spreading again did, places them as that did,
+ * and does so for ten thousand labels (where the retry loop was quadratic). */
+static void
+test_spread_fit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = 1 + g_rand_int_range (rand, 0, 40);
+      double heights[40], want[40], ys[40], old[40];
+      double top = 10, bottom = 10 + g_rand_double_range (rand, 0, 600);
+      guint kept, old_kept = n;
+
+      for (guint k = 0; k < n; k++)
+        {
+          heights[k] = g_rand_double_range (rand, 5, 30);
+          want[k] = k % 9 == 8 ? NAN : g_rand_double_range (rand, 0, 620);
+        }
+      for (;;)
+        {
+          memcpy (old, want, sizeof want);
+          if (pledge_chart_spread (old, heights, old_kept, top, bottom) || old_kept == 0)
+            break;
+          old_kept--;
+        }
+      memcpy (ys, want, sizeof want);
+      kept = pledge_chart_spread_fit (ys, heights, n, top, bottom);
+      g_assert_cmpuint (kept, ==, old_kept);
+      for (guint k = 0; k < kept; k++)
+        g_assert_cmpfloat (ys[k], ==, old[k]);
+    }
+
+  {
+    guint n = 10000;
+    g_autofree double *ys = g_new (double, n);
+    g_autofree double *heights = g_new (double, n);
+    guint kept;
+
+    for (guint k = 0; k < n; k++)
+      {
+        ys[k] = (k * 7919) % 800;
+        heights[k] = 12;
+      }
+    kept = pledge_chart_spread_fit (ys, heights, n, 0, 800);
+    g_assert_cmpuint (kept, ==, 66);
+    for (guint k = 0; k < kept; k++)
+      g_assert_true (ys[k] >= 6 && ys[k] <= 794);
+  }
+}
+
 /* A hundred long sources: the footer draws the first few, each cut short,
  * and says how many more there are (drawing them all took 650 MB). */
 static void
@@ -1539,6 +1758,9 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
+  g_test_add_func ("/pledge/charts/trend-band/input", test_trend_band_input);
+  g_test_add_func ("/pledge/charts/spread-fit", test_spread_fit);
+  g_test_add_func ("/pledge/charts/trend-band/drawn", test_trend_band_drawn);
   g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
   g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
   g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);

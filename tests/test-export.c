@@ -91,6 +91,77 @@ count_files (const char *path)
   return n;
 }
 
+/* n members over 1975-2024, shares of GDP spread from 0.5% to 4.5% */
+static PledgeChartInput *
+many_members_input (guint n)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pledge_dataset_set_title (dataset, "Many members");
+  pledge_dataset_set_units (dataset, "USD", PLEDGE_SCALE_MILLION, "current");
+  pledge_dataset_add_target (dataset, "gdp-2", "2% of GDP", PLEDGE_METRIC_DEFENCE_GDP, 2, 1975, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("M%05u", i);
+      PledgeMember *member = pledge_dataset_add_member (dataset, code, code, 1949, 0);
+
+      for (int year = 1975; year <= 2024; year++)
+        {
+          PledgeFigures *f = pledge_member_add_figures (member, year);
+
+          f->values[PLEDGE_FIELD_GDP] = 1000;
+          f->values[PLEDGE_FIELD_DEFENCE] = 5 + (i * 37 + (guint) year * 11) % 41;
+          f->present = PLEDGE_FIGURE_GDP | PLEDGE_FIGURE_DEFENCE;
+        }
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, 2024, 0, NULL);
+}
+
+static guint
+count_paths (const char *path)
+{
+  g_autofree char *svg = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  for (const char *p = strstr (svg, "<path"); p != NULL; p = strstr (p + 1, "<path"))
+    n++;
+  return n;
+}
+
+/* The trend's SVG of 2,000 members holds their band, not a path a member:
+ * as many paths as for 100 members, and a file of the same size; 60 faint
+ * members are still 60 lines. */
+static void
+test_trend_band_svg (Fixture       *f,
+                     gconstpointer  data)
+{
+  const guint counts[] = { 61, 100, 2000 };
+  guint paths[G_N_ELEMENTS (counts)];
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(PledgeChartInput) input = many_members_input (counts[c]);
+      g_autofree char *name = g_strdup_printf ("trend-%u.svg", counts[c]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (pledge_chart_export (file, PLEDGE_EXPORT_SVG, PLEDGE_CHART_TREND, input,
+                                          &f->style, 1200, 800, 1, &error));
+      g_assert_no_error (error);
+      paths[c] = count_paths (path);
+    }
+  g_test_message ("paths: %u, %u, %u", paths[0], paths[1], paths[2]);
+  g_assert_cmpuint (paths[0], >=, PLEDGE_CHART_TREND_MAX_FAINT_LINES);
+  g_assert_cmpuint (paths[1], <, paths[0]);
+  g_assert_cmpuint (paths[2], ==, paths[1]);
+}
+
 static void
 test_format_from_filename (void)
 {
@@ -654,6 +725,8 @@ main (int   argc,
               fixture_set_up, test_png_density, fixture_tear_down);
   g_test_add ("/pledge/export/special-files", Fixture, NULL,
               fixture_set_up, test_special_files, fixture_tear_down);
+  g_test_add ("/pledge/export/trend-band-svg", Fixture, NULL,
+              fixture_set_up, test_trend_band_svg, fixture_tear_down);
 
   status = g_test_run ();
 

@@ -166,6 +166,25 @@ pledge_chart_spread (double       *ys,
 }
 
 guint
+pledge_chart_spread_fit (double       *ys,
+                         const double *heights,
+                         guint         n,
+                         double        top,
+                         double        bottom)
+{
+  double total = 0;
+  guint fit = 0;
+
+  /* pledge_chart_spread() fails exactly when the heights, summed in
+   * order, exceed the room */
+  while (fit < n && total + heights[fit] <= bottom - top)
+    total += heights[fit++];
+  if (!pledge_chart_spread (ys, heights, fit, top, bottom))
+    g_return_val_if_reached (0);
+  return fit;
+}
+
+guint
 pledge_chart_collect_targets (const PledgeChartInput *input,
                               gboolean                equipment,
                               PledgeTargetLine       *lines)

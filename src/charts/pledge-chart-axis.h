@@ -38,6 +38,14 @@ gboolean     pledge_chart_spread       (double                 *ys,
                                         guint                   n,
                                         double                  top,
                                         double                  bottom);
+/* The same for as many of the first labels as fit, found from the sum of
+ * their heights and spread once: O(n log n), where dropping the last label
+ * and spreading again until they fit was quadratic. Returns how many. */
+guint        pledge_chart_spread_fit   (double                 *ys,
+                                        const double           *heights,
+                                        guint                   n,
+                                        double                  top,
+                                        double                  bottom);
 
 /* The target lines of a value axis: every share-of-GDP target (defence-gdp
  * and total-gdp), or every equipment target; the selected one, or the first

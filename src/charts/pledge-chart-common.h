@@ -174,6 +174,20 @@ const PledgeChartMember *pledge_chart_input_get_member     (const PledgeChartInp
 char                    *pledge_chart_input_format_money   (const PledgeChartInput *input,
                                                             double                  value);
 
+/* The trend's part of pledge_chart_input_new() (pledge-chart-series.c): a
+ * member's series (and its reported one when reported is not NULL), its
+ * first and last shares without the series, and the band of the members
+ * not highlighted, each linear in the member's or all figures. */
+void pledge_chart_input_fill_series     (PledgeChartInput  *input,
+                                         PledgeSnapshot    *snapshot,
+                                         PledgeSnapshot    *reported,
+                                         PledgeChartMember *m);
+void pledge_chart_input_fill_share_ends (PledgeChartInput  *input,
+                                         PledgeSnapshot    *snapshot,
+                                         PledgeChartMember *m);
+void pledge_chart_input_fill_faint_band (PledgeChartInput  *input,
+                                         PledgeSnapshot    *snapshot);
+
 /* The renderers, one per file, each with its title */
 char *pledge_compliance_chart_title   (const PledgeChartInput *input);
 char *pledge_trend_chart_title        (const PledgeChartInput *input);

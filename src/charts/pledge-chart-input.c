@@ -147,6 +147,11 @@ pledge_chart_input_free (PledgeChartInput *input)
     member_clear (&input->members[i]);
   g_free (input->members);
   member_clear (&input->total);
+  g_free (input->faint_band.count);
+  g_free (input->faint_band.min);
+  g_free (input->faint_band.low);
+  g_free (input->faint_band.high);
+  g_free (input->faint_band.max);
   g_free (input->title);
   g_free (input->sources);
   g_free (input->footer_sources);
@@ -246,46 +251,6 @@ fill_reported (PledgeChartInput  *input,
                         pledge_chart_values_differ (m->defence_gdp, m->reported_defence_gdp) ||
                         pledge_chart_values_differ (m->total_gdp, m->reported_total_gdp) ||
                         pledge_chart_values_differ (m->equipment, m->reported_equipment);
-}
-
-static void
-fill_series (PledgeChartInput  *input,
-             PledgeSnapshot    *snapshot,
-             PledgeSnapshot    *reported,
-             PledgeChartMember *m)
-{
-  m->series = g_new (double, MAX (1, input->n_years));
-  m->series_flags = g_new0 (guint8, MAX (1, input->n_years));
-  for (guint k = 0; k < input->n_years; k++)
-    {
-      const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, m->index,
-                                                            input->first_year + (int) k);
-
-      m->series[k] = f ? pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP) : NAN;
-      if (!isfinite (m->series[k]) || m->series[k] < 0)
-        m->series[k] = NAN;
-      m->series_flags[k] = f ? f->flags : 0;
-      if (isfinite (m->series[k]) && (m->series_flags[k] & PLEDGE_FIGURES_ESTIMATE))
-        input->series_has_estimate = TRUE;
-      if (isfinite (m->series[k]) &&
-          (m->series_flags[k] & (PLEDGE_FIGURES_EDITED | PLEDGE_FIGURES_PROJECTED)))
-        input->series_has_scenario = TRUE;
-    }
-
-  if (reported == NULL)
-    return;
-  m->reported_series = g_new (double, MAX (1, input->n_years));
-  for (guint k = 0; k < input->n_years; k++)
-    {
-      const PledgeFigures *f = pledge_snapshot_get_figures (reported, m->index,
-                                                            input->first_year + (int) k);
-
-      m->reported_series[k] = f ? pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP) : NAN;
-      if (!isfinite (m->reported_series[k]) || m->reported_series[k] < 0)
-        m->reported_series[k] = NAN;
-      if (pledge_chart_values_differ (m->series[k], m->reported_series[k]))
-        m->series_differs = TRUE;
-    }
 }
 
 /* The alliance's share of GDP in a year, NAN when it has no figures */
@@ -399,21 +364,36 @@ fill_total (PledgeChartInput *input,
 
   t->series = g_new (double, MAX (1, input->n_years));
   t->series_flags = g_new0 (guint8, MAX (1, input->n_years));
+  t->first_share = t->last_share = NAN;
   for (guint k = 0; k < input->n_years; k++)
     {
-      int year = input->first_year + (int) k;
-      guint8 flags = 0;
-
-      t->series[k] = alliance_share_of_gdp (snapshot, year);
-      for (guint i = 0; i < input->n_members; i++)
+      t->series[k] = alliance_share_of_gdp (snapshot, input->first_year + (int) k);
+      if (!isfinite (t->series[k]))
+        continue;
+      if (t->first_share_year == 0)
         {
-          const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, year);
-
-          if (f != NULL && pledge_figures_has (f, PLEDGE_FIELD_DEFENCE) &&
-              pledge_member_is_member_in (pledge_dataset_get_member (dataset, i), year))
-            flags |= f->flags;
+          t->first_share = t->series[k];
+          t->first_share_year = input->first_year + (int) k;
         }
-      t->series_flags[k] = flags;
+      t->last_share = t->series[k];
+      t->last_share_year = input->first_year + (int) k;
+    }
+  /* The flags of every member's figures that count in a year's sum: one
+   * pass over each member's sorted figures, not a search a member-year */
+  for (guint i = 0; i < input->n_members && input->n_years > 0; i++)
+    {
+      const PledgeMember *member = pledge_dataset_get_member (dataset, i);
+      GArray *figures = pledge_snapshot_get_member_figures (snapshot, i);
+
+      for (guint j = 0; figures != NULL && j < figures->len; j++)
+        {
+          const PledgeFigures *f = &g_array_index (figures, PledgeFigures, j);
+
+          if (f->year >= input->first_year && f->year <= input->last_year &&
+              pledge_figures_has (f, PLEDGE_FIELD_DEFENCE) &&
+              pledge_member_is_member_in (member, f->year))
+            t->series_flags[f->year - input->first_year] |= f->flags;
+        }
     }
 }
 
@@ -472,8 +452,7 @@ choose_trend_members (PledgeChartInput  *input,
           if (input->total.in_year && isfinite (input->total.defence))
             value = m->in_year ? m->defence : NAN;
           else
-            for (guint k = input->n_years; k-- > 0 && !isfinite (value);)
-              value = m->series[k];
+            value = m->last_share;
           if (isfinite (value) && value > best_value)
             {
               best = (int) i;
@@ -647,7 +626,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
                ? pledge_figures_gap (f, pledge_dataset_get_target (dataset, input->gap_target))
                : NAN;
 
-      fill_series (input, snapshot, reported, m);
+      pledge_chart_input_fill_share_ends (input, snapshot, m);
       fill_reported (input, reported, m);
 
       if (!m->in_year)
@@ -675,6 +654,22 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
   fill_total (input, snapshot);
   fill_total_reported (input, reported);
   choose_trend_members (input, dataset, trend_members);
+
+  /* The series of what the trend draws as lines; the rest as a band when
+   * they are too many to tell apart */
+  {
+    guint n_faint = 0;
+
+    for (guint i = 0; i < input->n_members; i++)
+      if (input->members[i].trend_colour < 0 && input->members[i].last_share_year != 0)
+        n_faint++;
+    input->has_faint_band = n_faint > PLEDGE_CHART_TREND_MAX_FAINT_LINES;
+    for (guint i = 0; i < input->n_members; i++)
+      if (!input->has_faint_band || input->members[i].trend_colour >= 0)
+        pledge_chart_input_fill_series (input, snapshot, reported, &input->members[i]);
+    if (input->has_faint_band)
+      pledge_chart_input_fill_faint_band (input, snapshot);
+  }
 
   return g_steal_pointer (&input);
 }
@@ -754,17 +749,15 @@ describe_trend (const PledgeChartInput *input)
       for (guint i = 0; i < input->n_members; i++)
         {
           const PledgeChartMember *m = &input->members[i];
-          gboolean any = FALSE;
+          int a = m->first_share_year - input->first_year;
+          int b = m->last_share_year - input->first_year;
 
-          for (guint k = 0; k < input->n_years; k++)
-            if (isfinite (m->series[k]))
-              {
-                any = TRUE;
-                if (first < 0 || (int) k < first)
-                  first = (int) k;
-                last = MAX (last, (int) k);
-              }
-          n += any ? 1 : 0;
+          if (m->last_share_year == 0)
+            continue;
+          if (first < 0 || a < first)
+            first = a;
+          last = MAX (last, b);
+          n++;
         }
       if (n == 0)
         return g_strdup (_("No member has figures for any year"));
@@ -1076,27 +1069,16 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
     }
 
   /* The trend in one line */
-  {
-    int first = -1, last = -1;
+  if (m->last_share_year > m->first_share_year)
+    {
+      g_autofree char *a = pledge_chart_format_percent (m->first_share, 2);
+      g_autofree char *b = pledge_chart_format_percent (m->last_share, 2);
 
-    for (guint k = 0; k < input->n_years; k++)
-      if (isfinite (m->series[k]))
-        {
-          if (first < 0)
-            first = (int) k;
-          last = (int) k;
-        }
-    if (first >= 0 && last > first)
-      {
-        g_autofree char *a = pledge_chart_format_percent (m->series[first], 2);
-        g_autofree char *b = pledge_chart_format_percent (m->series[last], 2);
-
-        g_string_append_c (s, '\n');
-        /* Translators: "Share of GDP: 1.19% in 2014, 2.12% in 2024" */
-        g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
-                                a, input->first_year + first, b, input->first_year + last);
-      }
-  }
+      g_string_append_c (s, '\n');
+      /* Translators: "Share of GDP: 1.19% in 2014, 2.12% in 2024" */
+      g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
+                              a, m->first_share_year, b, m->last_share_year);
+    }
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -1117,7 +1099,7 @@ pledge_chart_input_describe_member_year (const PledgeChartInput *input,
   g_return_val_if_fail (m != NULL, NULL);
 
   if (year == input->year || input->n_years == 0 || year < input->first_year ||
-      year > input->last_year)
+      year > input->last_year || m->series == NULL)
     return pledge_chart_input_describe_member (input, index);
 
   k = (guint) (year - input->first_year);

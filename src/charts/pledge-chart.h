@@ -121,8 +121,13 @@ typedef struct
   PledgeMeets  meets_gdp_guide;       /* the equipment chart's x guideline */
   PledgeMeets  meets_equipment_guide; /* the equipment chart's y guideline */
   double       gap;            /* money to add for the gap target; 0 when met */
-  double      *series;         /* share of GDP, first_year..last_year */
-  guint8      *series_flags;   /* PledgeFiguresFlags of the same years */
+  double      *series;         /* share of GDP, first_year..last_year; NULL when the
+                                * trend draws the member in its band (faint_band) */
+  guint8      *series_flags;   /* PledgeFiguresFlags of the same years; NULL likewise */
+  int          first_share_year; /* the first and last years of the series with a */
+  int          last_share_year;  /* share, both 0 when none: what tooltips say of it */
+  double       first_share;
+  double       last_share;
   int          trend_colour;   /* a palette index when highlighted in the trend, else -1 */
 
   /* The reported figures under a scenario, which charts draw as ghosts:
@@ -139,6 +144,24 @@ typedef struct
   gboolean     reported_differs;   /* a figure of the year differs from the reported one */
   gboolean     series_differs;     /* a year of the series differs from the reported one */
 } PledgeChartMember;
+
+/* Above this many members not highlighted in the trend, their lines would
+ * be a grey mass (and cost a stroke each over the whole plot): the trend
+ * draws them as a band of their spread each year instead, and the input
+ * computes no series for them. */
+#define PLEDGE_CHART_TREND_MAX_FAINT_LINES 60
+
+/* The spread of the members not highlighted, year by year over the input's
+ * series years. Unknown where no such member has a share that year. */
+typedef struct
+{
+  guint   n_members;  /* aggregated: not highlighted, with a share in some year */
+  guint  *count;      /* members with a share, each year */
+  double *min;
+  double *low;        /* the 10th percentile (nearest rank) */
+  double *high;       /* the 90th percentile */
+  double *max;
+} PledgeChartBand;
 
 /* Everything a renderer needs, computed once from a snapshot so that draw code
  * does no model work. Read-only once made. */
@@ -168,6 +191,11 @@ struct _PledgeChartInput
   int                first_year;       /* the years of the series; both 0 when none */
   int                last_year;
   guint              n_years;
+  guint              n_series;         /* members whose series the input holds */
+  /* More than PLEDGE_CHART_TREND_MAX_FAINT_LINES members not highlighted:
+   * they have no series, and the trend draws this band of them. */
+  gboolean           has_faint_band;
+  PledgeChartBand    faint_band;
 
   gboolean           has_estimate;     /* in the year, among members of the year */
   gboolean           has_scenario_figures; /* edited or projected figures in the year */

@@ -449,8 +449,7 @@ draw_targets (PledgeChart  *c,
     }
 
   /* Move the labels apart; drop the last ones when they cannot all fit. */
-  while (n > 0 && !pledge_chart_spread (ys, heights, n, c->plot.y, l->baseline + l->label_height))
-    n--;
+  n = pledge_chart_spread_fit (ys, heights, n, c->plot.y, l->baseline + l->label_height);
   for (guint k = 0; k < n; k++)
     pledge_chart_show (c, layouts[k], label_x, ys[k], 0, 0.5, 0,
                        l->lines[k].selected ? &c->style->target : &c->style->other_target);

@@ -57,10 +57,21 @@ series_range (const PledgeChartInput *input,
 
   *first = 0;
   *last = 0;
+  for (guint k = 0; k < input->n_years && input->has_faint_band; k++)
+    if (input->faint_band.count[k] > 0)
+      {
+        if (!any || k < *first)
+          *first = k;
+        if (!any || k > *last)
+          *last = k;
+        any = TRUE;
+      }
   for (guint i = 0; i <= input->n_members; i++)
     {
       const PledgeChartMember *m = pledge_chart_input_get_member (input, (int) i);
 
+      if (m->series == NULL)
+        continue;
       for (guint k = 0; k < input->n_years; k++)
         if (isfinite (m->series[k]))
           {
@@ -121,6 +132,18 @@ series_colour (PledgeChart             *c,
   return &c->style->faint;
 }
 
+/* The lighter band of the faint members' whole range: their grey halfway
+ * to the background, opaque so that SVG and PDF need no group */
+static void
+band_range_colour (const PledgeChartStyle *style,
+                   PledgeChartColour      *colour)
+{
+  colour->red = (style->faint.red + style->background.red) / 2;
+  colour->green = (style->faint.green + style->background.green) / 2;
+  colour->blue = (style->faint.blue + style->background.blue) / 2;
+  colour->alpha = 1;
+}
+
 static double
 year_x (const Layout *l,
         guint         k)
@@ -174,13 +197,15 @@ trend_layout (PledgeChart *c,
   g_autofree char *title = pledge_trend_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
   PledgeLegend legend = { 0 };
+  PledgeChartColour range;
   gboolean any_faint = FALSE, any_ghost = FALSE, any_data;
   double hi = 0, line_h, year_w, column = 0;
   guint n_years;
 
   any_data = series_range (input, &l->first, &l->last);
+  band_range_colour (style, &range);
 
-  for (guint i = 0; i < input->n_members; i++)
+  for (guint i = 0; i < input->n_members && !input->has_faint_band; i++)
     {
       const PledgeChartMember *m = &input->members[i];
       guint at;
@@ -206,6 +231,19 @@ trend_layout (PledgeChart *c,
         pledge_legend_add (&legend, PLEDGE_SWATCH_LINE, &style->faint,
                            /* Translators: the grey lines of the members not highlighted */
                            _("Other members"));
+      if (input->has_faint_band && input->faint_band.n_members > 0)
+        {
+          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->faint,
+                             /* Translators: a legend entry of the trend of many
+                              * members: the darker grey band between the 10th and
+                              * 90th percentiles of the members not highlighted */
+                             _("Middle 80% of the other members"));
+          pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &range,
+                             /* Translators: a legend entry of the trend of many
+                              * members: the lighter band from the lowest to the
+                              * highest of the members not highlighted */
+                             _("Range of the other members"));
+        }
       if (input->series_has_estimate && input->series_has_scenario)
         pledge_legend_add (&legend, PLEDGE_SWATCH_DASHED_LINE, &style->muted,
                            _("Estimate or scenario figure"));
@@ -234,7 +272,7 @@ trend_layout (PledgeChart *c,
     {
       const PledgeChartMember *m = pledge_chart_input_get_member (input, (int) i);
 
-      if (m == &input->total && !input->show_total_in_trend)
+      if ((m == &input->total && !input->show_total_in_trend) || m->series == NULL)
         continue;
       for (guint k = 0; k < input->n_years; k++)
         if (isfinite (m->series[k]))
@@ -243,6 +281,9 @@ trend_layout (PledgeChart *c,
         if (isfinite (m->reported_series[k]))
           hi = MAX (hi, m->reported_series[k]);
     }
+  for (guint k = 0; k < input->n_years && input->has_faint_band; k++)
+    if (isfinite (input->faint_band.max[k]))
+      hi = MAX (hi, input->faint_band.max[k]);
   pledge_chart_value_axis (c, &l->axis, hi, l->lines, l->n_lines);
 
   line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
@@ -338,14 +379,9 @@ trend_layout (PledgeChart *c,
         pledge_chart_layout_size (layout, NULL, &l->labels[k].height);
         heights[k] = l->labels[k].height;
       }
-    for (;;)
-      {
-        for (guint k = 0; k < n; k++)
-          ys[k] = l->labels[k].want_y;
-        if (pledge_chart_spread (ys, heights, n, c->plot.y, l->baseline + line_h) || n == 0)
-          break;
-        n--;
-      }
+    for (guint k = 0; k < n; k++)
+      ys[k] = l->labels[k].want_y;
+    n = pledge_chart_spread_fit (ys, heights, n, c->plot.y, l->baseline + line_h);
     l->n_labels = n;
     for (guint k = 0; k < n; k++)
       l->labels[k].y = ys[k];
@@ -475,6 +511,66 @@ draw_ghost (PledgeChart             *c,
   cairo_restore (cr);
 }
 
+/* The area between two per-year series, one fill for each run of years
+ * where both are known; a lone year is a bar one line wide. Its cost is
+ * that of one path of a few hundred points, whatever the member count. */
+static void
+draw_band (PledgeChart             *c,
+           const Layout            *l,
+           const double            *lower,
+           const double            *upper,
+           const PledgeChartColour *colour,
+           double                   width)
+{
+  cairo_t *cr = c->cr;
+  guint k = l->first;
+
+  if (cr == NULL)
+    return;
+  cairo_save (cr);
+  pledge_chart_set_colour (c, colour);
+  cairo_new_path (cr);
+  while (k <= l->last)
+    {
+      guint end;
+
+      if (!isfinite (lower[k]) || !isfinite (upper[k]))
+        {
+          k++;
+          continue;
+        }
+      for (end = k; end < l->last && isfinite (lower[end + 1]) && isfinite (upper[end + 1]);)
+        end++;
+      if (end == k)
+        {
+          double top = pledge_axis_map (&l->axis, upper[k], l->baseline, l->top);
+          double bottom = pledge_axis_map (&l->axis, lower[k], l->baseline, l->top);
+
+          cairo_rectangle (cr, pledge_chart_safe (year_x (l, k) - width / 2),
+                           pledge_chart_safe (top), width,
+                           pledge_chart_safe (MAX (width, bottom - top)));
+        }
+      else
+        {
+          cairo_move_to (cr, pledge_chart_safe (year_x (l, k)),
+                         pledge_chart_safe (pledge_axis_map (&l->axis, upper[k], l->baseline,
+                                                             l->top)));
+          for (guint j = k + 1; j <= end; j++)
+            cairo_line_to (cr, pledge_chart_safe (year_x (l, j)),
+                           pledge_chart_safe (pledge_axis_map (&l->axis, upper[j], l->baseline,
+                                                               l->top)));
+          for (guint j = end + 1; j-- > k;)
+            cairo_line_to (cr, pledge_chart_safe (year_x (l, j)),
+                           pledge_chart_safe (pledge_axis_map (&l->axis, lower[j], l->baseline,
+                                                               l->top)));
+          cairo_close_path (cr);
+        }
+      k = end + 1;
+    }
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 static void
 trend_paint (PledgeChart  *c,
              const Layout *l)
@@ -537,7 +633,15 @@ trend_paint (PledgeChart  *c,
    * member: a single path of every member makes cairo's scan converter
    * sort dozens of crossing edges on each row, 2.5 ms of a 4 ms chart at
    * NATO's size; member by member it is under 1.5 ms (build-aux/bench). */
-  if (c->cr != NULL)
+  if (input->has_faint_band)
+    {
+      PledgeChartColour range;
+
+      band_range_colour (style, &range);
+      draw_band (c, l, input->faint_band.min, input->faint_band.max, &range, thin);
+      draw_band (c, l, input->faint_band.low, input->faint_band.high, &style->faint, thin);
+    }
+  else if (c->cr != NULL)
     {
       cairo_save (c->cr);
       pledge_chart_set_colour (c, &style->faint);
@@ -700,7 +804,7 @@ pledge_trend_chart_hit_test (double                  width,
           const PledgeChartMember *m = pledge_chart_input_get_member (input, (int) i);
           double d;
 
-          if (m == &input->total && !input->show_total_in_trend)
+          if ((m == &input->total && !input->show_total_in_trend) || m->series == NULL)
             continue;
           d = series_distance (&l, m, x, y);
           if (is_highlighted (input, m) && d < best)
