@@ -237,6 +237,7 @@ trend_layout (PledgeChart *c,
                              /* Translators: a legend entry of the trend of many
                               * members: the darker grey band between the 10th and
                               * 90th percentiles of the members not highlighted */
+                             /* xgettext:no-c-format */
                              _("Middle 80% of the other members"));
           pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &range,
                              /* Translators: a legend entry of the trend of many
