@@ -139,31 +139,45 @@ destroy_window (PledgeWindow *win)
   g_assert_null (win);
 }
 
+GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetMatch    matches,
+             gconstpointer  data)
+{
+  if (matches (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, matches, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
 /* The item of the primary menu labelled label: its sensitivity is what
  * the user sees of its action's state. */
 GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *label)
 {
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") == 0)
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_menu_item, label);
 }
 
 gboolean
@@ -176,24 +190,19 @@ menu_item_enabled (PledgeWindow *win,
   return gtk_widget_get_sensitive (item);
 }
 
+static gboolean
+is_dropdown (GtkWidget     *widget,
+             gconstpointer  tooltip_start)
+{
+  return GTK_IS_DROP_DOWN (widget) &&
+         g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ?: "", tooltip_start);
+}
+
 GtkDropDown *
 find_dropdown (GtkWidget  *widget,
                const char *tooltip_start)
 {
-  if (GTK_IS_DROP_DOWN (widget) &&
-      g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ?: "", tooltip_start))
-    return GTK_DROP_DOWN (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_dropdown (child, tooltip_start);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_DROP_DOWN (find_widget (widget, is_dropdown, tooltip_start));
 }
 
 char *

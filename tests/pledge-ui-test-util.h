@@ -38,6 +38,12 @@ PledgeWindow    *new_window_sized  (const char      *uri,
                                     int              width);
 /* Closes a window as a user does, throwing away what it holds. */
 void             destroy_window    (PledgeWindow    *win);
+/* The first widget under widget (itself included, depth first) that
+ * matches (widget, data) holds for; NULL when none. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget       *find_widget       (GtkWidget       *widget,
+                                    WidgetMatch      matches,
+                                    gconstpointer    data);
 GtkWidget       *find_menu_item    (GtkWidget       *widget,
                                     const char      *label);
 gboolean         menu_item_enabled (PledgeWindow    *win,

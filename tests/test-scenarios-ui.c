@@ -34,25 +34,20 @@
 
 #define new_window(uri, bundled) new_window_sized (uri, bundled, 1200)
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip_part)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_widget_get_tooltip_text (widget) ?: "", tooltip_part) != NULL;
+}
+
 /* The visible button whose tooltip holds text. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *tooltip_part)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_widget_get_tooltip_text (widget) ?: "", tooltip_part) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip_part);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_button_with_tooltip, tooltip_part);
 }
 
 static const PledgeChartInput *

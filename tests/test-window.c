@@ -925,22 +925,12 @@ test_format_number (void)
   g_assert_cmpstr (unknown, ==, "");
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* A size saved last time that a PNG may not have: the dialog says so where
@@ -964,7 +954,7 @@ test_export_size_limit (void)
   dialog = PLEDGE_EXPORT_DIALOG (pledge_window_get_export_dialog (win));
   g_assert_nonnull (dialog);
   run_for (100);
-  button = find_actionable (GTK_WIDGET (dialog), "export.choose-file");
+  button = find_widget (GTK_WIDGET (dialog), has_action, "export.choose-file");
   g_assert_nonnull (button);
 
   pledge_export_dialog_set_format (dialog, PLEDGE_EXPORT_PNG);
