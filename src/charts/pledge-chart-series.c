@@ -25,6 +25,15 @@ share_of (const PledgeFigures *f,
   return TRUE;
 }
 
+/* The share of f when its year is in the chart's range. */
+static gboolean
+share_in_range (const PledgeChartInput *input,
+                const PledgeFigures    *f,
+                double                 *share)
+{
+  return f->year >= input->first_year && f->year <= input->last_year && share_of (f, share);
+}
+
 /* The first and last shares of a member's series, from its sorted figures
  * without the series itself: the tooltips' summary of the trend. */
 void
@@ -132,7 +141,7 @@ pledge_chart_input_fill_faint_band (PledgeChartInput *input,
           const PledgeFigures *f = &g_array_index (figures, PledgeFigures, j);
           double v;
 
-          if (f->year < input->first_year || f->year > input->last_year || !share_of (f, &v))
+          if (!share_in_range (input, f, &v))
             continue;
           b->count[f->year - input->first_year]++;
           any = TRUE;
@@ -161,7 +170,7 @@ pledge_chart_input_fill_faint_band (PledgeChartInput *input,
           const PledgeFigures *f = &g_array_index (figures, PledgeFigures, j);
           double v;
 
-          if (f->year < input->first_year || f->year > input->last_year || !share_of (f, &v))
+          if (!share_in_range (input, f, &v))
             continue;
           values[at[f->year - input->first_year]++] = v;
         }
