@@ -245,8 +245,8 @@ pledge_loader_parse_year (Loader     *self,
   if (pledge_year_parse (text, year))
     return TRUE;
   pledge_loader_fail_at (self, pledge_loader_attr_line (self, name), PLEDGE_DATASET_ERROR_INVALID,
-                                       _("%s%s \"%s\" is not a year from %d to %d"),
-                                       context, name, text, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX);
+                         _("%s%s \"%s\" is not a year from %d to %d"),
+                         context, name, text, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX);
   return FALSE;
 }
 
