@@ -14,7 +14,9 @@
 #include "pledge-gui.h"
 
 /* The window's module: beside the program when it runs from the build tree,
- * else where it is installed. */
+ * else where it is installed. From a build tree the program also uses the
+ * settings schema the build compiled into data/, unless the caller chose a
+ * schema folder, so `_build/src/pledge` runs without installing. */
 static void *
 open_gui_module (void)
 {
@@ -24,7 +26,15 @@ open_gui_module (void)
   g_autofree char *installed = g_build_filename (PKGLIBDIR, PLEDGE_GUI_MODULE, NULL);
 
   if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-    return dlopen (beside, RTLD_LAZY | RTLD_LOCAL);
+    {
+      g_autofree char *schemas = g_build_filename (dir, "..", "data", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL &&
+          g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+        g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+      return dlopen (beside, RTLD_LAZY | RTLD_LOCAL);
+    }
   return dlopen (installed, RTLD_LAZY | RTLD_LOCAL);
 }
 

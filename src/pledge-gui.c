@@ -11,34 +11,6 @@
 #include "pledge-application.h"
 #include "pledge-gui.h"
 
-/* Run from a build tree (the module sits beside the program there), the
- * program uses the schema the build compiled into data/, unless the caller
- * chose a schema folder: `_build/src/pledge` then works without installing
- * and without `meson devenv`. GLib reads GSETTINGS_SCHEMA_DIR once, when the
- * first GSettings is made, so this runs before anything touches GSettings. */
-static void
-use_build_tree_schema (void)
-{
-  g_autofree char *program = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *module = NULL;
-  g_autofree char *schemas = NULL;
-  g_autofree char *compiled = NULL;
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-  program = g_file_read_link ("/proc/self/exe", NULL);
-  if (program == NULL)
-    return;
-  dir = g_path_get_dirname (program);
-  module = g_build_filename (dir, PLEDGE_GUI_MODULE, NULL);
-  schemas = g_build_filename (dir, "..", "data", NULL);
-  compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-  if (g_file_test (module, G_FILE_TEST_IS_REGULAR)
-      && g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
-    g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-}
-
 /* GSettings aborts the program on a schema it cannot find; say what to do
  * instead. */
 static gboolean
@@ -58,7 +30,7 @@ pledge_gui_main (int    argc,
 {
   g_autoptr(PledgeApplication) app = NULL;
 
-  use_build_tree_schema ();
+  /* main.c pointed GLib at a build tree's schema already. */
   if (!has_settings_schema ())
     {
       /* Translators: %s is the settings schema's id; keep the commands */
