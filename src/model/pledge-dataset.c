@@ -25,6 +25,8 @@ struct _PledgeDataset
   char       *currency;
   PledgeScale scale;
   char       *prices;
+  PledgeEdition *edition;   /* NULL when the file has none */
+  int         constant_year; /* units/@constant, 0 when absent */
   GPtrArray  *targets;    /* PledgeTarget */
   GPtrArray  *members;    /* PledgeMember */
   GHashTable *member_index; /* code -> index + 1 */
@@ -52,6 +54,11 @@ static guint signals[N_SIGNALS];
 
 static const char *metric_names[] = { "defence-gdp", "total-gdp", "equipment-defence" };
 static const char *field_names[] = { "gdp", "defence", "defence-gdp", "equipment", "related" };
+static const char *extra_names[] = {
+  "defence-constant", "gdp-constant", "real-change", "population",
+  "military-personnel", "personnel-spending", "infrastructure", "other-spending",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (extra_names) == PLEDGE_N_EXTRAS);
 static const char *scale_names[] = { "unit", "thousand", "million", "billion" };
 
 const char *
@@ -93,6 +100,28 @@ pledge_field_from_string (const char  *str,
     if (strcmp (str, field_names[i]) == 0)
       {
         *field = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pledge_extra_to_string (PledgeExtra extra)
+{
+  g_return_val_if_fail (extra < PLEDGE_N_EXTRAS, NULL);
+  return extra_names[extra];
+}
+
+gboolean
+pledge_extra_from_string (const char  *str,
+                          PledgeExtra *extra)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extra_names); i++)
+    if (strcmp (str, extra_names[i]) == 0)
+      {
+        *extra = i;
         return TRUE;
       }
   return FALSE;
@@ -458,6 +487,13 @@ pledge_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->currency);
   g_free (self->prices);
+  if (self->edition != NULL)
+    {
+      g_free (self->edition->name);
+      g_free (self->edition->date);
+      g_free (self->edition->basis);
+      g_free (self->edition);
+    }
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->targets);
@@ -607,6 +643,20 @@ pledge_dataset_get_prices (PledgeDataset *self)
 {
   g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
   return self->prices;
+}
+
+const PledgeEdition *
+pledge_dataset_get_edition (PledgeDataset *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
+  return self->edition;
+}
+
+int
+pledge_dataset_get_constant_year (PledgeDataset *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 0);
+  return self->constant_year;
 }
 
 guint

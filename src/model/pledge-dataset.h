@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <math.h>
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,27 @@ const char *pledge_field_to_string   (PledgeField  field);
 gboolean    pledge_field_from_string (const char  *str,
                                       PledgeField *field);
 
+/* Version 2 figures: the rest of NATO's tables. Kept apart from the five
+ * fields above, which most files are made of, so a version 1 file costs
+ * one pointer a figure more; scenarios never edit them (format v2: a set or
+ * grow of defence keeps the year's deflator, see pledge-measures). */
+typedef enum
+{
+  PLEDGE_EXTRA_DEFENCE_CONSTANT,   /* "defence-constant": money at units/@constant prices */
+  PLEDGE_EXTRA_GDP_CONSTANT,       /* "gdp-constant" */
+  PLEDGE_EXTRA_REAL_CHANGE,        /* "real-change": published, percent; may be negative */
+  PLEDGE_EXTRA_POPULATION,         /* "population": thousands of people */
+  PLEDGE_EXTRA_MILITARY_PERSONNEL, /* "military-personnel": thousands */
+  PLEDGE_EXTRA_PERSONNEL_SPENDING, /* "personnel-spending": % of defence */
+  PLEDGE_EXTRA_INFRASTRUCTURE,     /* "infrastructure": % of defence */
+  PLEDGE_EXTRA_OTHER_SPENDING,     /* "other-spending": % of defence */
+  PLEDGE_N_EXTRAS
+} PledgeExtra;
+
+const char *pledge_extra_to_string   (PledgeExtra  extra);
+gboolean    pledge_extra_from_string (const char  *str,
+                                      PledgeExtra *extra);
+
 typedef enum
 {
   PLEDGE_FIGURES_ESTIMATE  = 1 << 0, /* estimate="true" in the file */
@@ -82,6 +104,11 @@ typedef struct
   /* base(y) implied by the published share and defence as given in the file
    * (100 x defence / defence-gdp); NAN where the file does not give both. */
   double  implied_base;
+  /* Version 2 figures: extra_present is a mask of 1 << PledgeExtra; extra
+   * points to PLEDGE_N_EXTRAS doubles owned by the dataset (never freed
+   * before it, shared by every snapshot's copy), NULL when none is given. */
+  guint8        extra_present;
+  const double *extra;
 } PledgeFigures;
 
 static inline gboolean
@@ -89,6 +116,21 @@ pledge_figures_has (const PledgeFigures *f,
                     PledgeField          field)
 {
   return (f->present & (1u << field)) != 0;
+}
+
+static inline gboolean
+pledge_figures_has_extra (const PledgeFigures *f,
+                          PledgeExtra          extra)
+{
+  return (f->extra_present & (1u << extra)) != 0;
+}
+
+/* The figure, or NAN where unknown. */
+static inline double
+pledge_figures_get_extra (const PledgeFigures *f,
+                          PledgeExtra          extra)
+{
+  return pledge_figures_has_extra (f, extra) ? f->extra[extra] : (double) NAN;
 }
 
 typedef struct
@@ -172,6 +214,14 @@ void            pledge_scenario_free      (PledgeScenario   *scenario);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeEdit, pledge_edit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeScenario, pledge_scenario_free)
 
+/* <edition> (format v2): which edition of which publication. */
+typedef struct
+{
+  char *name;   /* the element's text */
+  char *date;   /* "YYYY-MM" or "YYYY-MM-DD" */
+  char *basis;  /* a token such as "core-defence", or NULL */
+} PledgeEdition;
+
 typedef enum
 {
   PLEDGE_SCALE_UNIT,
@@ -213,6 +263,9 @@ GPtrArray     *pledge_dataset_get_notes       (PledgeDataset *self); /* char * *
 const char    *pledge_dataset_get_currency    (PledgeDataset *self);
 PledgeScale    pledge_dataset_get_scale       (PledgeDataset *self);
 const char    *pledge_dataset_get_prices      (PledgeDataset *self);
+/* Format v2: NULL / 0 when the file gives none. */
+const PledgeEdition *pledge_dataset_get_edition    (PledgeDataset *self);
+int                  pledge_dataset_get_constant_year (PledgeDataset *self);
 
 guint               pledge_dataset_get_n_targets   (PledgeDataset *self);
 const PledgeTarget *pledge_dataset_get_target      (PledgeDataset *self,
