@@ -18,6 +18,7 @@
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
 #include "pledge-cli.h"
+#include "pledge-import.h"
 #include "pledge-report.h"
 
 #define EXIT_USAGE 2
@@ -37,6 +38,10 @@ typedef struct
   char     *scale;
   char     *theme;
   char     *plan;
+  char     *import_path;
+  char     *output;
+  char     *sheet;
+  char     *measure;
   gboolean  version;
   char    **files;
 } Options;
@@ -55,6 +60,10 @@ options_clear (Options *o)
   g_free (o->scale);
   g_free (o->theme);
   g_free (o->plan);
+  g_free (o->import_path);
+  g_free (o->output);
+  g_free (o->sheet);
+  g_free (o->measure);
   g_strfreev (o->files);
 }
 
@@ -354,6 +363,53 @@ run_export (Options *o)
   return 0;
 }
 
+/* --import: another publisher's file into a dataset, written whole or not
+ * at all (to OUT through a temporary file renamed over it). */
+static int
+run_import (Options *o)
+{
+  const PledgeImportOptions options = { o->sheet, o->measure };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeImportReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *data;
+  gsize length;
+
+  if (o->files != NULL && o->files[0] != NULL)
+    return usage_error (_("--import reads one file: --import=FILE [--output=OUT.xml]"));
+
+  file = g_file_new_for_commandline_arg (o->import_path);
+  dataset = pledge_import_file (file, o->import_path, &options, &report, NULL, &error);
+  if (dataset == NULL)
+    return file_error (error);
+
+  bytes = pledge_dataset_to_bytes (dataset);
+  data = g_bytes_get_data (bytes, &length);
+  if (o->output != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->output);
+
+      if (!g_file_replace_contents (out, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &error))
+        {
+          g_printerr (_("pledge: cannot write %s: %s\n"), o->output, error->message);
+          return 1;
+        }
+    }
+  else if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_printerr (_("pledge: could not write to standard output: %s\n"), g_strerror (errno));
+      return 1;
+    }
+
+  summary = pledge_import_report_describe (report);
+  g_printerr ("%s\n", summary);
+  return 0;
+}
+
 gboolean
 pledge_cli_run (char   **argv,
                 int     *exit_status,
@@ -387,6 +443,16 @@ pledge_cli_run (char   **argv,
       N_("Pixel density of a PNG (2 for HiDPI)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,
       N_("Colours of an export: light or dark"), N_("THEME") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &o.import_path,
+      N_("Make a dataset of NATO’s or SIPRI’s workbook, Our World in Data’s CSV or a tidy CSV"),
+      N_("FILE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &o.output,
+      N_("With --import: write the dataset to OUT, not to standard output"), N_("OUT") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet,
+      N_("With --import: the workbook’s sheet to read (SIPRI’s: “Share of GDP”)"), N_("NAME") },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &o.measure,
+      N_("With --import: the figure a CSV’s value column holds, such as defence-gdp"),
+      N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("[FILE…]") },
@@ -430,9 +496,21 @@ pledge_cli_run (char   **argv,
     }
 
   n_modes = (o.validate ? 1 : 0) + (o.report ? 1 : 0) + (o.export_path ? 1 : 0);
-  if (n_modes > 1)
+  if (n_modes + (o.import_path ? 1 : 0) > 1)
     {
-      *exit_status = usage_error (_("use one of --validate, --report and --export at a time"));
+      *exit_status = usage_error (o.import_path
+                                  ? _("use --import on its own, then the dataset it writes")
+                                  : _("use one of --validate, --report and --export at a time"));
+      return TRUE;
+    }
+  if (o.import_path == NULL && (o.output || o.sheet || o.measure))
+    {
+      *exit_status = usage_error (_("--output, --sheet and --measure go with --import"));
+      return TRUE;
+    }
+  if (o.import_path)
+    {
+      *exit_status = run_import (&o);
       return TRUE;
     }
 
