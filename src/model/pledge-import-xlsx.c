@@ -176,7 +176,20 @@ part_open (Part           *part,
     {
       if (g_strcmp0 (archive_entry_pathname (entry), path) != 0)
         continue;
-      if (archive_entry_is_encrypted (entry))
+      /* An honest header says how large the part is: a bomb is refused
+       * before it is inflated. A lying one is stopped by part_read(). */
+      if (archive_entry_size_is_set (entry) &&
+          archive_entry_size (entry) > PLEDGE_IMPORT_MAX_ENTRY_SIZE)
+        {
+          g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_TOO_LARGE,
+                       _("%s: the part %s inflates to more than %d MiB (%d MiB for the whole "
+                         "workbook): refused, as a zip bomb would be"),
+                       self->display_name, path,
+                       (int) (PLEDGE_IMPORT_MAX_ENTRY_SIZE / (1024 * 1024)),
+                       (int) (PLEDGE_IMPORT_MAX_TOTAL_SIZE / (1024 * 1024)));
+          return FALSE;
+        }
+      if (archive_entry_is_encrypted (entry) || archive_read_has_encrypted_entries (part->archive) > 0)
         {
           g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_CORRUPT,
                        _("%s: the workbook is encrypted; save it without a password"),
@@ -306,7 +319,7 @@ read_relationships (PledgeWorkbook *self,
                     GHashTable     *targets,
                     GError        **error)
 {
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   int r;
 
   if (!part_open (&part, self, "xl/_rels/workbook.xml.rels", error))
@@ -333,7 +346,7 @@ read_workbook (PledgeWorkbook *self,
                GError        **error)
 {
   g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   int r;
 
   if (!read_relationships (self, targets, error))
@@ -372,7 +385,7 @@ read_shared_strings (PledgeWorkbook *self,
                      GError        **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   gboolean in_si = FALSE, in_t = FALSE;
   int rph = 0;
   int r;
@@ -439,7 +452,7 @@ read_styles (PledgeWorkbook *self,
              GError        **error)
 {
   g_autoptr(GHashTable) percent_ids = g_hash_table_new (NULL, NULL);
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   gboolean in_cell_xfs = FALSE;
   int r;
 
@@ -478,7 +491,7 @@ read_properties (PledgeWorkbook *self,
                  GError        **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   gboolean in_modified = FALSE;
   int r;
 
@@ -703,7 +716,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (PledgeCell));
   g_autoptr(GString) value = g_string_new (NULL);
-  g_auto(Part) part;
+  g_auto(Part) part = { 0 };
   SheetReader s = { 0 };
   int r;
 
