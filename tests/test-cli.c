@@ -563,6 +563,63 @@ test_plan_error_names_file (void)
   g_assert_true (g_str_has_prefix (run.err, expected));
 }
 
+/* --import: a dataset on standard output, or written whole to --output;
+ * on an error nothing on standard output and no output file. */
+static void
+test_import (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "import", "sipri-mini.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+  g_autofree char *written = NULL;
+
+  run_pledge (&run, arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<?xml"));
+  g_assert_nonnull (strstr (run.out, "defence-gdp=\"1.25\""));
+  g_assert_nonnull (strstr (run.err, "left out"));
+  run_clear (&run);
+
+  run_pledge (&run, arg, out_arg, "--sheet=Current", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "defence=\"35000.5\""));
+  run_clear (&run);
+
+  /* the dataset it wrote reads back */
+  run_pledge (&run, "--validate", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
+test_import_bad (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "bad-import",
+                                               "sipri-bad-cell.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+
+  run_pledge (&run, arg, out_arg, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "sheet \"Share of GDP\", cell D14: \"abc\" is not a number"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_pledge (&run, "--output=x.xml", "--report", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
+  g_test_add_func ("/pledge/cli/import", test_import);
+  g_test_add_func ("/pledge/cli/import/bad", test_import_bad);
 
   return g_test_run ();
 }
