@@ -420,7 +420,8 @@ read_tidy (Reader  *r,
 
   for (guint i = 0; i < width; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (field (c, i))), -1);
+      g_autofree char *stripped = g_strstrip (g_strdup (field (c, i)));
+      g_autofree char *name = g_ascii_strdown (stripped, -1);
       guint slot;
 
       if (strcmp (name, "member") == 0)
@@ -485,7 +486,8 @@ read_tidy (Reader  *r,
           return FALSE;
       if (estimate_col >= 0)
         {
-          g_autofree char *e = g_ascii_strdown (g_strstrip (g_strdup (field (c, estimate_col))), -1);
+          g_autofree char *stripped = g_strstrip (g_strdup (field (c, estimate_col)));
+          g_autofree char *e = g_ascii_strdown (stripped, -1);
 
           if (strcmp (e, "true") == 0 || strcmp (e, "1") == 0 || strcmp (e, "yes") == 0 ||
               strcmp (e, "e") == 0)
