@@ -134,6 +134,17 @@ pledge_window_open_file (PledgeWindow *self,
   remember_file (win);
   if (win != self)
     gtk_window_present (GTK_WINDOW (win));
+  /* An import: say what it took and what it left out */
+  if (pledge_document_get_import_report (win->document) != NULL)
+    {
+      g_autofree char *text =
+        pledge_import_report_describe (pledge_document_get_import_report (win->document));
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+      AdwToast *toast = adw_toast_new (markup);
+
+      adw_toast_set_timeout (toast, 10);
+      pledge_window_show_toast (win, toast);
+    }
   offer_recovery (win);
 }
 
@@ -240,6 +251,22 @@ dataset_filter (void)
   return filter;
 }
 
+/* What Open takes: datasets, and the files Pledge imports (by content;
+ * the patterns only narrow the chooser's list). */
+static GtkFileFilter *
+open_filter (void)
+{
+  GtkFileFilter *filter = dataset_filter ();
+
+  gtk_file_filter_set_name (filter, _("Datasets, Workbooks and CSV Files"));
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  return filter;
+}
+
 static void
 save_as_done (PledgeWindow *self,
               GFile        *file)
@@ -318,7 +345,7 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = dataset_filter ();
+  g_autoptr(GtkFileFilter) filter = open_filter ();
 
   pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Dataset"),
                          _("_Open"), filter, NULL, NULL, &self->native, on_open_chosen);

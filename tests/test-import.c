@@ -13,10 +13,12 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <math.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "pledge-compliance.h"
+#include "pledge-document.h"
 #include "pledge-import-private.h"
 #include "pledge-test-util.h"
 
@@ -454,6 +456,58 @@ test_million_rows_workbook (void)
   g_assert_cmpuint (report->n_non_members, ==, 1000);
 }
 
+/* A document opens an import as a new, unsaved dataset named after the
+ * file, with no file of its own: Save As keeps it. */
+static void
+test_document_opens_import (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "sipri-mini.xlsx",
+                                                 NULL);
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "bad-import",
+                                                     "latin1.csv", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "sipri.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(PledgeDocument) document = pledge_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PledgeDataset *dataset;
+
+  g_setenv ("XDG_STATE_HOME", dir, TRUE);
+  g_assert_true (pledge_document_load (document, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (pledge_document_get_file (document));
+  g_assert_cmpstr (pledge_document_get_display_name (document), ==, "sipri-mini.xlsx");
+  g_assert_true (pledge_document_get_has_changes (document));
+  g_assert_nonnull (pledge_document_get_import_report (document));
+  text = pledge_import_report_describe (pledge_document_get_import_report (document));
+  g_assert_nonnull (strstr (text, "1 former state"));
+  dataset = pledge_document_get_dataset (document);
+  g_assert_cmpfloat_with_epsilon (value (dataset, "DEU", 2014, PLEDGE_FIELD_DEFENCE_GDP), 1.25, 1e-12);
+
+  /* a file that cannot be imported leaves the document as it was */
+  g_assert_false (pledge_document_load (document, bad, FALSE, &error));
+  g_assert_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+  g_assert_true (pledge_document_get_dataset (document) == dataset);
+
+  g_assert_true (pledge_document_save_as (document, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (pledge_document_get_has_changes (document));
+  g_assert_true (g_file_equal (pledge_document_get_file (document), saved));
+
+  /* the saved file is a dataset: it loads as one */
+  g_assert_true (pledge_document_load (document, saved, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (pledge_document_get_import_report (document));
+  g_assert_false (pledge_document_get_has_changes (document));
+
+  g_unlink (saved_path);
+  g_rmdir (dir);
+}
+
 /* ../shared: the real files ----------------------------------------- */
 
 static char *
@@ -610,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/pledge/import/limits/field", test_huge_field);
   g_test_add_func ("/pledge/import/limits/million-csv", test_million_rows_csv);
   g_test_add_func ("/pledge/import/limits/million-workbook", test_million_rows_workbook);
+  g_test_add_func ("/pledge/import/document", test_document_opens_import);
   g_test_add_func ("/pledge/import/shared/sipri-owid", test_shared_sipri_owid);
   g_test_add_func ("/pledge/import/shared/nato-2024", test_shared_nato_2024);
   bad = add_bad_cases ();

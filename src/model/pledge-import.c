@@ -49,6 +49,26 @@ pledge_import_detect (const guint8 *data,
   return PLEDGE_IMPORT_FORMAT_CSV;
 }
 
+PledgeImportFormat
+pledge_import_detect_file (GFile        *file,
+                           GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  guint8 head[512];
+  gsize n = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), PLEDGE_IMPORT_FORMAT_DATASET);
+
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, cancellable, NULL))
+    return PLEDGE_IMPORT_FORMAT_DATASET;
+  /* An empty file is an empty dataset file, for the loader to refuse */
+  if (n == 0)
+    return PLEDGE_IMPORT_FORMAT_DATASET;
+  return pledge_import_detect (head, n);
+}
+
 void
 pledge_import_report_free (PledgeImportReport *report)
 {

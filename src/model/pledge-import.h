@@ -43,6 +43,12 @@ typedef enum
 PledgeImportFormat pledge_import_detect (const guint8 *data,
                                          gsize         length);
 
+/* The same, from the first bytes of a file: what a window's Open needs
+ * to know before it chooses the loader or the importer. A file that cannot
+ * be read is PLEDGE_IMPORT_FORMAT_DATASET: the loader says why. */
+PledgeImportFormat pledge_import_detect_file (GFile        *file,
+                                              GCancellable *cancellable);
+
 typedef struct
 {
   const char *sheet;    /* a workbook's sheet, by name or a unique prefix; NULL: the default */
