@@ -107,6 +107,13 @@ def write_xlsx(path, sheets, modified=None, encrypt=False):
         open(path, "wb").write(bytes(data))
 
 
+def info(name):
+    """A zip entry with a fixed date, so the files rebuild byte for byte."""
+    i = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+    i.compress_type = zipfile.ZIP_DEFLATED
+    return i
+
+
 def pct(v):
     return (v / 100, 1)
 
@@ -247,13 +254,13 @@ def main():
     expected.append(("encrypted.xlsx", "encrypted.xlsx: the workbook is encrypted"))
     # One part that inflates to 300 MiB of spaces: about 300 KiB on disk.
     with zipfile.ZipFile(os.path.join(BAD, "bomb.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("xl/workbook.xml", f'<workbook xmlns="{NS}" xmlns:r="{RNS}"><sheets>'
+        z.writestr(info("xl/workbook.xml"), f'<workbook xmlns="{NS}" xmlns:r="{RNS}"><sheets>'
                    '<sheet name="Share of GDP" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels",
+        z.writestr(info("xl/_rels/workbook.xml.rels"),
                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    f'<Relationship Id="rId1" Type="{RNS}/worksheet" Target="worksheets/sheet1.xml"/>'
                    '</Relationships>')
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+        with z.open(info("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as part:
             part.write(f'<worksheet xmlns="{NS}"><sheetData>'.encode())
             chunk = b" " * (1 << 20)
             for _ in range(300):
@@ -261,9 +268,21 @@ def main():
             part.write(b"</sheetData></worksheet>")
     expected.append(("bomb.xlsx", "bomb.xlsx: the part xl/worksheets/sheet1.xml inflates to more than 256 MiB"))
     unknown = zipfile.ZipFile(os.path.join(BAD, "not-a-workbook.xlsx"), "w")
-    unknown.writestr("hello.txt", "a zip, but no workbook")
+    unknown.writestr(info("hello.txt"), "a zip, but no workbook")
     unknown.close()
     expected.append(("not-a-workbook.xlsx", "not-a-workbook.xlsx: a zip file, but not an .xlsx workbook"))
+
+    with zipfile.ZipFile(os.path.join(BAD, "bad-encoding.xlsx"), "w") as z:
+        z.writestr(info("xl/workbook.xml"), f'<workbook xmlns="{NS}" xmlns:r="{RNS}"><sheets>'
+                   '<sheet name="Share of GDP" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr(info("xl/_rels/workbook.xml.rels"),
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{RNS}/worksheet" Target="worksheets/sheet1.xml"/>'
+                   '</Relationships>')
+        z.writestr(info("xl/worksheets/sheet1.xml"),
+                   b'<?xml version="1.0" encoding="ISO-2022-JP"?><worksheet>\x1b$B\x00\xff\xfe</worksheet>')
+    expected.append(("bad-encoding.xlsx",
+                     "bad-encoding.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML"))
 
     bad("latin1.csv", "member,year,defence-gdp\nDEU,2016,1.2\nT\u00fcrkiye,2016,1.5\n".encode("latin-1"),
         "latin1.csv:3: not UTF-8: the byte 0xFC looks like Latin-1")

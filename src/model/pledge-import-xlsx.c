@@ -53,6 +53,11 @@ typedef struct
   char            *archive_message;
   xmlTextReaderPtr reader;
   char            *xml_message;
+  /* libxml2's generic error handler (per thread), silenced while the part
+   * is read: its messages are in ours, not on stderr */
+  gboolean                 silenced;
+  xmlGenericErrorFunc      saved_error_func;
+  void                    *saved_error_context;
 } Part;
 
 char *
@@ -92,11 +97,31 @@ pledge_workbook_cell_prefix (PledgeWorkbook *self,
                           (const char *) self->sheet_names->pdata[sheet], cell);
 }
 
+/* Keeps libxml2's first generic message (encoding errors) for ours. */
+static void
+capture_error (void       *context,
+               const char *format,
+               ...)
+{
+  Part *part = context;
+  va_list args;
+
+  if (part->xml_message != NULL)
+    return;
+  va_start (args, format);
+  part->xml_message = g_strstrip (g_strdup_vprintf (format, args));
+  va_end (args);
+  if (*part->xml_message == '\0' || g_str_has_suffix (part->xml_message, ":"))
+    g_clear_pointer (&part->xml_message, g_free);
+}
+
 static void
 part_clear (Part *part)
 {
   if (part->reader != NULL)
     xmlFreeTextReader (part->reader);
+  if (part->silenced)
+    xmlSetGenericErrorFunc (part->saved_error_context, part->saved_error_func);
   if (part->archive != NULL)
     archive_read_free (part->archive);
   g_free (part->archive_message);
@@ -205,6 +230,10 @@ part_open (Part           *part,
           return FALSE;
         }
       xmlTextReaderSetErrorHandler (part->reader, part_xml_error, part);
+      part->saved_error_func = xmlGenericError;
+      part->saved_error_context = xmlGenericErrorContext;
+      part->silenced = TRUE;
+      xmlSetGenericErrorFunc (part, capture_error);
       return TRUE;
     }
   if (r == ARCHIVE_EOF)
