@@ -20,8 +20,15 @@ RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           f'<styleSheet xmlns="{NS}"><numFmts count="1"><numFmt numFmtId="164" '
-          'formatCode="0.0%"/></numFmts><cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs>'
-          '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/></cellXfs>'
+          'formatCode="0.0%"/></numFmts>'
+          # SIPRI's colours: blue for estimates, red for highly uncertain, and
+          # an underlined blue that is only a link
+          '<fonts count="4"><font><sz val="10"/></font><font><color rgb="FF0000FF"/></font>'
+          '<font><color rgb="FFFF0000"/></font><font><u/><color rgb="FF0000FF"/></font></fonts>'
+          '<cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs>'
+          '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/>'
+          '<xf numFmtId="10" fontId="1"/><xf numFmtId="10" fontId="2"/><xf numFmtId="10" fontId="3"/>'
+          '</cellXfs>'
           '</styleSheet>')
 
 
@@ -114,8 +121,8 @@ def info(name):
     return i
 
 
-def pct(v):
-    return (v / 100, 1)
+def pct(v, style=1):
+    return (v / 100, style)
 
 
 SIPRI_TITLE = "Military expenditure by country as percentage of gross domestic product, 2014-2016     © SIPRI 2099"
@@ -133,8 +140,8 @@ def sipri_share(bad_cell=None):
         11: {1: "Türkiye", 2: "", 3: pct(2.5), 4: "xxx", 5: ". ."},
         12: {1: "USSR", 3: pct(9.0), 4: pct(9.5), 5: "xxx"},
         13: {1: "Switzerland", 3: pct(0.75), 4: pct(0.7), 5: pct(0.7)},
-        14: {1: "Czechia", 3: "...", 4: pct(1.0), 5: pct(1.125)},
-        15: {1: "United States of America", 3: pct(3.5), 4: pct(3.25), 5: pct(3.0)},
+        14: {1: "Czechia", 3: "...", 4: pct(1.0, 5), 5: pct(1.125, 4)},
+        15: {1: "United States of America", 3: pct(3.5), 4: pct(3.25), 5: pct(3.0, 3)},
         16: {1: "European Union", 3: "xxx", 4: "xxx", 5: "xxx"},
         18: {1: "* Footnote below the table, as SIPRI writes them: figures are for the financial year.",
              3: "see the notes"},

@@ -222,6 +222,12 @@ test_sipri_workbook (void)
   g_assert_cmpuint (report->n_former, ==, 1);
   g_assert_cmpuint (report->n_aggregates, ==, 1);
   g_assert_cmpstr (report->sheet, ==, "Share of GDP");
+  /* blue and red figures are estimates; black ones and an underlined blue
+   * (a link's colour) are not */
+  g_assert_true (figures (dataset, "USA", 2016)->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_true (figures (dataset, "CZE", 2016)->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_false (figures (dataset, "CZE", 2015)->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_false (figures (dataset, "USA", 2015)->flags & PLEDGE_FIGURES_ESTIMATE);
   g_assert_nonnull (strstr (pledge_dataset_get_title (dataset), "percentage of gross domestic"));
   g_assert_null (strstr (pledge_dataset_get_title (dataset), "©"));
 }

@@ -120,11 +120,21 @@ typedef enum
   PLEDGE_CELL_ERROR,   /* "#REF!" and the like: text holds it */
 } PledgeCellKind;
 
+/* The colour of a cell's font, where a publisher gives it a meaning
+ * (SIPRI: blue for estimates, red for highly uncertain figures). */
+typedef enum
+{
+  PLEDGE_CELL_COLOUR_NONE,
+  PLEDGE_CELL_COLOUR_BLUE,
+  PLEDGE_CELL_COLOUR_RED,
+} PledgeCellColour;
+
 typedef struct
 {
-  guint          col;      /* 1-based */
-  PledgeCellKind kind;
-  gboolean       percent;  /* its number format shows a percentage */
+  guint            col;      /* 1-based */
+  PledgeCellKind   kind;
+  gboolean         percent;  /* its number format shows a percentage */
+  PledgeCellColour colour;
   double         number;
   const char    *text;     /* valid during the callback only */
 } PledgeCell;

@@ -202,6 +202,9 @@ on_row (const PledgeRow *row,
                        pledge_import_get_member (member)->name, year);
           return FALSE;
         }
+      /* SIPRI's blue (estimates) and red (highly uncertain) */
+      if (cell->colour != PLEDGE_CELL_COLOUR_NONE)
+        pledge_import_builder_set_estimate (s->builder, member, year);
     }
   return TRUE;
 }
@@ -333,8 +336,7 @@ pledge_import_sipri (PledgeWorkbook            *workbook,
                                              "non-commercial use only, cite the SIPRI Military "
                                              "Expenditure Database, and do not republish more "
                                              "than 10% of it."));
-  pledge_import_builder_add_note (builder, _("SIPRI marks its own estimates and highly "
-                                             "uncertain figures by colour; the import does not "
-                                             "carry those marks."));
+  pledge_import_builder_add_note (builder, _("Figures SIPRI shows in blue (its estimates) or "
+                                             "red (highly uncertain) are marked as estimates."));
   return pledge_import_builder_finish (builder, report, error);
 }

@@ -37,6 +37,7 @@ struct _PledgeWorkbook
   GStringChunk *chunk;     /* the shared strings' text */
   GPtrArray    *strings;   /* shared strings, pointing into chunk */
   GArray       *percent;   /* gboolean by cell format (xf) index */
+  GArray       *colours;   /* PledgeCellColour by cell format (xf) index */
   char         *modified;
   gint64        inflated;  /* bytes inflated so far, every part */
 };
@@ -476,13 +477,31 @@ is_percent_format (const char *code)
   return FALSE;
 }
 
+/* "FF0000FF" is blue, "FFFF0000" red; anything else is no colour that
+ * means something to a publisher. */
+static PledgeCellColour
+colour_of (const char *rgb)
+{
+  gsize n = rgb ? strlen (rgb) : 0;
+
+  if (n < 6)
+    return PLEDGE_CELL_COLOUR_NONE;
+  if (g_ascii_strcasecmp (rgb + n - 6, "0000FF") == 0)
+    return PLEDGE_CELL_COLOUR_BLUE;
+  if (g_ascii_strcasecmp (rgb + n - 6, "FF0000") == 0)
+    return PLEDGE_CELL_COLOUR_RED;
+  return PLEDGE_CELL_COLOUR_NONE;
+}
+
 static gboolean
 read_styles (PledgeWorkbook *self,
              GError        **error)
 {
   g_autoptr(GHashTable) percent_ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) fonts = g_array_new (FALSE, TRUE, sizeof (PledgeCellColour));
   g_auto(Part) part = { 0 };
-  gboolean in_cell_xfs = FALSE;
+  gboolean in_cell_xfs = FALSE, in_fonts = FALSE, underlined = FALSE;
+  PledgeCellColour font_colour = PLEDGE_CELL_COLOUR_NONE;
   int r;
 
   g_hash_table_add (percent_ids, GINT_TO_POINTER (9));   /* 0% */
@@ -499,6 +518,32 @@ read_styles (PledgeWorkbook *self,
           if (id != NULL && code != NULL && is_percent_format (code))
             g_hash_table_add (percent_ids, GINT_TO_POINTER (atoi (id)));
         }
+      else if (is_element (&part, "fonts"))
+        in_fonts = !xmlTextReaderIsEmptyElement (part.reader);
+      else if (is_end (&part, "fonts"))
+        in_fonts = FALSE;
+      else if (in_fonts && is_element (&part, "font"))
+        {
+          font_colour = PLEDGE_CELL_COLOUR_NONE;
+          underlined = FALSE;
+          if (xmlTextReaderIsEmptyElement (part.reader) && fonts->len < 100000)
+            g_array_append_val (fonts, font_colour);
+        }
+      else if (in_fonts && is_element (&part, "u"))
+        underlined = TRUE;
+      else if (in_fonts && is_element (&part, "color"))
+        {
+          g_autofree char *rgb = attribute (&part, "rgb");
+
+          font_colour = colour_of (rgb);
+        }
+      else if (in_fonts && is_end (&part, "font") && fonts->len < 100000)
+        {
+          /* underlined blue is a link, not an estimate */
+          PledgeCellColour colour = underlined ? PLEDGE_CELL_COLOUR_NONE : font_colour;
+
+          g_array_append_val (fonts, colour);
+        }
       else if (is_element (&part, "cellXfs"))
         in_cell_xfs = !xmlTextReaderIsEmptyElement (part.reader);
       else if (is_end (&part, "cellXfs"))
@@ -506,10 +551,16 @@ read_styles (PledgeWorkbook *self,
       else if (in_cell_xfs && is_element (&part, "xf") && self->percent->len < 1000000)
         {
           g_autofree char *id = attribute (&part, "numFmtId");
+          g_autofree char *font = attribute (&part, "fontId");
           gboolean percent = id != NULL &&
                              g_hash_table_contains (percent_ids, GINT_TO_POINTER (atoi (id)));
+          guint font_index = font != NULL ? (guint) atoi (font) : 0;
+          PledgeCellColour colour = font_index < fonts->len
+                                    ? g_array_index (fonts, PledgeCellColour, font_index)
+                                    : PLEDGE_CELL_COLOUR_NONE;
 
           g_array_append_val (self->percent, percent);
+          g_array_append_val (self->colours, colour);
         }
     }
   return r == 0;
@@ -554,6 +605,7 @@ pledge_workbook_free (PledgeWorkbook *self)
   g_ptr_array_unref (self->strings);
   g_string_chunk_free (self->chunk);
   g_array_unref (self->percent);
+  g_array_unref (self->colours);
   g_free (self->modified);
   g_free (self);
 }
@@ -572,6 +624,7 @@ pledge_workbook_open (GBytes      *bytes,
   self->strings = g_ptr_array_new ();
   self->chunk = g_string_chunk_new (64 * 1024);
   self->percent = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->colours = g_array_new (FALSE, FALSE, sizeof (PledgeCellColour));
 
   if (!read_workbook (self, error) ||
       !read_shared_strings (self, error) ||
@@ -698,6 +751,9 @@ finish_cell (SheetReader *s,
   cell.col = s->col;
   cell.percent = s->style < s->workbook->percent->len &&
                  g_array_index (s->workbook->percent, gboolean, s->style);
+  cell.colour = s->style < s->workbook->colours->len
+                ? g_array_index (s->workbook->colours, PledgeCellColour, s->style)
+                : PLEDGE_CELL_COLOUR_NONE;
 
   if (strcmp (type, "inlineStr") == 0 || strcmp (type, "str") == 0 || strcmp (type, "d") == 0)
     {
