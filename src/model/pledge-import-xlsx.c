@@ -792,6 +792,21 @@ finish_cell (SheetReader *s,
   return TRUE;
 }
 
+/* The sheet's hot loop looks at each node's type and name once, and
+ * compares names with the reader's own interned strings. */
+typedef struct
+{
+  const xmlChar *row, *c, *v, *t;
+} SheetNames;
+
+static gboolean
+name_is (const xmlChar *name,
+         const xmlChar *interned)
+{
+  return name == interned || (interned != NULL && strcmp ((const char *) name,
+                                                          (const char *) interned) == 0);
+}
+
 gboolean
 pledge_workbook_read_sheet (PledgeWorkbook *self,
                             guint           index,
@@ -803,6 +818,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
   g_autoptr(GString) value = g_string_new (NULL);
   g_auto(Part) part = { 0 };
   SheetReader s = { 0 };
+  SheetNames names;
   int r;
 
   g_return_val_if_fail (index < self->sheet_names->len, FALSE);
@@ -816,6 +832,10 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
       return FALSE;
     }
 
+  names.row = xmlTextReaderConstString (part.reader, BAD_CAST "row");
+  names.c = xmlTextReaderConstString (part.reader, BAD_CAST "c");
+  names.v = xmlTextReaderConstString (part.reader, BAD_CAST "v");
+  names.t = xmlTextReaderConstString (part.reader, BAD_CAST "t");
   s.workbook = self;
   s.sheet = index;
   s.cells = cells;
@@ -824,7 +844,32 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
 
   while ((r = part_next (&part, error)) == 1)
     {
-      if (is_element (&part, "row"))
+      int type = xmlTextReaderNodeType (part.reader);
+      const xmlChar *name;
+      gboolean start, end;
+
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+          type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE)
+        {
+          if (!s.in_value)
+            continue;
+          g_string_append (value, (const char *) xmlTextReaderConstValue (part.reader));
+          if (value->len > PLEDGE_IMPORT_MAX_FIELD_SIZE)
+            {
+              r = -1;
+              cell_error (&s, error, _("a cell longer than %d MiB"),
+                          PLEDGE_IMPORT_MAX_FIELD_SIZE / (1024 * 1024));
+              break;
+            }
+          continue;
+        }
+      start = type == XML_READER_TYPE_ELEMENT;
+      end = type == XML_READER_TYPE_END_ELEMENT;
+      if (!start && !end)
+        continue;
+      name = xmlTextReaderConstLocalName (part.reader);
+
+      if (start && name_is (name, names.row))
         {
           g_autofree char *ref = attribute (&part, "r");
           guint64 row;
@@ -855,7 +900,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
           if (xmlTextReaderIsEmptyElement (part.reader))
             continue;
         }
-      else if (is_end (&part, "row"))
+      else if (end && name_is (name, names.row))
         {
           PledgeRow row = { s.row, (const PledgeCell *) (void *) cells->data, cells->len };
 
@@ -865,7 +910,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if (is_element (&part, "c"))
+      else if (start && name_is (name, names.c))
         {
           g_autofree char *ref = attribute (&part, "r");
           g_autofree char *style = attribute (&part, "s");
@@ -899,7 +944,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if (is_end (&part, "c"))
+      else if (end && name_is (name, names.c))
         {
           if (!finish_cell (&s, error))
             {
@@ -907,22 +952,10 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if ((is_element (&part, "v") || is_element (&part, "t")) &&
-               !xmlTextReaderIsEmptyElement (part.reader))
-        s.in_value = TRUE;
-      else if (is_end (&part, "v") || is_end (&part, "t"))
+      else if (start && (name_is (name, names.v) || name_is (name, names.t)))
+        s.in_value = !xmlTextReaderIsEmptyElement (part.reader);
+      else if (end && (name_is (name, names.v) || name_is (name, names.t)))
         s.in_value = FALSE;
-      else if (s.in_value && is_text (&part))
-        {
-          g_string_append (value, (const char *) xmlTextReaderConstValue (part.reader));
-          if (value->len > PLEDGE_IMPORT_MAX_FIELD_SIZE)
-            {
-              r = -1;
-              cell_error (&s, error, _("a cell longer than %d MiB"),
-                          PLEDGE_IMPORT_MAX_FIELD_SIZE / (1024 * 1024));
-              break;
-            }
-        }
     }
 
   g_free (s.type);
