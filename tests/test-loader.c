@@ -176,6 +176,18 @@ test_v2 (void)
   g_assert_cmpstr (edition->name, ==, "July 2026 edition");
   g_assert_cmpstr (edition->date, ==, "2026-07");
   g_assert_cmpstr (edition->basis, ==, "core-defence");
+  {
+    g_autofree char *described = pledge_edition_describe (edition);
+    PledgeEdition other = { .name = "Spring", .date = "2026-04", .basis = "national_definition-x" };
+    PledgeEdition bare = { .name = "Spring", .date = "2026-04", .basis = NULL };
+    g_autofree char *other_basis = pledge_edition_describe_basis (&other);
+    g_autofree char *bare_described = pledge_edition_describe (&bare);
+
+    g_assert_cmpstr (described, ==, "July 2026 edition, core defence");
+    g_assert_cmpstr (other_basis, ==, "national definition x");
+    g_assert_null (pledge_edition_describe_basis (&bare));
+    g_assert_cmpstr (bare_described, ==, "Spring");
+  }
   g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, 2021);
   g_assert_cmpstr (pledge_dataset_get_prices (dataset), ==, "current");
 
@@ -197,15 +209,16 @@ test_v2 (void)
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_REAL_CHANGE), ==, 13.5);
   g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION)));
 
-  /* Only a population: kept, and a year with figures. */
+  /* Only a population: kept (and saved), but no reported spending, so
+   * neither the member's last year nor the end of the dataset's years. */
   f = pledge_member_get_figures (a, 2025);
   g_assert_nonnull (f);
   g_assert_cmpuint (f->present, ==, 0);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);
-  g_assert_cmpint (pledge_member_last_year (a), ==, 2025);
+  g_assert_cmpint (pledge_member_last_year (a), ==, 2024);
   g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
   g_assert_cmpint (first, ==, 2023);
-  g_assert_cmpint (last, ==, 2025);
+  g_assert_cmpint (last, ==, 2024);
 
   /* No version 2 figure: no storage at all. */
   f = pledge_member_get_figures (b, 2023);
@@ -313,12 +326,13 @@ test_v2_snapshot_shares (void)
   f = pledge_snapshot_get_figures (reported, 0, 2023);
   g_assert_true (f->extra == file_2023->extra);
 
-  /* The grow from 2024 wrote 2025 (over the population) and 2026. */
+  /* The grow from 2024 wrote 2025 (over the population) and 2026, both
+   * past AAA's last reported spending. */
   f = pledge_snapshot_get_figures (scenario, 0, 2023);
   g_assert_true (f->extra == file_2023->extra);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_GDP_CONSTANT), ==, 940.25);
   f = pledge_snapshot_get_figures (scenario, 0, 2025);
-  g_assert_true (f->flags & PLEDGE_FIGURES_EDITED);
+  g_assert_true (f->flags & PLEDGE_FIGURES_PROJECTED);
   g_assert_true (pledge_figures_has (f, PLEDGE_FIELD_DEFENCE));
   g_assert_true (f->extra == file_2025->extra);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);
