@@ -593,23 +593,21 @@ test_shared_sipri_owid (void)
   g_assert_cmpuint (checked, >, 1500);
 }
 
-/* NATO's 2024 workbook: every published share at full precision, and
- * "2016: 5 of 28". */
-static void
-test_shared_nato_2024 (void)
+/* Checks every figure of one of reference-data's full-precision tables
+ * (country,iso3,note,2014,...) against the import; returns how many. */
+static guint
+check_nato_table (PledgeDataset *nato,
+                  const char    *table,
+                  guint          slot)
 {
-  g_autoptr(PledgeDataset) nato = import_shared ("raw/240617-def-exp-2024-TABLES-en.xlsx");
-  g_autofree char *path = shared_path ("nato_2024_pct_gdp_fullprecision.csv");
+  g_autofree char *name = g_strconcat (table, ".csv", NULL);
+  g_autofree char *path = shared_path (name);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) header = NULL;
-  guint checked = 0, members = 0, meet = 0;
+  guint checked = 0;
 
-  if (nato == NULL || path == NULL)
-    {
-      g_test_skip ("../shared/reference-data is not here");
-      return;
-    }
+  g_assert_nonnull (path);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);
   header = g_strsplit (lines[0], ",", -1);
@@ -618,16 +616,64 @@ test_shared_nato_2024 (void)
       g_auto(GStrv) f = g_strsplit (lines[i], ",", -1);
 
       if (g_strv_length (f) < 4 || *f[1] == '\0')
-        continue;
+        continue;   /* the NATO aggregates */
       for (guint c = 3; f[c] != NULL && header[c] != NULL; c++)
         if (*f[c] != '\0')
           {
-            g_assert_cmpfloat (value (nato, f[1], atoi (header[c]), PLEDGE_FIELD_DEFENCE_GDP), ==,
-                               g_ascii_strtod (f[c], NULL));
+            const PledgeFigures *fig = figures (nato, f[1], atoi (header[c]));
+            double got = NAN;
+
+            if (fig != NULL && slot < PLEDGE_N_FIELDS && pledge_figures_has (fig, slot))
+              got = fig->values[slot];
+            else if (fig != NULL && slot >= PLEDGE_N_FIELDS)
+              got = pledge_figures_get_extra (fig, slot - PLEDGE_N_FIELDS);
+            if (got != g_ascii_strtod (f[c], NULL))
+              g_error ("%s: %s %s is %.17g, not %s", table, f[1], header[c], got, f[c]);
             checked++;
           }
     }
-  g_assert_cmpuint (checked, ==, 31 * 11);
+  return checked;
+}
+
+/* NATO's 2024 workbook: every table at full precision, and "2016: 5 of
+ * 28". */
+static void
+test_shared_nato_2024 (void)
+{
+  static const struct
+  {
+    const char *table;
+    guint       slot;
+    guint       count;   /* member-years, Iceland's GDP included */
+  } tables[] = {
+    { "nato_2024_pct_gdp_fullprecision", PLEDGE_FIELD_DEFENCE_GDP, 31 * 11 },
+    { "nato_2024_defexp_musd_current_fullprecision", PLEDGE_FIELD_DEFENCE, 31 * 11 },
+    { "nato_2024_gdp_musd_current_fullprecision", PLEDGE_FIELD_GDP, 32 * 11 },
+    { "nato_2024_equipment_share_pct_fullprecision", PLEDGE_FIELD_EQUIPMENT, 31 * 11 },
+    { "nato_2024_defexp_musd_constant2015_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_DEFENCE_CONSTANT), 31 * 11 },
+    { "nato_2024_real_change_pct_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_REAL_CHANGE), 31 * 11 },
+    { "nato_2024_military_personnel_thousands_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_MILITARY_PERSONNEL), 31 * 11 },
+    { "nato_2024_personnel_share_pct_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_PERSONNEL_SPENDING), 31 * 11 },
+    { "nato_2024_infrastructure_share_pct_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_INFRASTRUCTURE), 31 * 11 },
+    { "nato_2024_other_share_pct_fullprecision",
+      PLEDGE_IMPORT_SLOT_EXTRA (PLEDGE_EXTRA_OTHER_SPENDING), 31 * 11 },
+  };
+  g_autoptr(PledgeDataset) nato = import_shared ("raw/240617-def-exp-2024-TABLES-en.xlsx");
+  guint members = 0, meet = 0;
+
+  if (nato == NULL)
+    {
+      g_test_skip ("../shared/reference-data is not here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpuint (check_nato_table (nato, tables[i].table, tables[i].slot), ==,
+                      tables[i].count);
 
   for (guint m = 0; m < pledge_dataset_get_n_members (nato); m++)
     {
@@ -644,6 +690,9 @@ test_shared_nato_2024 (void)
   g_assert_cmpuint (members, ==, 28);
   g_assert_cmpuint (meet, ==, 5);
   g_assert_true (figures (nato, "SVK", 2024)->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_false (figures (nato, "SVK", 2022)->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_cmpstr (pledge_dataset_get_edition (nato)->date, ==, "2024-06-17");
+  g_assert_cmpint (pledge_dataset_get_constant_year (nato), ==, 2015);
 }
 
 int
