@@ -274,6 +274,32 @@ def main():
                 part.write(chunk)
             part.write(b"</sheetData></worksheet>")
     expected.append(("bomb.xlsx", "bomb.xlsx: the part xl/worksheets/sheet1.xml inflates to more than 256 MiB"))
+    # A bomb whose headers say its part is 1,000 bytes: it inflates to 16 MiB.
+    lying = os.path.join(BAD, "lying-bomb.xlsx")
+    with zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr(info("xl/workbook.xml"), f'<workbook xmlns="{NS}" xmlns:r="{RNS}"><sheets>'
+                   '<sheet name="Share of GDP" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr(info("xl/_rels/workbook.xml.rels"),
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{RNS}/worksheet" Target="worksheets/sheet1.xml"/>'
+                   '</Relationships>')
+        z.writestr(info("xl/worksheets/sheet1.xml"),
+                   f'<worksheet xmlns="{NS}"><sheetData>'.encode() + b"<x/>" * (4 << 20) +
+                   b"</sheetData></worksheet>")
+    with zipfile.ZipFile(lying) as z:
+        entry = [i for i in z.infolist() if i.filename.endswith("sheet1.xml")][0]
+        central = z.start_dir
+    data = bytearray(open(lying, "rb").read())
+    data[entry.header_offset + 22:entry.header_offset + 26] = (1000).to_bytes(4, "little")
+    pos = central
+    while data[pos:pos + 4] == b"PK\x01\x02":
+        n, m, k = (int.from_bytes(data[pos + i:pos + i + 2], "little") for i in (28, 30, 32))
+        if data[pos + 46:pos + 46 + n].endswith(b"sheet1.xml"):
+            data[pos + 24:pos + 28] = (1000).to_bytes(4, "little")
+        pos += 46 + n + m + k
+    open(lying, "wb").write(bytes(data))
+    expected.append(("lying-bomb.xlsx", "lying-bomb.xlsx: the part xl/worksheets/sheet1.xml inflates "
+                     "to more than its header says (1000 bytes)"))
     unknown = zipfile.ZipFile(os.path.join(BAD, "not-a-workbook.xlsx"), "w")
     unknown.writestr(info("hello.txt"), "a zip, but no workbook")
     unknown.close()

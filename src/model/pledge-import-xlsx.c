@@ -49,6 +49,8 @@ typedef struct
   struct archive  *archive;
   const char      *path;
   gint64           inflated;
+  gint64           declared;   /* the size the zip's header gives, or -1 */
+  gboolean         lying;      /* inflated past it */
   gboolean         too_large;
   gboolean         damaged;
   char            *archive_message;
@@ -149,6 +151,12 @@ part_read (void *context,
     }
   part->inflated += n;
   part->workbook->inflated += n;
+  /* A header that understates the size is a bomb's trick: stop at once */
+  if (part->declared >= 0 && part->inflated > part->declared)
+    {
+      part->lying = TRUE;
+      return -1;
+    }
   if (part->inflated > PLEDGE_IMPORT_MAX_ENTRY_SIZE ||
       part->workbook->inflated > PLEDGE_IMPORT_MAX_TOTAL_SIZE)
     {
@@ -222,6 +230,7 @@ part_open (Part           *part,
                        self->display_name);
           return FALSE;
         }
+      part->declared = archive_entry_size_is_set (entry) ? archive_entry_size (entry) : -1;
       part->reader = xmlReaderForIO (part_read, part_close, part, path, NULL,
                                      XML_PARSE_NONET | XML_PARSE_NOBLANKS);
       if (part->reader == NULL)
@@ -265,7 +274,12 @@ part_next (Part    *part,
   if (r >= 0)
     return r;
 
-  if (part->too_large)
+  if (part->lying)
+    g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_CORRUPT,
+                 _("%s: the part %s inflates to more than its header says (%" G_GINT64_FORMAT
+                   " bytes): refused, as a zip bomb would be"),
+                 part->workbook->display_name, part->path, part->declared);
+  else if (part->too_large)
     g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_TOO_LARGE,
                  _("%s: the part %s inflates to more than %d MiB (%d MiB for the whole "
                    "workbook): refused, as a zip bomb would be"),
