@@ -300,6 +300,20 @@ def main():
     open(lying, "wb").write(bytes(data))
     expected.append(("lying-bomb.xlsx", "lying-bomb.xlsx: the part xl/worksheets/sheet1.xml inflates "
                      "to more than its header says (1000 bytes)"))
+    # An honest part, under the caps, of nine million empty elements
+    with zipfile.ZipFile(os.path.join(BAD, "junk-sheet.xlsx"), "w", zipfile.ZIP_DEFLATED,
+                         compresslevel=9) as z:
+        z.writestr(info("xl/workbook.xml"), f'<workbook xmlns="{NS}" xmlns:r="{RNS}"><sheets>'
+                   '<sheet name="Share of GDP" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr(info("xl/_rels/workbook.xml.rels"),
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{RNS}/worksheet" Target="worksheets/sheet1.xml"/>'
+                   '</Relationships>')
+        z.writestr(info("xl/worksheets/sheet1.xml"),
+                   f'<worksheet xmlns="{NS}"><sheetData>'.encode() + b"<x/>" * (9 << 20) +
+                   b"</sheetData></worksheet>")
+    expected.append(("junk-sheet.xlsx", 'junk-sheet.xlsx: sheet "Share of GDP" holds more than 8 '
+                     "million things that are not cells: refused"))
     unknown = zipfile.ZipFile(os.path.join(BAD, "not-a-workbook.xlsx"), "w")
     unknown.writestr(info("hello.txt"), "a zip, but no workbook")
     unknown.close()

@@ -27,6 +27,10 @@
 #define MAX_SHARED_STRINGS (4 * 1024 * 1024)
 #define MAX_ROW 1048576
 #define MAX_COL 16384
+/* Nodes of a sheet that are not rows, cells or their values (formats,
+ * merges, comments): a real sheet has thousands; a part stuffed with
+ * millions of them is refused before it costs seconds. */
+#define MAX_OTHER_NODES (8 * 1024 * 1024)
 
 struct _PledgeWorkbook
 {
@@ -810,15 +814,40 @@ finish_cell (SheetReader *s,
  * compares names with the reader's own interned strings. */
 typedef struct
 {
-  const xmlChar *row, *c, *v, *t;
+  const xmlChar *row, *c, *v, *t, *is, *f;
 } SheetNames;
 
-static gboolean
-name_is (const xmlChar *name,
-         const xmlChar *interned)
+typedef enum
 {
-  return name == interned || (interned != NULL && strcmp ((const char *) name,
-                                                          (const char *) interned) == 0);
+  NODE_OTHER,
+  NODE_ROW,
+  NODE_C,
+  NODE_VALUE,    /* <v>, or <t> in an inline string */
+  NODE_INLINE,   /* <is>, <f>: a cell's, nothing to do */
+} NodeKind;
+
+static NodeKind
+node_kind (const xmlChar    *name,
+           const SheetNames *n)
+{
+  if (name == n->c)
+    return NODE_C;
+  if (name == n->v || name == n->t)
+    return NODE_VALUE;
+  if (name == n->row)
+    return NODE_ROW;
+  if (name == n->is || name == n->f)
+    return NODE_INLINE;
+  /* the names should be the reader's own, but compare the text too */
+  if (strcmp ((const char *) name, "c") == 0)
+    return NODE_C;
+  if (strcmp ((const char *) name, "v") == 0 || strcmp ((const char *) name, "t") == 0)
+    return NODE_VALUE;
+  if (strcmp ((const char *) name, "row") == 0)
+    return NODE_ROW;
+  if (strcmp ((const char *) name, "is") == 0 || strcmp ((const char *) name, "f") == 0)
+    return NODE_INLINE;
+  return NODE_OTHER;
 }
 
 gboolean
@@ -833,6 +862,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
   g_auto(Part) part = { 0 };
   SheetReader s = { 0 };
   SheetNames names;
+  guint other_nodes = 0;
   int r;
 
   g_return_val_if_fail (index < self->sheet_names->len, FALSE);
@@ -850,6 +880,8 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
   names.c = xmlTextReaderConstString (part.reader, BAD_CAST "c");
   names.v = xmlTextReaderConstString (part.reader, BAD_CAST "v");
   names.t = xmlTextReaderConstString (part.reader, BAD_CAST "t");
+  names.is = xmlTextReaderConstString (part.reader, BAD_CAST "is");
+  names.f = xmlTextReaderConstString (part.reader, BAD_CAST "f");
   s.workbook = self;
   s.sheet = index;
   s.cells = cells;
@@ -859,7 +891,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
   while ((r = part_next (&part, error)) == 1)
     {
       int type = xmlTextReaderNodeType (part.reader);
-      const xmlChar *name;
+      NodeKind kind;
       gboolean start, end;
 
       if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -879,11 +911,24 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
         }
       start = type == XML_READER_TYPE_ELEMENT;
       end = type == XML_READER_TYPE_END_ELEMENT;
-      if (!start && !end)
-        continue;
-      name = xmlTextReaderConstLocalName (part.reader);
+      kind = start || end ? node_kind (xmlTextReaderConstLocalName (part.reader), &names)
+                          : NODE_OTHER;
+      if (kind == NODE_OTHER)
+        {
+          if (++other_nodes > MAX_OTHER_NODES)
+            {
+              g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_TOO_LARGE,
+                           _("%s: sheet \"%s\" holds more than %d million things that are not "
+                             "cells: refused"), self->display_name,
+                           (const char *) self->sheet_names->pdata[index],
+                           MAX_OTHER_NODES / (1024 * 1024));
+              r = -1;
+              break;
+            }
+          continue;
+        }
 
-      if (start && name_is (name, names.row))
+      if (start && kind == NODE_ROW)
         {
           g_autofree char *ref = attribute (&part, "r");
           guint64 row;
@@ -914,7 +959,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
           if (xmlTextReaderIsEmptyElement (part.reader))
             continue;
         }
-      else if (end && name_is (name, names.row))
+      else if (end && kind == NODE_ROW)
         {
           PledgeRow row = { s.row, (const PledgeCell *) (void *) cells->data, cells->len };
 
@@ -924,7 +969,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if (start && name_is (name, names.c))
+      else if (start && kind == NODE_C)
         {
           g_autofree char *ref = attribute (&part, "r");
           g_autofree char *style = attribute (&part, "s");
@@ -958,7 +1003,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if (end && name_is (name, names.c))
+      else if (end && kind == NODE_C)
         {
           if (!finish_cell (&s, error))
             {
@@ -966,9 +1011,9 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
               break;
             }
         }
-      else if (start && (name_is (name, names.v) || name_is (name, names.t)))
+      else if (start && kind == NODE_VALUE)
         s.in_value = !xmlTextReaderIsEmptyElement (part.reader);
-      else if (end && (name_is (name, names.v) || name_is (name, names.t)))
+      else if (end && kind == NODE_VALUE)
         s.in_value = FALSE;
     }
 
