@@ -24,7 +24,12 @@
 
 #include "pledge-import-private.h"
 
-#define MAX_SHARED_STRINGS (4 * 1024 * 1024)
+#define MAX_SHARED_STRINGS (1024 * 1024)
+/* Nodes the other parts may hold: shared strings (a few a string), and
+ * the workbook, its relationships, styles and properties (small). Past
+ * these a part costs seconds for nothing: it is refused. */
+#define MAX_STRINGS_NODES (8 * 1024 * 1024)
+#define MAX_PART_NODES (2 * 1024 * 1024)
 #define MAX_ROW 1048576
 #define MAX_COL 16384
 /* Nodes of a sheet that are not rows, cells or their values (formats,
@@ -54,6 +59,8 @@ typedef struct
   const char      *path;
   gint64           inflated;
   gint64           declared;   /* the size the zip's header gives, or -1 */
+  guint            nodes;
+  guint            max_nodes;  /* 0: the caller counts */
   gboolean         lying;      /* inflated past it */
   gboolean         too_large;
   gboolean         damaged;
@@ -202,6 +209,7 @@ part_open (Part           *part,
   int r;
 
   memset (part, 0, sizeof *part);
+  part->max_nodes = MAX_PART_NODES;
   part->workbook = self;
   part->path = path;
   part->archive = archive_read_new ();
@@ -267,6 +275,14 @@ part_next (Part    *part,
            GError **error)
 {
   int r = xmlTextReaderRead (part->reader);
+
+  if (r == 1 && part->max_nodes != 0 && ++part->nodes > part->max_nodes)
+    {
+      g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: the part %s holds more than %u million elements: refused"),
+                   part->workbook->display_name, part->path, part->max_nodes / (1024 * 1024));
+      return -1;
+    }
 
   if (r == 1 && xmlTextReaderNodeType (part->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
     {
@@ -440,6 +456,7 @@ read_shared_strings (PledgeWorkbook *self,
 
   if (!part_open (&part, self, "xl/sharedStrings.xml", error))
     return error == NULL || *error == NULL;
+  part.max_nodes = MAX_STRINGS_NODES;
   while ((r = part_next (&part, error)) == 1)
     {
       if (is_element (&part, "si"))
@@ -876,6 +893,7 @@ pledge_workbook_read_sheet (PledgeWorkbook *self,
       return FALSE;
     }
 
+  part.max_nodes = 0;
   names.row = xmlTextReaderConstString (part.reader, BAD_CAST "row");
   names.c = xmlTextReaderConstString (part.reader, BAD_CAST "c");
   names.v = xmlTextReaderConstString (part.reader, BAD_CAST "v");
