@@ -138,7 +138,7 @@ pledge_window_open_file (PledgeWindow *self,
   if (pledge_document_get_import_report (win->document) != NULL)
     {
       g_autofree char *text =
-        pledge_import_report_describe (pledge_document_get_import_report (win->document));
+        pledge_import_report_describe_short (pledge_document_get_import_report (win->document));
       g_autofree char *markup = g_markup_escape_text (text, -1);
       AdwToast *toast = adw_toast_new (markup);
 

@@ -36,7 +36,7 @@ assert_imported (PledgeWindow *win,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (win)), "• "));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), title));
   g_assert_true (g_str_has_prefix (pledge_window_get_last_toast (win), "Imported "));
-  g_assert_nonnull (strstr (pledge_window_get_last_toast (win), "left out"));
+  g_assert_nonnull (strstr (pledge_window_get_last_toast (win), "Left out 1 other country"));
 }
 
 static void

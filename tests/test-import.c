@@ -200,6 +200,9 @@ test_owid_csv (void)
   g_assert_cmpint (report->first_year, ==, 1990);
   text = pledge_import_report_describe (report);
   g_assert_nonnull (strstr (text, "2 NATO members"));
+  g_clear_pointer (&text, g_free);
+  text = pledge_import_report_describe_short (report);
+  g_assert_cmpstr (text, ==, "Imported 2 NATO members · Left out 2 other countries, 1 region");
 }
 
 static void

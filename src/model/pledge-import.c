@@ -124,6 +124,40 @@ pledge_import_report_describe (const PledgeImportReport *r)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+char *
+pledge_import_report_describe_short (const PledgeImportReport *r)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "Imported %u NATO member",
+                                          "Imported %u NATO members", r->n_members), r->n_members);
+  if (r->n_non_members > 0)
+    g_ptr_array_add (left, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other country",
+                                                         "%u other countries", r->n_non_members),
+                                            r->n_non_members));
+  if (r->n_former > 0)
+    g_ptr_array_add (left, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u former state",
+                                                         "%u former states", r->n_former),
+                                            r->n_former));
+  if (r->n_aggregates > 0)
+    g_ptr_array_add (left, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u region",
+                                                         "%u regions", r->n_aggregates),
+                                            r->n_aggregates));
+  if (left->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (left, NULL);
+      joined = g_strjoinv (_(", "), (char **) left->pdata);
+      /* Translators: "Imported 31 NATO members · Left out 137 other countries, ..." */
+      g_string_append_printf (s, _(" · Left out %s"), joined);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static PledgeDataset *
 import_workbook (GBytes                    *bytes,
                  const char                *display_name,

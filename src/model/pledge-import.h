@@ -70,8 +70,10 @@ typedef struct
 } PledgeImportReport;
 
 void  pledge_import_report_free (PledgeImportReport *report);
-/* One sentence for a toast or the terminal. */
-char *pledge_import_report_describe (const PledgeImportReport *report);
+/* One sentence for the terminal, and a shorter one for a toast (the
+ * window names the file already). */
+char *pledge_import_report_describe       (const PledgeImportReport *report);
+char *pledge_import_report_describe_short (const PledgeImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeImportReport, pledge_import_report_free)
 
