@@ -243,6 +243,12 @@ part_open (Part           *part,
           return FALSE;
         }
       part->declared = archive_entry_size_is_set (entry) ? archive_entry_size (entry) : -1;
+      /* Silenced from the start: the reader reads the first bytes and
+       * picks the encoding as it is made. */
+      part->saved_error_func = xmlGenericError;
+      part->saved_error_context = xmlGenericErrorContext;
+      part->silenced = TRUE;
+      xmlSetGenericErrorFunc (part, capture_error);
       part->reader = xmlReaderForIO (part_read, part_close, part, path, NULL,
                                      XML_PARSE_NONET | XML_PARSE_NOBLANKS);
       if (part->reader == NULL)
@@ -252,10 +258,6 @@ part_open (Part           *part,
           return FALSE;
         }
       xmlTextReaderSetErrorHandler (part->reader, part_xml_error, part);
-      part->saved_error_func = xmlGenericError;
-      part->saved_error_context = xmlGenericErrorContext;
-      part->silenced = TRUE;
-      xmlSetGenericErrorFunc (part, capture_error);
       return TRUE;
     }
   if (r == ARCHIVE_EOF)
