@@ -22,6 +22,9 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_EQUIPMENT] = "pledge-equipment-symbolic",
   [PLEDGE_CHART_BURDEN] = "pledge-burden-symbolic",
   [PLEDGE_CHART_GAP] = "pledge-gap-symbolic",
+  [PLEDGE_CHART_REAL_CHANGE] = "pledge-real-change-symbolic",
+  [PLEDGE_CHART_PER_CAPITA] = "pledge-per-capita-symbolic",
+  [PLEDGE_CHART_CATEGORIES] = "pledge-categories-symbolic",
 };
 
 static void update_view (PledgeWindow *self);
