@@ -115,27 +115,18 @@ add_year (PledgeMember *member,
 }
 
 /* Format v2: a small alliance with constant prices, population and
- * categories, made in code (the extras live in a pool that outlives the
- * dataset). USA for the aggregates; GRC has no constant figures (per capita
- * at current prices); ITA no categories; LUX cuts its spending. */
-static double v2_pool[128][PLEDGE_N_EXTRAS];
-static guint v2_pool_used;
+ * categories, made in code. USA for the aggregates; GRC has no constant
+ * figures (per capita at current prices); ITA no categories; LUX cuts its
+ * spending. */
+static PledgeDataset *v2_building;
 
 static void
 set_extra (PledgeFigures *f,
            PledgeExtra    extra,
            double         value)
 {
-  if (f->extra == NULL)
-    {
-      g_assert_cmpuint (v2_pool_used, <, G_N_ELEMENTS (v2_pool));
-      f->extra = v2_pool[v2_pool_used++];
-    }
   if (isfinite (value))
-    {
-      ((double *) f->extra)[extra] = value;
-      f->extra_present |= 1u << extra;
-    }
+    pledge_dataset_set_figure_extra (v2_building, f, extra, value);
 }
 
 static PledgeDataset *
@@ -157,8 +148,11 @@ new_v2_dataset (void)
   };
   PledgeDataset *dataset = new_dataset (TRUE);
 
-  v2_pool_used = 0;
+  v2_building = dataset;
   pledge_dataset_set_units (dataset, "USD", PLEDGE_SCALE_MILLION, "current");
+  pledge_dataset_set_edition (dataset, "Test alliance, July 2026 edition", "2026-07",
+                              "core-defence");
+  pledge_dataset_set_constant_year (dataset, 2021);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       PledgeMember *m = pledge_dataset_add_member (dataset, members[i].code, members[i].name,

@@ -12,11 +12,6 @@
 
 #define U NAN
 
-/* The version 2 figures of the test dataset live here: a dataset points
- * at its figures' extras and never frees them before itself. */
-static double extras_pool[32][PLEDGE_N_EXTRAS];
-static guint n_extras;
-
 typedef struct
 {
   int    year;
@@ -28,11 +23,11 @@ typedef struct
 } Row;
 
 static void
-add_row (PledgeMember *m,
-         const Row    *row)
+add_row (PledgeDataset *dataset,
+         PledgeMember  *m,
+         const Row     *row)
 {
   PledgeFigures *f = pledge_member_add_figures (m, row->year);
-  double *extra = extras_pool[n_extras++];
   const struct { PledgeExtra extra; double value; } given[] = {
     { PLEDGE_EXTRA_DEFENCE_CONSTANT, row->constant },
     { PLEDGE_EXTRA_REAL_CHANGE, row->real_change },
@@ -42,7 +37,6 @@ add_row (PledgeMember *m,
     { PLEDGE_EXTRA_OTHER_SPENDING, row->categories[3] },
   };
 
-  g_assert_cmpuint (n_extras, <=, G_N_ELEMENTS (extras_pool));
   if (!isnan (row->defence))
     {
       f->values[PLEDGE_FIELD_DEFENCE] = row->defence;
@@ -57,11 +51,7 @@ add_row (PledgeMember *m,
   f->present |= PLEDGE_FIGURE_GDP;
   for (guint k = 0; k < G_N_ELEMENTS (given); k++)
     if (!isnan (given[k].value))
-      {
-        extra[given[k].extra] = given[k].value;
-        f->extra_present |= 1u << given[k].extra;
-      }
-  f->extra = f->extra_present ? extra : NULL;
+      pledge_dataset_set_figure_extra (dataset, f, given[k].extra, given[k].value);
 }
 
 /* AAA: deflators 1.0 (2013), 1.1 (2014, 2015), none in 2016, its last
@@ -91,20 +81,19 @@ make_dataset (void)
     { 2014, 40, U, U, 4000, { U, U, U, U } },
   };
 
-  n_extras = 0;
   pledge_dataset_set_units (dataset, "USD", PLEDGE_SCALE_MILLION, "current");
   m = pledge_dataset_add_member (dataset, "AAA", "Aland", 1949, 0);
   for (guint k = 0; k < G_N_ELEMENTS (aaa); k++)
-    add_row (m, &aaa[k]);
+    add_row (dataset, m, &aaa[k]);
   m = pledge_dataset_add_member (dataset, "USA", "United States", 1949, 0);
   for (guint k = 0; k < G_N_ELEMENTS (usa); k++)
-    add_row (m, &usa[k]);
+    add_row (dataset, m, &usa[k]);
   m = pledge_dataset_add_member (dataset, "CCC", "Cland", 1949, 0);
   for (guint k = 0; k < G_N_ELEMENTS (ccc); k++)
-    add_row (m, &ccc[k]);
+    add_row (dataset, m, &ccc[k]);
   m = pledge_dataset_add_member (dataset, "DDD", "Dland", 1949, 0);
   for (guint k = 0; k < G_N_ELEMENTS (ddd); k++)
-    add_row (m, &ddd[k]);
+    add_row (dataset, m, &ddd[k]);
   return dataset;
 }
 

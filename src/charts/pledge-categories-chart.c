@@ -84,6 +84,21 @@ compare_equipment (gconstpointer a,
   return (int) ma->index - (int) mb->index;
 }
 
+/* The estimate's mark, or the scenario's where it changed the equipment
+ * share (not only the money): pledge_bars_hatch_of()'s values */
+static guint
+member_hatch (const PledgeChartInput  *input,
+              const PledgeChartMember *m)
+{
+  guint hatch = pledge_bars_hatch_of (m);
+
+  if (hatch == 2 && m->status != PLEDGE_STATUS_PROJECTED &&
+      !(input->has_reported &&
+        pledge_chart_values_differ (m->categories[0], m->reported_equipment)))
+    return 0;
+  return hatch;
+}
+
 static void
 category_colours (const PledgeChartStyle *style,
                   PledgeChartColour       colours[PLEDGE_N_CATEGORIES])
@@ -148,8 +163,8 @@ categories_layout (PledgeChart *c,
         if (isfinite (m->categories[k]))
           sum += m->categories[k];
       hi = MAX (hi, sum);
-      any_estimate |= pledge_bars_hatch_of (m) == 1;
-      any_scenario |= pledge_bars_hatch_of (m) == 2;
+      any_estimate |= member_hatch (input, m) == 1;
+      any_scenario |= member_hatch (input, m) == 2;
     }
   pledge_chart_sort (order, n, sizeof (int), compare_equipment, (gpointer) input);
 
@@ -222,7 +237,7 @@ paint_member (PledgeChart             *c,
   const PledgeChartStyle *style = c->style;
   PledgeChartColour stripes = style->background;
   double x = l->x0, reported;
-  guint hatch = pledge_bars_hatch_of (m);
+  guint hatch = member_hatch (c->input, m);
   g_autofree char *equipment = NULL;
 
   stripes.alpha = 0.5;

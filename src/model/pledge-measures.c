@@ -27,19 +27,7 @@ gboolean
 pledge_dataset_has_measures (PledgeDataset *dataset)
 {
   g_return_val_if_fail (PLEDGE_IS_DATASET (dataset), FALSE);
-
-  if (pledge_dataset_get_edition (dataset) != NULL ||
-      pledge_dataset_get_constant_year (dataset) != 0)
-    return TRUE;
-  for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
-    {
-      GArray *figures = pledge_dataset_get_member (dataset, i)->figures;
-
-      for (guint k = 0; k < figures->len; k++)
-        if (g_array_index (figures, PledgeFigures, k).extra_present != 0)
-          return TRUE;
-    }
-  return FALSE;
+  return pledge_dataset_get_format_version (dataset) >= 2;
 }
 
 double
