@@ -563,6 +563,86 @@ test_plan_error_names_file (void)
   g_assert_true (g_str_has_prefix (run.err, expected));
 }
 
+/* --compare: the revisions between two editions, the older told by the
+ * years the figures reach (neither test file has an edition date). */
+static char *
+compare_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "compare", name, NULL);
+}
+
+static void
+test_report_compare (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) swapped = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *older = g_strdup_printf ("Older: %s", old);
+  g_auto(GStrv) lines = NULL;
+  const char *poland = NULL;
+
+  run_pledge (&run, "--report", compare_new, "--year=2016", old, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, older));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "2016  Poland "))
+      poland = lines[i];
+  g_assert_nonnull (poland);
+  g_assert_true (g_regex_match_simple ("^2016  Poland +2\\.00 +1\\.99 +-0\\.01 .*"
+                                       "leaves 2% of GDP$", poland, 0, 0));
+  /* France is the same to two decimals in both */
+  g_assert_null (strstr (run.out, "France"));
+
+  /* Given the other way round, the same edition is the older */
+  run_pledge (&swapped, "--report", compare_old, "--year=2016", new, NULL);
+  g_assert_cmpint (swapped.status, ==, 0);
+  g_assert_nonnull (strstr (swapped.out, older));
+  g_assert_nonnull (strstr (swapped.out, poland));
+
+  run_pledge (&csv, "--report", compare_new, "--year=all", "--format=csv", old, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "year,member,name,old_defence_gdp,"));
+  g_assert_nonnull (strstr (csv.out, "\n2015,EST,Estonia,2.03,1.99,-0.04,"));
+  g_assert_nonnull (strstr (csv.out, "\n2016,POL,Poland,2.00,1.99,-0.01,"));
+}
+
+static void
+test_report_compare_usage (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  const char *cases[][2] = {
+    { "--year=2017", "have no year 2017 in common" },
+    { "--scenario=x", "leave out --scenario" },
+    { "--year=never", "is not a year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_pledge (&run, "--report", compare_new, cases[i][0], old, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--report", "--compare=/nonexistent/other.xml", old, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "/nonexistent/other.xml"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +676,8 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
+  g_test_add_func ("/pledge/cli/report/compare", test_report_compare);
+  g_test_add_func ("/pledge/cli/report/compare-usage", test_report_compare_usage);
 
   return g_test_run ();
 }
