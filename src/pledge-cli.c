@@ -235,6 +235,7 @@ write_stdout (const char *data,
  * Returns -1 on success, or the exit status. */
 static int
 select_compare (Options        *o,
+                const char     *year_text,
                 gboolean        allow_all_years,
                 PledgeCompare **compare)
 {
@@ -267,14 +268,14 @@ select_compare (Options        *o,
   if (!pledge_compare_common_years (dataset, other, &first, &last))
     return usage_error (_("%s and %s have no year with figures in common"), o->files[0],
                         o->compare);
-  if (o->year == NULL)
+  if (year_text == NULL)
     first = last;
-  else if (!(allow_all_years && strcmp (o->year, "all") == 0))
+  else if (!(allow_all_years && strcmp (year_text, "all") == 0))
     {
       guint64 year;
 
-      if (!g_ascii_string_to_unsigned (o->year, 10, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX, &year, NULL))
-        return usage_error (_("“%s” is not a year"), o->year);
+      if (!g_ascii_string_to_unsigned (year_text, 10, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX, &year, NULL))
+        return usage_error (_("“%s” is not a year"), year_text);
       if ((int) year < first || (int) year > last)
         return usage_error (_("%s and %s have no year %d in common (both cover %d to %d)"),
                             o->files[0], o->compare, (int) year, first, last);
@@ -293,7 +294,7 @@ run_compare_report (Options            *o,
   g_autoptr(GString) out = g_string_new (NULL);
   int status;
 
-  status = select_compare (o, TRUE, &compare);
+  status = select_compare (o, o->year, TRUE, &compare);
   if (status >= 0)
     return status;
 
@@ -367,6 +368,7 @@ run_export (Options *o)
 {
   g_auto(Selection) s = { 0 };
   g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeCompare) compare_input = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) out = NULL;
   g_auto(GStrv) members = NULL;
@@ -382,7 +384,7 @@ run_export (Options *o)
     return usage_error (_("cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                         o->export_path);
   if (o->chart != NULL && !pledge_chart_kind_from_string (o->chart, &kind))
-    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden or gap)"),
+    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden, gap, revisions or map)"),
                         o->chart);
   if (o->size != NULL)
     {
@@ -413,9 +415,25 @@ run_export (Options *o)
         return usage_error (_("unknown theme “%s” (light or dark)"), o->theme);
     }
 
+  if ((kind == PLEDGE_CHART_REVISIONS) != (o->compare != NULL))
+    return usage_error (o->compare != NULL ? _("--compare draws --chart=revisions only")
+                                           : _("--chart=revisions needs --compare=OTHER.xml"));
+
   status = select_data (o, FALSE, &s);
   if (status >= 0)
     return status;
+
+  if (o->compare != NULL)
+    {
+      g_autoptr(PledgeCompare) compare = NULL;
+      g_autofree char *year = g_strdup_printf ("%d", s.first);
+
+      /* The chart's year, the default one included, must be in both */
+      status = select_compare (o, year, FALSE, &compare);
+      if (status >= 0)
+        return status;
+      compare_input = g_steal_pointer (&compare);
+    }
 
   if (o->members != NULL)
     {
@@ -427,6 +445,8 @@ run_export (Options *o)
 
   input = pledge_chart_input_new (s.snapshot, s.first, s.target,
                                   (const char *const *) members);
+  if (compare_input != NULL)
+    pledge_chart_input_set_compare (input, g_steal_pointer (&compare_input));
   pledge_chart_style_init (&style, dark);
   out = g_file_new_for_commandline_arg (o->export_path);
   if (!pledge_chart_export (out, format, kind, input, &style, width, height, scale, &error))
@@ -462,7 +482,7 @@ pledge_cli_run (char   **argv,
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Report format: text or csv"), N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_("Chart: compliance, trend, equipment, burden or gap"), N_("KIND") },
+      N_("Chart: compliance, trend, equipment, burden, gap, revisions or map"), N_("KIND") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &o.members,
       N_("Members shown in the trend chart"), N_("CODE,CODE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,

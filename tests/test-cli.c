@@ -643,6 +643,43 @@ test_report_compare_usage (void)
   }
 }
 
+/* --chart=revisions draws what --report --compare prints; each needs the other */
+static void
+test_export_revisions (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "revisions.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", png, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) without = { 0 };
+  g_auto(Run) other_chart = { 0 };
+  g_auto(Run) no_year = { 0 };
+
+  /* The default year, 2017, is not in the older file: said, nothing written */
+  run_pledge (&no_year, export, "--chart=revisions", compare_old, new, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+  g_assert_nonnull (strstr (no_year.err, "no year 2017 in common"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_pledge (&run, export, "--chart=revisions", compare_old, "--year=2016", new, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  run_pledge (&without, export, "--chart=revisions", new, NULL);
+  g_assert_cmpint (without.status, ==, 2);
+  g_assert_nonnull (strstr (without.err, "--compare"));
+  run_pledge (&other_chart, export, "--chart=trend", compare_old, new, NULL);
+  g_assert_cmpint (other_chart.status, ==, 2);
+  g_assert_nonnull (strstr (other_chart.err, "revisions"));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
   g_test_add_func ("/pledge/cli/report/compare", test_report_compare);
   g_test_add_func ("/pledge/cli/report/compare-usage", test_report_compare_usage);
+  g_test_add_func ("/pledge/cli/export/revisions", test_export_revisions);
 
   return g_test_run ();
 }

@@ -235,4 +235,24 @@ int  pledge_gap_chart_hit_test        (double width, double height,
                                        const PledgeChartInput *input,
                                        double x, double y);
 
+char *pledge_revisions_chart_title   (const PledgeChartInput *input);
+char *pledge_revisions_chart_describe (const PledgeChartInput *input);
+void pledge_revisions_chart_draw      (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_revisions_chart_hit_test  (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+
+char *pledge_map_chart_title          (const PledgeChartInput *input);
+char *pledge_map_chart_describe       (const PledgeChartInput *input);
+void pledge_map_chart_draw            (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_map_chart_hit_test        (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+
 G_END_DECLS

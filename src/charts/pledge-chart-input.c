@@ -135,6 +135,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   if (input == NULL)
     return;
 
+  g_clear_pointer (&input->compare, pledge_compare_free);
   for (guint i = 0; i < input->n_targets; i++)
     {
       g_free (input->targets[i].id);
@@ -921,6 +922,10 @@ pledge_chart_input_describe (const PledgeChartInput *input,
       return describe_burden (input);
     case PLEDGE_CHART_GAP:
       return describe_gap (input);
+    case PLEDGE_CHART_REVISIONS:
+      return pledge_revisions_chart_describe (input);
+    case PLEDGE_CHART_MAP:
+      return pledge_map_chart_describe (input);
     case PLEDGE_N_CHARTS:
     default:
       g_return_val_if_reached (NULL);

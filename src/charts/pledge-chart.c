@@ -20,7 +20,9 @@ G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_TREND, "trend"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_EQUIPMENT, "equipment"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_BURDEN, "burden"),
-  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"))
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REVISIONS, "revisions"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_MAP, "map"))
 
 typedef void (*DrawFunc) (cairo_t                *cr,
                           double                  width,
@@ -58,6 +60,12 @@ static const struct
   [PLEDGE_CHART_GAP] = { "gap", N_("Gap"),
                          pledge_gap_chart_draw, pledge_gap_chart_hit_test,
     pledge_gap_chart_title },
+  [PLEDGE_CHART_REVISIONS] = { "revisions", N_("Revisions"),
+                               pledge_revisions_chart_draw, pledge_revisions_chart_hit_test,
+    pledge_revisions_chart_title },
+  [PLEDGE_CHART_MAP] = { "map", N_("Map"),
+                         pledge_map_chart_draw, pledge_map_chart_hit_test,
+    pledge_map_chart_title },
 };
 
 const char *

@@ -1,0 +1,257 @@
+/* test-edition-charts.c: the revisions chart and the map, headless
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small test datasets (tests/data/compare/, tests/data/map/), not the
+ * bundled one, which changes with each NATO edition. Reference images are
+ * regenerated with PLEDGE_UPDATE_REFERENCE=1 (see tests/data/reference/).
+ */
+
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "pledge-chart-export.h"
+#include "pledge-chart.h"
+
+static PledgeDataset *
+load_test_file (const char *dir,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = pledge_dataset_load (file, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The revisions of 2016 between the 2024 and 2025 test extracts, drawn over
+ * the newer one; with_compare FALSE leaves the chart nothing to compare. */
+static PledgeChartInput *
+revisions_input (gboolean with_compare)
+{
+  g_autoptr(PledgeDataset) old = load_test_file ("compare", "edition-2024.xml");
+  g_autoptr(PledgeDataset) new = load_test_file ("compare", "edition-2025.xml");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (new, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  PledgeChartInput *input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+
+  if (with_compare)
+    pledge_chart_input_set_compare (input, pledge_compare_new (new, "edition-2025.xml", old,
+                                                               "edition-2024.xml", 2016, 2016));
+  return input;
+}
+
+static cairo_surface_t *
+decode_png (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("pledge-reference-XXXXXX.png", &path, &error);
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+/* Renders kind at 1200x800 and compares it with tests/data/reference/NAME.png,
+ * with the tolerance of test-charts' reference image. */
+static void
+check_reference (const char       *name,
+                 PledgeChartKind   kind,
+                 PledgeChartInput *input,
+                 gboolean          dark)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "data", "reference", file, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *actual, *expected;
+  PledgeChartStyle style;
+  int width, height, stride_a, stride_e;
+  const guint8 *a, *e;
+  guint64 differing = 0, total_diff = 0;
+
+  pledge_chart_style_init (&style, dark);
+  bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, kind, input, &style, 1200, 800, 1, &error);
+  g_assert_no_error (error);
+
+  if (g_strcmp0 (g_getenv ("PLEDGE_UPDATE_REFERENCE"), "1") == 0)
+    {
+      g_file_set_contents (reference, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", reference);
+    }
+  if (!g_file_test (reference, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("%s is missing: run the test with PLEDGE_UPDATE_REFERENCE=1 to make it",
+                      reference);
+      g_test_fail ();
+      return;
+    }
+
+  actual = decode_png (bytes);
+  expected = cairo_image_surface_create_from_png (reference);
+  g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (actual);
+  height = cairo_image_surface_get_height (actual);
+  g_assert_cmpint (cairo_image_surface_get_width (expected), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (expected), ==, height);
+  cairo_surface_flush (actual);
+  cairo_surface_flush (expected);
+  a = cairo_image_surface_get_data (actual);
+  e = cairo_image_surface_get_data (expected);
+  stride_a = cairo_image_surface_get_stride (actual);
+  stride_e = cairo_image_surface_get_stride (expected);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *pa = a + y * stride_a + 4 * x;
+        const guint8 *pe = e + y * stride_e + 4 * x;
+        int worst = 0;
+
+        for (int ch = 0; ch < 3; ch++)
+          worst = MAX (worst, ABS ((int) pa[ch] - (int) pe[ch]));
+        total_diff += worst;
+        if (worst > 48)
+          differing++;
+      }
+  if (differing > (guint64) width * height / 200 || total_diff > (guint64) width * height * 2)
+    {
+      g_autofree char *actual_name = g_strconcat (name, "-actual.png", NULL);
+      g_autofree char *out = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
+
+      g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+      g_test_message ("%" G_GUINT64_FORMAT " pixels differ from %s; this run's image is %s",
+                      differing, reference, out);
+      g_test_fail ();
+    }
+  cairo_surface_destroy (actual);
+  cairo_surface_destroy (expected);
+}
+
+static void
+test_revisions_reference (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr(PledgeChartInput) input = revisions_input (TRUE);
+
+  check_reference (dark ? "revisions-2016-dark" : "revisions-2016", PLEDGE_CHART_REVISIONS,
+                   input, dark);
+}
+
+static int
+member_index (const PledgeChartInput *input,
+              const char             *code)
+{
+  for (guint i = 0; i < input->n_members; i++)
+    if (strcmp (input->members[i].code, code) == 0)
+      return i;
+  return -1;
+}
+
+/* Every revised member can be pointed at, and only them */
+static void
+test_revisions_hit (void)
+{
+  g_autoptr(PledgeChartInput) input = revisions_input (TRUE);
+  g_autoptr(PledgeChartInput) none = revisions_input (FALSE);
+  g_autofree char *summary = pledge_chart_input_describe (input, PLEDGE_CHART_REVISIONS);
+  g_autofree char *nothing = pledge_chart_input_describe (none, PLEDGE_CHART_REVISIONS);
+  PledgeChartStyle style;
+  gboolean found[5] = { FALSE };
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpstr (pledge_chart_kind_to_string (PLEDGE_CHART_REVISIONS), ==, "revisions");
+  g_assert_cmpstr (summary, ==,
+                   "3 members’ shares of GDP for 2016 were revised; "
+                   "2 changed their status against a target");
+  g_assert_cmpstr (nothing, ==, "No other edition to compare with");
+
+  for (double y = 0; y < 800; y += 2)
+    for (double x = 0; x < 1200; x += 40)
+      {
+        int hit = pledge_chart_hit_test (PLEDGE_CHART_REVISIONS, 1200, 800, &style, input, x, y);
+
+        g_assert_cmpint (pledge_chart_hit_test (PLEDGE_CHART_REVISIONS, 1200, 800, &style, none,
+                                                x, y), ==, -1);
+        if (hit < 0)
+          continue;
+        g_assert_cmpint (hit, <, (int) G_N_ELEMENTS (found));
+        found[hit] = TRUE;
+      }
+  g_assert_true (found[member_index (input, "POL")]);
+  g_assert_true (found[member_index (input, "EST")]);
+  g_assert_true (found[member_index (input, "USA")]);
+  g_assert_false (found[member_index (input, "FRA")]);
+  g_assert_false (found[member_index (input, "ISL")]);
+}
+
+/* The export formats, headless */
+static void
+test_export_formats (gconstpointer data)
+{
+  PledgeChartKind kind = GPOINTER_TO_INT (data);
+  g_autoptr(PledgeChartInput) input = revisions_input (TRUE);
+  static const struct { PledgeExportFormat format; const char *magic; } formats[] = {
+    { PLEDGE_EXPORT_PNG, "\x89PNG" },
+    { PLEDGE_EXPORT_SVG, "<?xml" },
+    { PLEDGE_EXPORT_PDF, "%PDF" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GBytes) bytes = NULL;
+        PledgeChartStyle style;
+        gsize size;
+        const char *bytes_data;
+
+        pledge_chart_style_init (&style, dark);
+        bytes = pledge_chart_render (formats[i].format, kind, input, &style, 800, 600, 1, &error);
+        g_assert_no_error (error);
+        bytes_data = g_bytes_get_data (bytes, &size);
+        g_assert_cmpuint (size, >, 1000);
+        g_assert_cmpmem (bytes_data, strlen (formats[i].magic), formats[i].magic,
+                         strlen (formats[i].magic));
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/pledge/edition-charts/revisions/reference-light", GINT_TO_POINTER (0),
+                        test_revisions_reference);
+  g_test_add_data_func ("/pledge/edition-charts/revisions/reference-dark", GINT_TO_POINTER (1),
+                        test_revisions_reference);
+  g_test_add_func ("/pledge/edition-charts/revisions/hit", test_revisions_hit);
+  g_test_add_data_func ("/pledge/edition-charts/revisions/export",
+                        GINT_TO_POINTER (PLEDGE_CHART_REVISIONS), test_export_formats);
+
+  status = g_test_run ();
+
+  /* Free the font caches, so that leak checks see only our own leaks. */
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+  return status;
+}
