@@ -18,6 +18,7 @@
 
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
+#include "pledge-map-data.h"
 
 static PledgeDataset *
 load_test_file (const char *dir,
@@ -181,8 +182,8 @@ test_revisions_hit (void)
                    "2 changed their status against a target");
   g_assert_cmpstr (nothing, ==, "No other edition to compare with");
 
-  for (double y = 0; y < 800; y += 2)
-    for (double x = 0; x < 1200; x += 40)
+  for (double y = 0; y < 800; y += 4)
+    for (double x = 0; x < 1200; x += 80)
       {
         int hit = pledge_chart_hit_test (PLEDGE_CHART_REVISIONS, 1200, 800, &style, input, x, y);
 
@@ -231,6 +232,114 @@ test_export_formats (gconstpointer data)
       }
 }
 
+static PledgeChartInput *
+map_input (guint target)
+{
+  g_autoptr(PledgeDataset) dataset = load_test_file ("map", "members-2016.xml");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+
+  return pledge_chart_input_new (snapshot, 2016, target, NULL);
+}
+
+static void
+test_map_reference (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr(PledgeChartInput) input = map_input (0);
+
+  check_reference (dark ? "map-2016-dark" : "map-2016", PLEDGE_CHART_MAP, input, dark);
+}
+
+/* The built-in outlines: every member of today's alliance, each on one
+ * panel; a country can be found by a point inside it. */
+static void
+test_map_data (void)
+{
+  static const char *members[] = {
+    "ALB", "BEL", "BGR", "CAN", "HRV", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+    "ISL", "ITA", "LVA", "LTU", "LUX", "MNE", "NLD", "MKD", "NOR", "POL", "PRT", "ROU", "SVK",
+    "SVN", "ESP", "SWE", "TUR", "GBR", "USA",
+  };
+  const PledgeMap *map = pledge_map_get ();
+  guint n_members = 0;
+  int europe = pledge_map_find_frame (map, "europe");
+  int pol = pledge_map_find_country (map, "POL");
+
+  g_assert_cmpint (europe, >=, 0);
+  g_assert_cmpint (pledge_map_find_frame (map, "america"), >=, 0);
+  for (guint k = 0; k < map->n_countries; k++)
+    n_members += map->countries[k].member;
+  g_assert_cmpuint (n_members, ==, G_N_ELEMENTS (members));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      int k = pledge_map_find_country (map, members[i]);
+
+      g_assert_cmpint (k, >=, 0);
+      g_assert_true (map->countries[k].member);
+      g_assert_cmpuint (map->countries[k].n_rings, >, 0);
+    }
+  /* Warsaw, 21.0E 52.2N: (746, 79) km in the Europe panel's projection */
+  g_assert_true (pledge_map_country_contains (map, &map->countries[pol], europe, 746, 79));
+  g_assert_false (pledge_map_country_contains (map, &map->countries[pol], europe, 0, 0));
+}
+
+static void
+test_map_parse_errors (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "frame europe 0 0 10 10\nbogus\n", "nato-countries.txt:2: " },
+    { "frame europe 0 0 10 10\nring europe 0 0 1 0 1 1\n", "nato-countries.txt:2: a ring before" },
+    { "frame europe 0 0 10 10\ncountry POL member Poland\nring asia 0 0 1 0 1 1\n",
+      "nato-countries.txt:3: a ring in a frame not declared" },
+    { "# only a comment\n", "no frame" },
+    { "frame europe 10 0 0 10\n", "nato-countries.txt:1: a frame's extent" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PledgeMap) map = pledge_map_parse (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_null (map);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* Tooltips: the members under the pointer, never a neighbour or the sea */
+static void
+test_map_hit (void)
+{
+  g_autoptr(PledgeChartInput) input = map_input (0);
+  g_autofree gboolean *found = g_new0 (gboolean, input->n_members);
+  g_autofree char *summary = pledge_chart_input_describe (input, PLEDGE_CHART_MAP);
+  PledgeChartStyle style;
+  static const char *expected[] = { "USA", "CAN", "POL", "FRA", "DEU", "TUR", "ISL", "NOR" };
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpstr (summary, ==, "5 of 28 members meet 2% of GDP in 2016");
+  for (double y = 0; y < 800; y += 10)
+    for (double x = 0; x < 1200; x += 10)
+      {
+        int hit = pledge_chart_hit_test (PLEDGE_CHART_MAP, 1200, 800, &style, input, x, y);
+
+        if (hit < 0)
+          continue;
+        g_assert_cmpint (hit, <, (int) input->n_members);
+        /* Finland and Sweden were not members in 2016: neighbours */
+        g_assert_true (input->members[hit].in_year);
+        found[hit] = TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    for (guint m = 0; m < input->n_members; m++)
+      if (strcmp (input->members[m].code, expected[i]) == 0)
+        g_assert_true (found[m]);
+  /* The corner of the chart is the title, the middle of the Atlantic sea */
+  g_assert_cmpint (pledge_chart_hit_test (PLEDGE_CHART_MAP, 1200, 800, &style, input, 5, 5), ==,
+                   -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +355,15 @@ main (int   argc,
   g_test_add_func ("/pledge/edition-charts/revisions/hit", test_revisions_hit);
   g_test_add_data_func ("/pledge/edition-charts/revisions/export",
                         GINT_TO_POINTER (PLEDGE_CHART_REVISIONS), test_export_formats);
+  g_test_add_data_func ("/pledge/edition-charts/map/reference-light", GINT_TO_POINTER (0),
+                        test_map_reference);
+  g_test_add_data_func ("/pledge/edition-charts/map/reference-dark", GINT_TO_POINTER (1),
+                        test_map_reference);
+  g_test_add_func ("/pledge/edition-charts/map/data", test_map_data);
+  g_test_add_func ("/pledge/edition-charts/map/parse-errors", test_map_parse_errors);
+  g_test_add_func ("/pledge/edition-charts/map/hit", test_map_hit);
+  g_test_add_data_func ("/pledge/edition-charts/map/export", GINT_TO_POINTER (PLEDGE_CHART_MAP),
+                        test_export_formats);
 
   status = g_test_run ();
 
