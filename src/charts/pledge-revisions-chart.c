@@ -119,6 +119,10 @@ pledge_revisions_chart_describe (const PledgeChartInput *input)
   if (input->compare == NULL)
     return g_strdup (_("No other edition to compare with"));
   count (input, &n, &n_changed);
+  if (n == 0 && (input->year < input->compare->first || input->year > input->compare->last))
+    /* Translators: %d is a year */
+    return g_strdup_printf (_("The two editions have no figures for %d in common"),
+                            input->year);
   if (n == 0)
     /* Translators: %d is a year */
     return g_strdup_printf (_("No share of GDP for %d differs between the two editions"),
@@ -243,10 +247,8 @@ revisions_layout (PledgeChart *c,
     }
   if (n == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("No share of GDP for %d differs between "
-                                                    "the two editions"), input->year);
-
-      pledge_chart_message (c, message);
+      /* The subtitle says why */
+      pledge_chart_message (c, subtitle);
       return FALSE;
     }
 
