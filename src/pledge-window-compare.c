@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pledge-chart-view.h"
+#include "pledge-export-dialog.h"
 #include "pledge-ui-util.h"
 #include "pledge-window-private.h"
 
@@ -55,6 +56,23 @@ pledge_window_compare_update (PledgeWindow   *self,
                                                              compare->other, compare->name,
                                                              self->year, self->year));
   pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[PLEDGE_CHART_REVISIONS]), input);
+}
+
+/* The export dialog draws the same revisions */
+void
+pledge_window_compare_export (PledgeWindow *self,
+                              GtkWindow    *dialog)
+{
+  Compare *compare = g_object_get_data (G_OBJECT (self), COMPARE_KEY);
+
+  g_return_if_fail (PLEDGE_IS_WINDOW (self));
+
+  if (compare == NULL)
+    return;
+  pledge_export_dialog_set_compare (PLEDGE_EXPORT_DIALOG (dialog),
+                                    pledge_compare_new (win_dataset (self), win_display_name (self),
+                                                        compare->other, compare->name,
+                                                        self->year, self->year));
 }
 
 static void

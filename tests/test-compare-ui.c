@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pledge-chart-view.h"
+#include "pledge-export-dialog.h"
 #include "pledge-ui-test-util.h"
 
 static gboolean
@@ -119,6 +121,72 @@ test_map_page (void)
   destroy_window (win);
 }
 
+/* The export dialog draws the revisions shown, as the command line does */
+static void
+test_compare_export (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("pledge-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "window.png", NULL);
+  g_autofree char *cli_path = g_build_filename (tmpdir, "cli.png", NULL);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", cli_path);
+  g_autofree char *data = g_build_filename (g_getenv ("PLEDGE_DATA_DIR"), "datasets", "nato.xml",
+                                            NULL);
+  g_autofree char *other = g_build_filename (g_getenv ("PLEDGE_DATA_DIR"), "datasets",
+                                             "nato-2025.xml", NULL);
+  g_autofree char *compare_arg = g_strdup_printf ("--compare=%s", other);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) cli_file = g_file_new_for_path (cli_path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) cli_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size_arg = NULL;
+  PledgeWindow *win = new_window_sized (BUNDLED "nato.xml", TRUE, 1200);
+  PledgeExportDialog *dialog;
+  int status = -1;
+  int width, height;
+
+  pledge_window_set_year (win, 2016);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.compare-with", "s", "nato-2025.xml");
+  run_for (100);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+  dialog = PLEDGE_EXPORT_DIALOG (pledge_window_get_export_dialog (win));
+  g_assert_nonnull (dialog);
+  run_for (100);
+  g_assert_cmpint (pledge_export_dialog_get_kind (dialog), ==, PLEDGE_CHART_REVISIONS);
+  pledge_export_dialog_set_format (dialog, PLEDGE_EXPORT_PNG);
+  g_assert_true (pledge_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.pledgeapp.Pledge");
+
+    width = g_settings_get_int (settings, "export-width");
+    height = g_settings_get_int (settings, "export-height");
+  }
+  size_arg = g_strdup_printf ("--size=%dx%d", width, height);
+  {
+    const char *argv[] = { g_getenv ("PLEDGE_BINARY"), export_arg, "--year=2016",
+                           "--chart=revisions", compare_arg, size_arg, data, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                  &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  cli_bytes = g_file_load_bytes (cli_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, cli_bytes));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_unlink (path);
+  g_unlink (cli_path);
+  g_rmdir (tmpdir);
+  destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/pledge/compare-ui/bundled", test_compare_bundled);
   g_test_add_func ("/pledge/compare-ui/error", test_compare_error);
   g_test_add_func ("/pledge/compare-ui/map-page", test_map_page);
+  g_test_add_func ("/pledge/compare-ui/export", test_compare_export);
 
   status = g_test_run ();
 
