@@ -178,7 +178,7 @@ test_revisions_hit (void)
   pledge_chart_style_init (&style, FALSE);
   g_assert_cmpstr (pledge_chart_kind_to_string (PLEDGE_CHART_REVISIONS), ==, "revisions");
   g_assert_cmpstr (summary, ==,
-                   "3 members’ shares of GDP for 2016 were revised; "
+                   "3 members’ figures for 2016 were revised; "
                    "2 changed their status against a target");
   g_assert_cmpstr (nothing, ==, "No other edition to compare with");
 
@@ -340,6 +340,64 @@ test_map_hit (void)
                    -1);
 }
 
+static PledgeDataset *
+one_member (double share,
+            double equipment)
+{
+  PledgeDataset *dataset = pledge_dataset_new ();
+  PledgeMember *member;
+  PledgeFigures *f;
+
+  pledge_dataset_add_target (dataset, "gdp-2", "2%", PLEDGE_METRIC_DEFENCE_GDP, 2, 0, 0);
+  pledge_dataset_add_target (dataset, "eq-20", "20%", PLEDGE_METRIC_EQUIPMENT_DEFENCE, 20, 0, 0);
+  member = pledge_dataset_add_member (dataset, "POL", "Poland", 1999, 0);
+  f = pledge_member_add_figures (member, 2016);
+  f->present = PLEDGE_FIGURE_DEFENCE_GDP | PLEDGE_FIGURE_EQUIPMENT;
+  f->values[PLEDGE_FIELD_DEFENCE_GDP] = share;
+  f->values[PLEDGE_FIELD_EQUIPMENT] = equipment;
+  f->implied_base = NAN;
+  return dataset;
+}
+
+/* A revision of the equipment share alone is no row of a chart of shares of
+ * GDP, unless it changes a status */
+static void
+test_revisions_equipment_only (void)
+{
+  static const struct { double old_eq, new_eq; guint rows; } cases[] = {
+    { 25, 26, 0 },   /* equipment revised, nothing else */
+    { 21, 19, 1 },   /* and it no longer meets 20% */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PledgeDataset) old = one_member (1.5, cases[i].old_eq);
+      g_autoptr(PledgeDataset) new = one_member (1.5, cases[i].new_eq);
+      g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (new, PLEDGE_SNAPSHOT_REPORTED,
+                                                                NULL);
+      g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+      g_autofree char *summary = NULL;
+      PledgeChartStyle style;
+      int hits = 0;
+
+      pledge_chart_input_set_compare (input, pledge_compare_new (new, "new", old, "old", 2016,
+                                                                 2016));
+      g_assert_cmpuint (input->compare->n_revisions, ==, 1);
+      summary = pledge_chart_input_describe (input, PLEDGE_CHART_REVISIONS);
+      if (cases[i].rows == 0)
+        g_assert_cmpstr (summary, ==,
+                         "No share of GDP for 2016 differs between the two editions");
+      else
+        g_assert_true (g_str_has_prefix (summary, "1 member’s figures for 2016 were revised"));
+
+      pledge_chart_style_init (&style, FALSE);
+      for (double y = 0; y < 800; y += 4)
+        hits += pledge_chart_hit_test (PLEDGE_CHART_REVISIONS, 1200, 800, &style, input, 600,
+                                       y) == 0;
+      g_assert_cmpint (hits > 0, ==, cases[i].rows > 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +411,8 @@ main (int   argc,
   g_test_add_data_func ("/pledge/edition-charts/revisions/reference-dark", GINT_TO_POINTER (1),
                         test_revisions_reference);
   g_test_add_func ("/pledge/edition-charts/revisions/hit", test_revisions_hit);
+  g_test_add_func ("/pledge/edition-charts/revisions/equipment-only",
+                   test_revisions_equipment_only);
   g_test_add_data_func ("/pledge/edition-charts/revisions/export",
                         GINT_TO_POINTER (PLEDGE_CHART_REVISIONS), test_export_formats);
   g_test_add_data_func ("/pledge/edition-charts/map/reference-light", GINT_TO_POINTER (0),

@@ -75,12 +75,18 @@ layout_clear (Layout *l)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
 
+/* A revision of the year's share of GDP, or of a status: not one of the
+ * equipment share alone, which this chart does not show */
 static gboolean
 shown (const PledgeChartInput *input,
        const PledgeRevision   *r)
 {
-  return r->year == input->year &&
-         (isfinite (pledge_revision_old_share (r)) || isfinite (pledge_revision_new_share (r)));
+  double was = pledge_revision_old_share (r), is = pledge_revision_new_share (r);
+  gboolean share_differs = isfinite (was) != isfinite (is) ||
+                           (isfinite (was) && pledge_round2 (was) != pledge_round2 (is));
+
+  return r->year == input->year && (isfinite (was) || isfinite (is)) &&
+         (share_differs || r->status_changed);
 }
 
 static int
@@ -133,8 +139,8 @@ pledge_revisions_chart_describe (const PledgeChartInput *input)
     first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: the revisions chart's summary; the
                                            * second half follows */
-                                          "%u member’s share of GDP for %d was revised;",
-                                          "%u members’ shares of GDP for %d were revised;", n),
+                                          "%u member’s figures for %d were revised;",
+                                          "%u members’ figures for %d were revised;", n),
                              n, input->year);
     second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u changed its status against a target",
@@ -241,8 +247,8 @@ revisions_layout (PledgeChart *c,
   pledge_chart_frame (c, title, subtitle, &legend, note);
   if (compare == NULL)
     {
-      pledge_chart_message (c, _("Choose an edition to compare with: "
-                                 "“Compare With…” in the menu, or --compare"));
+      pledge_chart_message (c, _("Choose an edition to compare with: Compare With in the "
+                                 "main menu, or --compare on the command line"));
       return FALSE;
     }
   if (n == 0)
