@@ -80,7 +80,7 @@ to_page (const Panel *p,
 }
 
 static char *
-missing_note (const PledgeChartInput *input,
+map_note (const PledgeChartInput *input,
               const Layout           *l)
 {
   g_autoptr(GString) names = g_string_new (NULL);
@@ -98,12 +98,30 @@ missing_note (const PledgeChartInput *input,
         pledge_chart_list_add (names, &n, PLEDGE_LIST_MAX_NAMES, ", ", input->members[i].name);
     }
   pledge_chart_list_finish (names, n, PLEDGE_LIST_MAX_NAMES);
-  if (n == 0)
-    return NULL;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* Translators: a map's footnote; %s is a list of names */
-                                       "Not on the map: %s.", "Not on the map: %s.", n),
-                          names->str);
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
+
+    /* The colours do not say which figures are not plainly reported */
+    if (input->has_estimate)
+      g_string_append (note, _("Some of the figures are estimates."));
+    if (input->has_scenario_figures)
+      {
+        if (note->len > 0)
+          g_string_append_c (note, ' ');
+        g_string_append (note, _("Some of the figures are the scenario’s."));
+      }
+    if (n > 0)
+      {
+        if (note->len > 0)
+          g_string_append_c (note, ' ');
+        g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                                   /* Translators: a map's footnote; %s is a
+                                                    * list of names */
+                                                   "Not on the map: %s.", "Not on the map: %s.",
+                                                   n), names->str);
+      }
+    return note->len > 0 ? g_string_free (g_steal_pointer (&note), FALSE) : NULL;
+  }
 }
 
 static void
@@ -195,7 +213,7 @@ map_layout (PledgeChart *c,
   pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &neutral,
                      /* Translators: a map's legend: a country not in NATO that year */
                      _("Not a member"));
-  note = missing_note (input, l);
+  note = map_note (input, l);
   pledge_chart_frame (c, title, subtitle, &legend, note);
 
   place_panels (c, l);
