@@ -195,6 +195,17 @@ test_revisions_hit (void)
         found[hit] = TRUE;
       }
   g_assert_true (found[member_index (input, "POL")]);
+  {
+    g_autofree char *tooltip = pledge_chart_input_describe_member (input,
+                                                                   member_index (input, "POL"));
+    g_autofree char *plain = pledge_chart_input_describe_member (none,
+                                                                 member_index (none, "POL"));
+
+    g_assert_nonnull (strstr (tooltip, "\nRevised share of GDP: 2.00 → 1.99 "
+                                       "(edition-2024.xml to edition-2025.xml)\n"
+                                       "Status: leaves 2% of GDP"));
+    g_assert_null (strstr (plain, "Revised"));
+  }
   g_assert_true (found[member_index (input, "EST")]);
   g_assert_true (found[member_index (input, "USA")]);
   g_assert_false (found[member_index (input, "FRA")]);

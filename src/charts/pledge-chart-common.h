@@ -237,6 +237,10 @@ int  pledge_gap_chart_hit_test        (double width, double height,
 
 char *pledge_revisions_chart_title   (const PledgeChartInput *input);
 char *pledge_revisions_chart_describe (const PledgeChartInput *input);
+/* Appends to a member's tooltip its revision in the input's year, if any */
+void pledge_revisions_chart_describe_revision (const PledgeChartInput *input,
+                                               int                     index,
+                                               GString                *out);
 void pledge_revisions_chart_draw      (cairo_t *cr, double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input);

@@ -1084,6 +1084,9 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
       g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
                               a, m->first_share_year, b, m->last_share_year);
     }
+  /* The revisions chart: what the newer edition changed */
+  if (input->compare != NULL && !is_total)
+    pledge_revisions_chart_describe_revision (input, index, s);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

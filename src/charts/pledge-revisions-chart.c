@@ -150,6 +150,42 @@ pledge_revisions_chart_describe (const PledgeChartInput *input)
   }
 }
 
+static char *values_text (const PledgeRevision *r);
+
+void
+pledge_revisions_chart_describe_revision (const PledgeChartInput *input,
+                                          int                     index,
+                                          GString                *out)
+{
+  const PledgeCompare *compare = input->compare;
+  const PledgeChartMember *m = pledge_chart_input_get_member (input, index);
+
+  if (compare == NULL || m == NULL)
+    return;
+  for (guint i = 0; i < compare->n_revisions; i++)
+    {
+      const PledgeRevision *r = &compare->revisions[i];
+      g_autofree char *values = NULL;
+      g_autofree char *status = NULL;
+
+      if (r->year != input->year || strcmp (r->code, m->code) != 0)
+        continue;
+      values = values_text (r);
+      status = pledge_compare_describe_status (compare, r);
+      g_string_append_c (out, '\n');
+      /* Translators: a tooltip: "Revised share of GDP: 2.00 → 1.99 (old.xml to new.xml)" */
+      g_string_append_printf (out, _("Revised share of GDP: %s (%s to %s)"), values,
+                              compare->old_name, compare->new_name);
+      if (*status != '\0')
+        {
+          g_string_append_c (out, '\n');
+          /* Translators: a tooltip; %s says what changed: "leaves 2% of GDP" */
+          g_string_append_printf (out, _("Status: %s"), status);
+        }
+      return;
+    }
+}
+
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
