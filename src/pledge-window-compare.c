@@ -42,6 +42,7 @@ pledge_window_compare_update (PledgeWindow   *self,
                               PledgeSnapshot *snapshot)
 {
   Compare *compare = g_object_get_data (G_OBJECT (self), COMPARE_KEY);
+  g_autoptr(PledgeSnapshot) reported = NULL;
   PledgeChartInput *input;
   PledgeDataset *dataset;
 
@@ -49,8 +50,12 @@ pledge_window_compare_update (PledgeWindow   *self,
 
   if (compare == NULL || snapshot == NULL)
     return;
+  /* Editions are compared as published: a scenario's edits are no revision */
   dataset = pledge_snapshot_get_dataset (snapshot);
-  input = pledge_chart_input_new (snapshot, self->year, self->target, NULL);
+  reported = pledge_dataset_get_snapshot (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  if (reported == NULL)
+    return;
+  input = pledge_chart_input_new (reported, self->year, self->target, NULL);
   pledge_chart_input_set_compare (input, pledge_compare_new (dataset,
                                                              win_display_name (self),
                                                              compare->other, compare->name,

@@ -72,6 +72,19 @@ test_compare_bundled (void)
   g_assert_cmpuint (input->compare->n_revisions, >, 0);
   screenshot (win, "revisions-window.png");
 
+  /* Under a scenario the editions are still compared as published */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.new-scenario", NULL));
+  run_for (100);
+  {
+    PledgeChartView *compliance =
+      PLEDGE_CHART_VIEW (adw_view_stack_get_child_by_name (stack, "compliance"));
+
+    g_assert_nonnull (pledge_chart_view_get_input (compliance)->scenario_name);
+    input = pledge_chart_view_get_input (view);
+    g_assert_null (input->scenario_name);
+    g_assert_nonnull (input->compare);
+  }
+
   /* Another year: the comparison follows */
   {
     GtkDropDown *years = find_dropdown (GTK_WIDGET (win), "Year");
