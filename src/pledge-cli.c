@@ -425,14 +425,11 @@ run_export (Options *o)
 
   if (o->compare != NULL)
     {
-      g_autoptr(PledgeCompare) compare = NULL;
-      g_autofree char *year = g_strdup_printf ("%d", s.first);
-
-      /* The chart's year, the default one included, must be in both */
-      status = select_compare (o, year, FALSE, &compare);
+      /* The year must be in both; by default the last one both have */
+      status = select_compare (o, o->year, FALSE, &compare_input);
       if (status >= 0)
         return status;
-      compare_input = g_steal_pointer (&compare);
+      s.first = compare_input->first;
     }
 
   if (o->members != NULL)
