@@ -123,6 +123,8 @@ pledge_window_update_title (PledgeWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *with_edition = NULL;
+  const PledgeEdition *edition;
   const char *dataset_title;
 
   if (win_dataset (self) == NULL)
@@ -137,6 +139,15 @@ pledge_window_update_title (PledgeWindow *self)
   dataset_title = pledge_dataset_get_title (win_dataset (self));
   if (dataset_title == NULL || *dataset_title == '\0')
     dataset_title = win_display_name (self);
+  edition = pledge_dataset_get_edition (win_dataset (self));
+  if (edition != NULL)
+    {
+      g_autofree char *described = pledge_edition_describe (edition);
+
+      /* Translators: a dataset's title and its edition, such as "Defence
+       * expenditure of NATO countries — July 2026, core defence" */
+      dataset_title = with_edition = g_strdup_printf (_("%s — %s"), dataset_title, described);
+    }
 
   /* A bullet marks unsaved changes, as in other GNOME apps. */
   if (pledge_window_has_changes (self))

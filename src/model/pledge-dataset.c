@@ -27,6 +27,7 @@ struct _PledgeDataset
   char       *prices;
   PledgeEdition *edition;   /* NULL when the file has none */
   int         constant_year; /* units/@constant, 0 when absent */
+  PledgeExtraArena *extras; /* the version 2 figures; NULL until one is given */
   GPtrArray  *targets;    /* PledgeTarget */
   GPtrArray  *members;    /* PledgeMember */
   GHashTable *member_index; /* code -> index + 1 */
@@ -236,9 +237,14 @@ pledge_member_last_year (const PledgeMember *member)
 {
   g_return_val_if_fail (member != NULL, 0);
 
-  if (member->figures->len == 0)
-    return 0;
-  return g_array_index (member->figures, PledgeFigures, member->figures->len - 1).year;
+  for (guint k = member->figures->len; k > 0; k--)
+    {
+      const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k - 1);
+
+      if (f->present != 0)
+        return f->year;
+    }
+  return 0;
 }
 
 PledgeFigures *
@@ -278,6 +284,17 @@ pledge_figures_update_base (PledgeFigures *f)
   /* 1e300 at 0.001%: no GDP a double holds. */
   if (!isfinite (f->implied_base))
     f->implied_base = NAN;
+}
+
+static void
+edition_free (PledgeEdition *edition)
+{
+  if (edition == NULL)
+    return;
+  g_free (edition->name);
+  g_free (edition->date);
+  g_free (edition->basis);
+  g_free (edition);
 }
 
 static void
@@ -487,13 +504,7 @@ pledge_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->currency);
   g_free (self->prices);
-  if (self->edition != NULL)
-    {
-      g_free (self->edition->name);
-      g_free (self->edition->date);
-      g_free (self->edition->basis);
-      g_free (self->edition);
-    }
+  g_clear_pointer (&self->edition, edition_free);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->targets);
@@ -501,6 +512,8 @@ pledge_dataset_finalize (GObject *object)
   g_hash_table_unref (self->member_index);
   g_ptr_array_unref (self->scenarios);
   g_ptr_array_unref (self->snapshots);
+  /* Last: members and snapshots point into it. */
+  pledge_extra_arena_free (self->extras);
 
   G_OBJECT_CLASS (pledge_dataset_parent_class)->finalize (object);
 }
@@ -645,6 +658,42 @@ pledge_dataset_get_prices (PledgeDataset *self)
   return self->prices;
 }
 
+void
+pledge_dataset_set_edition (PledgeDataset *self,
+                            const char    *name,
+                            const char    *date,
+                            const char    *basis)
+{
+  g_return_if_fail (PLEDGE_IS_DATASET (self));
+  g_return_if_fail (name == NULL || date != NULL);
+
+  g_clear_pointer (&self->edition, edition_free);
+  if (name == NULL)
+    return;
+  self->edition = g_new0 (PledgeEdition, 1);
+  self->edition->name = g_strdup (name);
+  self->edition->date = g_strdup (date);
+  self->edition->basis = g_strdup (basis);
+}
+
+void
+pledge_dataset_set_constant_year (PledgeDataset *self,
+                                  int            year)
+{
+  g_return_if_fail (PLEDGE_IS_DATASET (self));
+  g_return_if_fail (year == 0 || (year >= PLEDGE_YEAR_MIN && year <= PLEDGE_YEAR_MAX));
+
+  self->constant_year = year;
+}
+
+double *
+pledge_dataset_alloc_extras (PledgeDataset *self)
+{
+  if (self->extras == NULL)
+    self->extras = pledge_extra_arena_new ();
+  return pledge_extra_arena_alloc (self->extras);
+}
+
 const PledgeEdition *
 pledge_dataset_get_edition (PledgeDataset *self)
 {
@@ -736,11 +785,21 @@ pledge_dataset_get_year_range (PledgeDataset *self,
   for (guint i = 0; i < self->members->len; i++)
     {
       PledgeMember *member = g_ptr_array_index (self->members, i);
+      int member_last = pledge_member_last_year (member);
 
-      if (member->figures->len == 0)
+      if (member_last == 0)
         continue;
-      lo = MIN (lo, g_array_index (member->figures, PledgeFigures, 0).year);
-      hi = MAX (hi, g_array_index (member->figures, PledgeFigures, member->figures->len - 1).year);
+      hi = MAX (hi, member_last);
+      for (guint k = 0; k < member->figures->len; k++)
+        {
+          const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k);
+
+          if (f->present != 0)
+            {
+              lo = MIN (lo, f->year);
+              break;
+            }
+        }
     }
 
   if (lo > hi)
