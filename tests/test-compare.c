@@ -171,6 +171,30 @@ test_report_csv (void)
                                       "yes,no,"));
 }
 
+/* Edition dates (format version 2) come before the years the figures reach:
+ * here the file dated 2024-06 has figures to 2017, the one dated 2025-08 to
+ * 2016 only. */
+static void
+test_order_by_edition (void)
+{
+  g_autoptr(PledgeDataset) older = load_test_file ("dated-2024.xml");
+  g_autoptr(PledgeDataset) newer = load_test_file ("dated-2025.xml");
+  g_autoptr(PledgeCompare) one = pledge_compare_new (newer, "newer", older, "older", 2016, 2016);
+  g_autoptr(PledgeCompare) two = pledge_compare_new (older, "older", newer, "newer", 2016, 2016);
+  g_autofree char *order = pledge_compare_describe_order (one);
+  PledgeCompareOrder how;
+
+  g_assert_true (pledge_compare_other_is_older (newer, older, &how));
+  g_assert_cmpint (how, ==, PLEDGE_COMPARE_BY_EDITION);
+  g_assert_false (pledge_compare_other_is_older (older, newer, NULL));
+  g_assert_cmpstr (one->old_name, ==, "older");
+  g_assert_cmpstr (two->old_name, ==, "older");
+  g_assert_cmpstr (order, ==, "older is the older edition (2024-06), newer the newer (2025-08).");
+  /* Poland's 2016 figures the other way round: 1.99, then 2.00 */
+  g_assert_true (find_revision (one, "POL", 2016)->status_changed);
+  g_assert_cmpint (find_revision (one, "POL", 2016)->new_meets[0], ==, PLEDGE_MEETS_YES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/pledge/compare/poland-2016", test_poland_2016);
   g_test_add_func ("/pledge/compare/order-by-last-year", test_order_by_last_year);
   g_test_add_func ("/pledge/compare/order-by-argument", test_order_by_argument);
+  g_test_add_func ("/pledge/compare/order-by-edition", test_order_by_edition);
   g_test_add_func ("/pledge/compare/report-csv", test_report_csv);
 
   return g_test_run ();
