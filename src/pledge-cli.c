@@ -19,6 +19,7 @@
 #include "pledge-chart.h"
 #include "pledge-cli.h"
 #include "pledge-import.h"
+#include "pledge-compare.h"
 #include "pledge-report.h"
 
 #define EXIT_USAGE 2
@@ -42,6 +43,7 @@ typedef struct
   char     *output;
   char     *sheet;
   char     *measure;
+  char     *compare;
   gboolean  version;
   char    **files;
 } Options;
@@ -64,6 +66,7 @@ options_clear (Options *o)
   g_free (o->output);
   g_free (o->sheet);
   g_free (o->measure);
+  g_free (o->compare);
   g_strfreev (o->files);
 }
 
@@ -237,6 +240,82 @@ write_stdout (const char *data,
   return fwrite (data, 1, length, stdout) == length;
 }
 
+/* --compare: the two datasets, ordered, over the years asked for.
+ * Returns -1 on success, or the exit status. */
+static int
+select_compare (Options        *o,
+                const char     *year_text,
+                gboolean        allow_all_years,
+                PledgeCompare **compare)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeDataset) other = NULL;
+  g_autoptr(GError) error = NULL;
+  int first, last;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return usage_error (_("a dataset file is needed"));
+  if (o->files[1] != NULL)
+    return usage_error (_("only one dataset file at a time"));
+  if (o->scenario != NULL)
+    return usage_error (_("--compare compares the reported figures: leave out --scenario"));
+  if (o->plan != NULL)
+    return usage_error (_("use one of --compare and --plan at a time"));
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[0]);
+    g_autoptr(GFile) other_file = g_file_new_for_commandline_arg (o->compare);
+
+    dataset = pledge_dataset_load (file, o->files[0], NULL, &error);
+    if (dataset == NULL)
+      return file_error (error);
+    other = pledge_dataset_load (other_file, o->compare, NULL, &error);
+    if (other == NULL)
+      return file_error (error);
+  }
+
+  if (!pledge_compare_common_years (dataset, other, &first, &last))
+    return usage_error (_("%s and %s have no year with figures in common"), o->files[0],
+                        o->compare);
+  if (year_text == NULL)
+    first = last;
+  else if (!(allow_all_years && strcmp (year_text, "all") == 0))
+    {
+      guint64 year;
+
+      if (!g_ascii_string_to_unsigned (year_text, 10, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX, &year, NULL))
+        return usage_error (_("“%s” is not a year"), year_text);
+      if ((int) year < first || (int) year > last)
+        return usage_error (_("%s and %s have no year %d in common (both cover %d to %d)"),
+                            o->files[0], o->compare, (int) year, first, last);
+      first = last = year;
+    }
+
+  *compare = pledge_compare_new (dataset, o->files[0], other, o->compare, first, last);
+  return -1;
+}
+
+static int
+run_compare_report (Options            *o,
+                    PledgeReportFormat  format)
+{
+  g_autoptr(PledgeCompare) compare = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  status = select_compare (o, o->year, TRUE, &compare);
+  if (status >= 0)
+    return status;
+
+  pledge_compare_write (compare, format, out);
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr (_("pledge: could not write the report\n"));
+      return 1;
+    }
+  return 0;
+}
+
 static int
 run_report (Options *o)
 {
@@ -261,6 +340,9 @@ run_report (Options *o)
         return usage_error (_("--plan starts from the last year with figures: leave out --year"));
       o->target = g_strdup (o->plan);
     }
+
+  if (o->compare != NULL)
+    return run_compare_report (o, format);
 
   status = select_data (o, TRUE, &s);
   if (status >= 0)
@@ -295,6 +377,7 @@ run_export (Options *o)
 {
   g_auto(Selection) s = { 0 };
   g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeCompare) compare_input = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) out = NULL;
   g_auto(GStrv) members = NULL;
@@ -310,7 +393,8 @@ run_export (Options *o)
     return usage_error (_("cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                         o->export_path);
   if (o->chart != NULL && !pledge_chart_kind_from_string (o->chart, &kind))
-    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden or gap)"),
+    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden, gap, "
+                          "real-change, per-capita, categories, revisions or map)"),
                         o->chart);
   if (o->size != NULL)
     {
@@ -341,9 +425,22 @@ run_export (Options *o)
         return usage_error (_("unknown theme “%s” (light or dark)"), o->theme);
     }
 
+  if ((kind == PLEDGE_CHART_REVISIONS) != (o->compare != NULL))
+    return usage_error (o->compare != NULL ? _("--compare draws --chart=revisions only")
+                                           : _("--chart=revisions needs --compare=OTHER.xml"));
+
   status = select_data (o, FALSE, &s);
   if (status >= 0)
     return status;
+
+  if (o->compare != NULL)
+    {
+      /* The year must be in both; by default the last one both have */
+      status = select_compare (o, o->year, FALSE, &compare_input);
+      if (status >= 0)
+        return status;
+      s.first = compare_input->first;
+    }
 
   if (o->members != NULL)
     {
@@ -355,6 +452,8 @@ run_export (Options *o)
 
   input = pledge_chart_input_new (s.snapshot, s.first, s.target,
                                   (const char *const *) members);
+  if (compare_input != NULL)
+    pledge_chart_input_set_compare (input, g_steal_pointer (&compare_input));
   pledge_chart_style_init (&style, dark);
   out = g_file_new_for_commandline_arg (o->export_path);
   if (!pledge_chart_export (out, format, kind, input, &style, width, height, scale, &error))
@@ -431,10 +530,14 @@ pledge_cli_run (char   **argv,
       N_("The target a chart or summary is about"), N_("ID") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &o.plan,
       N_("With --report: what each member needs to meet TARGET by its due year"), N_("TARGET") },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME, &o.compare,
+      N_("With --report or --chart=revisions: what changed from or to another edition"),
+      N_("OTHER.xml") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Report format: text or csv"), N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_("Chart: compliance, trend, equipment, burden or gap"), N_("KIND") },
+      N_("Chart: compliance, trend, equipment, burden, gap, real-change, per-capita, "
+         "categories, revisions or map"), N_("KIND") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &o.members,
       N_("Members shown in the trend chart"), N_("CODE,CODE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,

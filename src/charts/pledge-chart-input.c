@@ -135,6 +135,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   if (input == NULL)
     return;
 
+  g_clear_pointer (&input->compare, pledge_compare_free);
   for (guint i = 0; i < input->n_targets; i++)
     {
       g_free (input->targets[i].id);
@@ -158,6 +159,8 @@ pledge_chart_input_free (PledgeChartInput *input)
   g_free (input->scenario_name);
   g_free (input->currency);
   g_free (input->units);
+  g_free (input->edition);
+  g_free (input->europe_canada.name);
   g_free (input);
 }
 
@@ -670,6 +673,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
     if (input->has_faint_band)
       pledge_chart_input_fill_faint_band (input, snapshot);
   }
+  pledge_chart_input_fill_measures (input, snapshot, reported);
 
   return g_steal_pointer (&input);
 }
@@ -921,6 +925,14 @@ pledge_chart_input_describe (const PledgeChartInput *input,
       return describe_burden (input);
     case PLEDGE_CHART_GAP:
       return describe_gap (input);
+    case PLEDGE_CHART_REAL_CHANGE:
+    case PLEDGE_CHART_PER_CAPITA:
+    case PLEDGE_CHART_CATEGORIES:
+      return pledge_chart_input_describe_measures (input, kind);
+    case PLEDGE_CHART_REVISIONS:
+      return pledge_revisions_chart_describe (input);
+    case PLEDGE_CHART_MAP:
+      return pledge_map_chart_describe (input);
     case PLEDGE_N_CHARTS:
     default:
       g_return_val_if_reached (NULL);
@@ -1068,6 +1080,8 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
         }
     }
 
+  pledge_chart_input_describe_member_measures (input, index, s);
+
   /* The trend in one line */
   if (m->last_share_year > m->first_share_year)
     {
@@ -1079,6 +1093,9 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
       g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
                               a, m->first_share_year, b, m->last_share_year);
     }
+  /* The revisions chart: what the newer edition changed */
+  if (input->compare != NULL && !is_total)
+    pledge_revisions_chart_describe_revision (input, index, s);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
