@@ -611,6 +611,13 @@ pledge_cli_run (char   **argv,
       *exit_status = usage_error (_("--output, --sheet and --measure go with --import"));
       return TRUE;
     }
+  if (o.import_path && (o.year || o.scenario || o.target || o.format || o.chart || o.members ||
+                        o.size || o.scale || o.theme || o.plan || o.compare))
+    {
+      *exit_status = usage_error (_("--import takes only --output, --sheet and --measure; "
+                                    "report or export the dataset it writes"));
+      return TRUE;
+    }
   if (o.import_path)
     {
       *exit_status = run_import (&o);

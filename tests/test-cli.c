@@ -619,6 +619,13 @@ test_import_bad (void)
 
   run_pledge (&run, "--output=x.xml", "--report", NULL);
   g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* --year and the like belong to the dataset it writes */
+  run_pledge (&run, arg, "--year=2016", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "--import takes only"));
   g_rmdir (dir);
 }
 
