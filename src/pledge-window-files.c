@@ -15,17 +15,25 @@
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
 #define DATASET_MIME_TYPE "application/x-pledge-dataset"
+#define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define CSV_MIME_TYPE "text/csv"
+/* The recent files' group of the workbooks and CSV files Pledge imported:
+ * exported plans are CSV files too, and no imports. */
+#define IMPORT_GROUP "pledge-import"
 #define MAX_RECENT 8
 
 /* Documents */
 
 static void
 add_recent (PledgeWindow *self,
-            GFile        *file)
+            GFile        *file,
+            const char   *mime_type)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  const char *import_groups[] = { IMPORT_GROUP, NULL };
   GtkRecentData data = {
-    .mime_type = (char *) DATASET_MIME_TYPE,
+    .mime_type = (char *) mime_type,
+    .groups = g_strcmp0 (mime_type, DATASET_MIME_TYPE) != 0 ? (char **) import_groups : NULL,
     .app_name = (char *) g_get_application_name (),
     .app_exec = (char *) "pledge %u",
   };
@@ -48,7 +56,7 @@ remember_file (PledgeWindow *self)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      add_recent (self, file);
+      add_recent (self, file, DATASET_MIME_TYPE);
       g_settings_set_string (self->settings, "last-file", uri);
     }
   else
@@ -144,6 +152,9 @@ pledge_window_open_file (PledgeWindow *self,
 
       adw_toast_set_timeout (toast, 10);
       pledge_window_show_toast (win, toast);
+      /* Open Recent imports it again */
+      add_recent (win, file, pledge_import_detect_file (file, NULL) == PLEDGE_IMPORT_FORMAT_XLSX
+                             ? XLSX_MIME_TYPE : CSV_MIME_TYPE);
     }
   offer_recovery (win);
 }
@@ -259,9 +270,8 @@ open_filter (void)
   GtkFileFilter *filter = dataset_filter ();
 
   gtk_file_filter_set_name (filter, _("Datasets, Workbooks and CSV Files"));
-  gtk_file_filter_add_mime_type (filter,
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, XLSX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (filter, CSV_MIME_TYPE);
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_filter_add_pattern (filter, "*.csv");
   return filter;
@@ -411,7 +421,8 @@ is_recent_dataset (GtkRecentInfo *info,
   if (app_name == NULL || !gtk_recent_info_has_application (info, app_name))
     return FALSE;
   if (g_strcmp0 (mime, DATASET_MIME_TYPE) != 0 &&
-      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml"))
+      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml") &&
+      !gtk_recent_info_has_group (info, IMPORT_GROUP))
     return FALSE;
   return gtk_recent_info_exists (info);
 }

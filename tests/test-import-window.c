@@ -63,6 +63,10 @@ test_drop_workbook (void)
   g_assert_true (accepted);
   assert_imported (win, "(SIPRI)");
 
+  /* Open Recent lists it, to import it again */
+  run_for (300);
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "sipri-mini.xlsx"));
+
   destroy_window (win);
 }
 
@@ -85,9 +89,13 @@ test_open_csv (void)
   assert_imported (win, "Imported from spending.csv");
   g_assert_cmpint (pledge_window_get_year (win), ==, 2016);
 
-  /* a file that cannot be imported leaves the window as it was */
+  /* a file that cannot be imported leaves the window as it was, and is
+   * no recent file */
   pledge_window_load (win, file, FALSE);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "spending.csv"));
+  run_for (300);
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "spending.csv"));
+  g_assert_null (find_menu_item (GTK_WIDGET (win), "no-members.csv"));
 
   destroy_window (win);
   g_unlink (path);
