@@ -298,9 +298,9 @@ part_next (Part    *part,
 
   if (part->lying)
     g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_CORRUPT,
-                 _("%s: the part %s inflates to more than its header says (%" G_GINT64_FORMAT
-                   " bytes): refused, as a zip bomb would be"),
-                 part->workbook->display_name, part->path, part->declared);
+                 _("%s: the part %s inflates to more than its header says (%lld bytes): "
+                   "refused, as a zip bomb would be"),
+                 part->workbook->display_name, part->path, (long long) part->declared);
   else if (part->too_large)
     g_set_error (error, PLEDGE_IMPORT_ERROR, PLEDGE_IMPORT_ERROR_TOO_LARGE,
                  _("%s: the part %s inflates to more than %d MiB (%d MiB for the whole "
