@@ -41,6 +41,7 @@ struct _PledgeWindow
   PledgeMemberTable   *member_table;
 
   GtkWidget           *charts[PLEDGE_N_CHARTS];
+  guint                stale_charts;    /* bit k: charts[k]'s input is out of date */
   GtkStringList       *years;
   GtkStringList       *scenarios;
   GtkStringList       *targets;
