@@ -39,6 +39,10 @@ struct _PledgeWindow
   GtkLabel            *table_title;
   GtkLabel            *units_label;
   PledgeMemberTable   *member_table;
+  GtkRevealer         *load_revealer;
+  GtkProgressBar      *load_bar;
+  AdwStatusPage       *loading_page;
+  GtkProgressBar      *loading_bar;
 
   GtkWidget           *charts[PLEDGE_N_CHARTS];
   guint                stale_charts;    /* bit k: charts[k]'s input is out of date */
@@ -69,6 +73,7 @@ struct _PledgeWindow
   char                *last_toast;
 
   AdwToast            *disk_toast;      /* weak: "The file changed on disk" */
+  guint                load_timeout;    /* until a load's progress shows */
 };
 
 /* What the window shows of its document. */
@@ -144,6 +149,8 @@ void        pledge_window_files_init          (PledgeWindow *self);
 void        pledge_window_open_file           (PledgeWindow *self,
                                                GFile        *file,
                                                gboolean      bundled);
+/* Cancels a load still running, when the window goes. */
+void        pledge_window_files_dispose       (PledgeWindow *self);
 void        pledge_window_save                (PledgeWindow *self);
 void        pledge_window_save_as             (PledgeWindow *self);
 void        pledge_window_dismiss_disk_toast  (PledgeWindow *self);

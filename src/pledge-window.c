@@ -662,6 +662,7 @@ pledge_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->disk_toast), (gpointer *) &self->disk_toast);
       self->disk_toast = NULL;
     }
+  pledge_window_files_dispose (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->recent != NULL)
