@@ -6,7 +6,91 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pledge-counted-file.h"
+
+/* The fingerprint: one lane of xxHash64's round over 8-byte words, the
+ * length folded in at the end. Not cryptographic: it tells a file that
+ * another program changed from the one loaded, at memory speed (SHA-256
+ * took 0.4-1.2 s over an 80 MB file here). */
+
+#define PRIME1 G_GUINT64_CONSTANT (11400714785074694791)
+#define PRIME2 G_GUINT64_CONSTANT (14029467366897019727)
+#define PRIME3 G_GUINT64_CONSTANT (1609587929392839161)
+
+typedef struct
+{
+  guint64 acc;
+  guint64 length;
+  guint8  tail[8];
+  guint   n_tail;
+} Fingerprint;
+
+static inline guint64
+round64 (guint64 acc,
+         guint64 word)
+{
+  acc += word * PRIME2;
+  acc = (acc << 31) | (acc >> 33);
+  return acc * PRIME1;
+}
+
+static void
+fingerprint_init (Fingerprint *fp)
+{
+  memset (fp, 0, sizeof *fp);
+  fp->acc = PRIME3;
+}
+
+static void
+fingerprint_update (Fingerprint *fp,
+                    const void  *data,
+                    gsize        length)
+{
+  const guint8 *p = data;
+  guint64 word;
+
+  fp->length += length;
+  if (fp->n_tail > 0)
+    {
+      gsize take = MIN (length, 8 - fp->n_tail);
+
+      memcpy (fp->tail + fp->n_tail, p, take);
+      fp->n_tail += take;
+      p += take;
+      length -= take;
+      if (fp->n_tail < 8)
+        return;
+      memcpy (&word, fp->tail, 8);
+      fp->acc = round64 (fp->acc, word);
+      fp->n_tail = 0;
+    }
+  for (; length >= 8; p += 8, length -= 8)
+    {
+      memcpy (&word, p, 8);
+      fp->acc = round64 (fp->acc, word);
+    }
+  memcpy (fp->tail, p, length);
+  fp->n_tail = length;
+}
+
+static char *
+fingerprint_end (Fingerprint *fp)
+{
+  guint64 acc = fp->acc, word = 0;
+
+  if (fp->n_tail > 0)
+    {
+      memcpy (&word, fp->tail, fp->n_tail);
+      acc = round64 (acc, word);
+    }
+  acc = round64 (acc, fp->length);
+  acc ^= acc >> 29;
+  acc *= PRIME3;
+  acc ^= acc >> 32;
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x-%" G_GUINT64_FORMAT, acc, fp->length);
+}
 
 /* The stream: reads from the wrapped file's stream and counts. */
 
@@ -20,8 +104,8 @@ struct _PledgeCountedFile
 
   GFile     *file;
   GMutex     lock;        /* guards bytes_read: the reader's thread counts */
-  gint64     bytes_read;
-  GChecksum *checksum;
+  gint64       bytes_read;
+  Fingerprint  fingerprint;
 };
 
 struct _PledgeCountedStream
@@ -46,7 +130,7 @@ pledge_counted_stream_read (GInputStream  *stream,
 
   if (n > 0)
     {
-      g_checksum_update (self->file->checksum, buffer, n);
+      fingerprint_update (&self->file->fingerprint, buffer, n);
       g_mutex_lock (&self->file->lock);
       self->file->bytes_read += n;
       g_mutex_unlock (&self->file->lock);
@@ -197,7 +281,6 @@ pledge_counted_file_finalize (GObject *object)
 {
   PledgeCountedFile *self = PLEDGE_COUNTED_FILE (object);
 
-  g_checksum_free (self->checksum);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (pledge_counted_file_parent_class)->finalize (object);
 }
@@ -214,7 +297,7 @@ pledge_counted_file_class_init (PledgeCountedFileClass *klass)
 static void
 pledge_counted_file_init (PledgeCountedFile *self)
 {
-  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  fingerprint_init (&self->fingerprint);
   g_mutex_init (&self->lock);
 }
 
@@ -245,6 +328,43 @@ pledge_counted_file_get_bytes_read (PledgeCountedFile *self)
 char *
 pledge_counted_file_dup_checksum (PledgeCountedFile *self)
 {
+  Fingerprint copy;
+
   g_return_val_if_fail (PLEDGE_IS_COUNTED_FILE (self), NULL);
-  return g_strdup (g_checksum_get_string (self->checksum));
+  copy = self->fingerprint;
+  return fingerprint_end (&copy);
+}
+
+char *
+pledge_counted_file_checksum_file (GFile         *file,
+                                   char         **etag,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  Fingerprint fp;
+  gssize n;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (etag != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream,
+                                                                  G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                                  cancellable, NULL);
+
+      *etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+    }
+  fingerprint_init (&fp);
+  buffer = g_malloc (64 * 1024);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, cancellable,
+                                   error)) > 0)
+    fingerprint_update (&fp, buffer, n);
+  if (n < 0)
+    return NULL;
+  return fingerprint_end (&fp);
 }

@@ -96,8 +96,8 @@ on_loaded (GObject      *source_object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  PledgeDocument *self = PLEDGE_DOCUMENT (source_object);
   g_autoptr(GTask) outer = user_data;
+  PledgeDocument *self = g_task_get_source_object (outer);
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(PledgeDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -176,7 +176,10 @@ start_load (PledgeDocument      *self,
         data->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_task),
                                                  g_object_ref (own), g_object_unref);
       }
-    task = g_task_new (self, own, on_loaded, outer);
+    /* Not the document's: the thread may drop its reference to the task
+     * after on_loaded has run, and the document's last one must not go
+     * with it, in that thread. The caller's task holds the document. */
+    task = g_task_new (NULL, own, on_loaded, outer);
   }
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);

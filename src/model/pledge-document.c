@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pledge-counted-file.h"
 #include "pledge-document-private.h"
 #include "pledge-recovery.h"
 
@@ -243,12 +244,8 @@ static char *
 checksum_file (GFile  *file,
                char  **etag)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, etag, NULL))
-    return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  /* In pieces: never the whole file in memory. */
+  return pledge_counted_file_checksum_file (file, etag, NULL, NULL);
 }
 
 static void
@@ -397,6 +394,29 @@ pledge_document_get_changed_on_disk (PledgeDocument *self)
 
 /* Loading and saving */
 
+/* Loads file, fingerprinting it as it is read, for the disk watch: the
+ * file is read once. */
+static PledgeDataset *
+load_file (PledgeDocument  *self,
+           GFile           *file,
+           GError         **error)
+{
+  g_autoptr(PledgeCountedFile) counted = pledge_counted_file_new (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  PledgeDataset *dataset = pledge_dataset_load (G_FILE (counted), name, NULL, error);
+
+  g_clear_pointer (&self->loaded_checksum, g_free);
+  g_clear_pointer (&self->loaded_etag, g_free);
+  if (dataset != NULL)
+    {
+      self->loaded_checksum = pledge_counted_file_dup_checksum (counted);
+      self->loaded_etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+    }
+  return dataset;
+}
+
 gboolean
 pledge_document_load (PledgeDocument  *self,
                       GFile           *file,
@@ -409,7 +429,7 @@ pledge_document_load (PledgeDocument  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dataset = pledge_dataset_load (file, NULL, NULL, error);
+  dataset = load_file (self, file, error);
   if (dataset == NULL)
     return FALSE;
   pledge_document_set_dataset (self, dataset, file, bundled, NULL);
@@ -433,7 +453,7 @@ pledge_document_reload (PledgeDocument  *self,
                    _("There is no file to reload"));
       return FALSE;
     }
-  dataset = pledge_dataset_load (self->file, NULL, NULL, error);
+  dataset = load_file (self, self->file, error);
   if (dataset == NULL)
     return FALSE;  /* the document keeps what it has */
 
