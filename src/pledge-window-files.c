@@ -185,10 +185,12 @@ name_load (PledgeWindow *self,
   adw_status_page_set_title (self->loading_page, text);
 }
 
+/* Weak references to the windows: closing a window while its file loads
+ * disposes it, which cancels the load. */
 typedef struct
 {
-  PledgeWindow *win;      /* the window the file loads into */
-  PledgeWindow *parent;   /* the window it was asked of: shows the error */
+  GWeakRef      win;      /* the window the file loads into */
+  GWeakRef      parent;   /* the window it was asked of: shows the error */
   GFile        *file;
   gboolean      bundled;
   /* A reload shows the same view of the new figures. */
@@ -199,8 +201,8 @@ typedef struct
 static void
 open_data_free (OpenData *data)
 {
-  g_clear_object (&data->win);
-  g_clear_object (&data->parent);
+  g_weak_ref_clear (&data->win);
+  g_weak_ref_clear (&data->parent);
   g_clear_object (&data->file);
   g_free (data->target_id);
   g_free (data);
@@ -215,15 +217,18 @@ on_opened (GObject      *source,
 {
   g_autoptr(OpenData) data = user_data;
   g_autoptr(GError) error = NULL;
-  PledgeWindow *win = data->win;
-  gboolean gone = gtk_widget_in_destruction (GTK_WIDGET (win));
+  g_autoptr(PledgeWindow) win = g_weak_ref_get (&data->win);
+  g_autoptr(PledgeWindow) parent = g_weak_ref_get (&data->parent);
+  gboolean ok = pledge_document_load_finish (PLEDGE_DOCUMENT (source), result, &error);
 
-  if (!pledge_document_load_finish (PLEDGE_DOCUMENT (source), result, &error))
+  if (win == NULL)
+    return;  /* closed while the file loaded */
+  if (!ok)
     {
-      /* Cancelled: by the user, by a newer load, or by closing the window. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || gone)
+      /* Cancelled: by the user or by a newer load. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          if (win != data->parent && win_dataset (win) == NULL && !gone)
+          if (win != parent && win_dataset (win) == NULL)
             gtk_window_destroy (GTK_WINDOW (win));
           return;
         }
@@ -234,15 +239,13 @@ on_opened (GObject      *source,
           pledge_window_open_file (win, data->file, data->bundled);
           return;
         }
-      if (win != data->parent)
+      if (win != parent)
         gtk_window_destroy (GTK_WINDOW (win));
-      if (!gtk_widget_in_destruction (GTK_WIDGET (data->parent)))
-        pledge_window_show_error (data->parent, _("Could Not Open the Dataset"), error->message);
+      if (parent != NULL)
+        pledge_window_show_error (parent, _("Could Not Open the Dataset"), error->message);
       return;
     }
 
-  if (gone)
-    return;
   remember_file (win);
   offer_recovery (win);
 }
@@ -264,8 +267,8 @@ pledge_window_open_file (PledgeWindow *self,
     }
 
   data = g_new0 (OpenData, 1);
-  data->win = g_object_ref (win);
-  data->parent = g_object_ref (self);
+  g_weak_ref_init (&data->win, win);
+  g_weak_ref_init (&data->parent, self);
   data->file = g_object_ref (file);
   data->bundled = bundled;
   name_load (win, file);
@@ -574,12 +577,13 @@ on_reloaded (GObject      *source,
   g_autoptr(OpenData) data = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  PledgeWindow *self = data->win;
+  g_autoptr(PledgeWindow) self = g_weak_ref_get (&data->win);
+  gboolean ok = pledge_document_reload_finish (PLEDGE_DOCUMENT (source), result, &error);
   int index;
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  if (!pledge_document_reload_finish (PLEDGE_DOCUMENT (source), result, &error))
+  if (self == NULL)
+    return;  /* closed while the file loaded */
+  if (!ok)
     {
       /* The window keeps what it has. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -609,8 +613,8 @@ reload (PledgeWindow *self)
     return;
 
   data = g_new0 (OpenData, 1);
-  data->win = g_object_ref (self);
-  data->parent = g_object_ref (self);
+  g_weak_ref_init (&data->win, self);
+  g_weak_ref_init (&data->parent, self);
   data->file = g_object_ref (win_file (self));
   data->year = self->year;
   if (self->target < pledge_dataset_get_n_targets (win_dataset (self)))
