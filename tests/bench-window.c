@@ -22,6 +22,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/resource.h>
 
@@ -149,6 +150,24 @@ step_end (Step         *step,
            cpu_seconds () - step->cpu, wall, longest_stall / 1e6);
 }
 
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static GtkWidget *
 find_view_stack (GtkWidget *widget)
 {
@@ -244,5 +263,6 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (win));
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
+  remove_dir (home);
   return 0;
 }
