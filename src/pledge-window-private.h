@@ -46,6 +46,8 @@ struct _PledgeWindow
 
   GtkWidget           *charts[PLEDGE_N_CHARTS];
   guint                stale_charts;    /* bit k: charts[k]'s input is out of date */
+  guint                pending_charts;  /* bit k: a thread computes charts[k]'s input */
+  guint                chart_generation[PLEDGE_N_CHARTS];  /* the input wanted */
   GtkStringList       *years;
   GtkStringList       *scenarios;
   GtkStringList       *targets;
@@ -142,6 +144,15 @@ void        pledge_window_update_actions      (PledgeWindow *self);
 void        pledge_window_discard_recovery    (PledgeWindow *self);
 /* Closes the window after the user chose to, from the main loop. */
 void        pledge_window_close_confirmed     (PledgeWindow *self);
+
+/* Charts (pledge-window-charts.c) */
+void        pledge_window_charts_init         (PledgeWindow    *self);
+/* What the window shows changed: the page shown gets a new input (in a
+ * thread on a large dataset), the other pages when they show. */
+void        pledge_window_update_charts       (PledgeWindow    *self);
+/* Brings kind's input up to date now, on this thread. */
+void        pledge_window_update_chart_now    (PledgeWindow    *self,
+                                               PledgeChartKind  kind);
 
 /* Files (pledge-window-files.c) */
 void        pledge_window_files_class_init    (GtkWidgetClass *widget_class);

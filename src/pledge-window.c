@@ -325,37 +325,6 @@ count_markup (PledgeWindow *self,
   return g_markup_printf_escaped ("<b>%s</b>", text);
 }
 
-/* Gives chart kind an input for what the window shows, when it has none. */
-static void
-update_chart (PledgeWindow    *self,
-              PledgeChartKind  kind)
-{
-  if (!(self->stale_charts & (1u << kind)) || win_snapshot (self) == NULL)
-    return;
-  self->stale_charts &= ~(1u << kind);
-  pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[kind]),
-                               pledge_chart_input_new (win_snapshot (self), self->year,
-                                                       self->target, NULL));
-}
-
-static void
-update_visible_chart (PledgeWindow *self)
-{
-  GtkWidget *visible = adw_view_stack_get_visible_child (self->chart_stack);
-
-  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
-    if (self->charts[k] == visible)
-      update_chart (self, k);
-}
-
-static void
-on_chart_page_shown (AdwViewStack *stack,
-                     GParamSpec   *pspec,
-                     PledgeWindow *self)
-{
-  update_visible_chart (self);
-}
-
 static void
 update_view (PledgeWindow *self)
 {
@@ -393,10 +362,7 @@ update_view (PledgeWindow *self)
                              prices);
   gtk_label_set_text (self->units_label, units);
 
-  /* Each chart's input costs a pass over every member's figures: on a
-   * large dataset only the page shown pays it now, the others when shown. */
-  self->stale_charts = (1u << PLEDGE_N_CHARTS) - 1;
-  update_visible_chart (self);
+  pledge_window_update_charts (self);
 
   pledge_member_table_set_plan_target (self->member_table,
                                        pledge_plan_pick_target (dataset, self->target));
@@ -803,8 +769,7 @@ pledge_window_init (PledgeWindow *self)
                                         pledge_chart_kind_get_title (k));
       adw_view_stack_page_set_icon_name (page, chart_icons[k]);
     }
-  g_signal_connect (self->chart_stack, "notify::visible-child",
-                    G_CALLBACK (on_chart_page_shown), self);
+  pledge_window_charts_init (self);
   /* Now that the stack has its pages: a switcher makes its buttons once. */
   adw_view_switcher_set_stack (self->switcher, self->chart_stack);
 
@@ -869,8 +834,15 @@ pledge_window_get_chart_view (PledgeWindow    *self,
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
   /* A hidden page's input is brought up to date when asked for. */
-  update_chart (self, kind);
+  pledge_window_update_chart_now (self, kind);
   return self->charts[kind];
+}
+
+gboolean
+pledge_window_get_busy (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
+  return pledge_document_get_loading (self->document) || self->pending_charts != 0;
 }
 
 const char *

@@ -91,10 +91,17 @@ always (PledgeWindow *win)
   return TRUE;
 }
 
+/* The file has loaded and every chart has its input. */
 static gboolean
 has_dataset (PledgeWindow *win)
 {
-  return pledge_window_get_dataset (win) != NULL;
+  return pledge_window_get_dataset (win) != NULL && !pledge_window_get_busy (win);
+}
+
+static gboolean
+not_busy (PledgeWindow *win)
+{
+  return !pledge_window_get_busy (win);
 }
 
 /* Runs the main loop until ready holds and a frame has been painted after
@@ -250,11 +257,11 @@ main (int    argc,
         {
           step_begin (&step);
           adw_view_stack_set_visible_child_name (stack, name);
-          step_end (&step, win, always, "page", name);
+          step_end (&step, win, not_busy, "page", name);
         }
       step_begin (&step);
       pledge_window_set_year (win, pledge_window_get_year (win) - 1);
-      step_end (&step, win, always, "year", name);
+      step_end (&step, win, not_busy, "year", name);
     }
 
   getrusage (RUSAGE_SELF, &usage);

@@ -99,14 +99,12 @@ remove_temp (const char *tmpdir)
   g_rmdir (tmpdir);
 }
 
-/* Files load in a thread: runs the main loop until the window's load
- * has ended. */
+/* Files load in a thread, and a large dataset's charts are computed in
+ * one: runs the main loop until the window's load and charts are done. */
 void
 wait_for_load (PledgeWindow *win)
 {
-  PledgeDocument *document = pledge_window_get_document (win);
-
-  while (pledge_document_get_loading (document))
+  while (pledge_window_get_busy (win))
     g_main_context_iteration (NULL, TRUE);
   iterate ();
 }

@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "pledge-chart-view.h"
 #include "pledge-ui-test-util.h"
 #include "pledge-window.h"
 
@@ -128,6 +129,34 @@ cancel_enabled (PledgeWindow *win)
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
+}
+
+static gboolean
+is_chart_view (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return PLEDGE_IS_CHART_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The chart on screen, and what it draws: read from the widget, not
+ * through pledge_window_get_chart_view(), which brings it up to date. */
+static GtkWidget *
+visible_chart (PledgeWindow *win)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (win), is_chart_view, NULL);
+
+  g_assert_nonnull (view);
+  return view;
+}
+
+static const PledgeChartInput *
+visible_chart_input (PledgeWindow *win)
+{
+  const PledgeChartInput *input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (
+    visible_chart (win)));
+
+  g_assert_nonnull (input);
+  return input;
 }
 
 /* A named pipe to load from, and its writing end once the window's load
@@ -270,6 +299,20 @@ test_load_cancel_then_complete (void)
   g_assert_true (g_file_equal (pledge_window_get_file (win), large));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_null (pledge_window_get_dialog (win));
+
+  /* Its chart, computed in a thread for a dataset this large, shows the
+   * year shown; so does the next year's, and the page shown next. */
+  g_assert_cmpint (visible_chart_input (win)->year, ==, pledge_window_get_year (win));
+  g_assert_cmpuint (visible_chart_input (win)->n_members, ==, LARGE_MEMBERS);
+  pledge_window_set_year (win, 2010);
+  g_assert_true (pledge_window_get_busy (win));
+  wait_for_load (win);
+  g_assert_cmpint (visible_chart_input (win)->year, ==, 2010);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "gap");
+  wait_for_load (win);
+  g_assert_cmpint (visible_chart_input (win)->year, ==, 2010);
+  g_assert_true (pledge_chart_view_get_kind (PLEDGE_CHART_VIEW (visible_chart (win))) ==
+                 PLEDGE_CHART_GAP);
 
   destroy_window (win);
   pipe_free (&pipe);
