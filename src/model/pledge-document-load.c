@@ -33,6 +33,7 @@ typedef struct
   gint64             size;         /* 0 when unknown */
   guint              n_changes;    /* the document's, when the load began */
   char              *etag;         /* of the file before it was read */
+  PledgeSnapshot    *snapshot;     /* the first one, taken in the thread */
   GCancellable      *caller;       /* the caller's cancellable, tied to the task's */
   gulong             caller_id;
 } LoadData;
@@ -45,6 +46,7 @@ load_data_free (LoadData *data)
   g_free (data->scenario_id);
   g_free (data->display_name);
   g_free (data->etag);
+  g_clear_pointer (&data->snapshot, pledge_snapshot_unref);
   if (data->caller != NULL)
     g_cancellable_disconnect (data->caller, data->caller_id);
   g_clear_object (&data->caller);
@@ -73,6 +75,7 @@ load_thread (GTask        *task,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   PledgeDataset *dataset;
+  int scenario;
 
   info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
@@ -81,9 +84,16 @@ load_thread (GTask        *task,
 
   dataset = pledge_dataset_load (G_FILE (data->counted), data->display_name, cancellable, &error);
   if (dataset == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The dataset is this thread's alone until it is returned: its first
+   * snapshot (a pass over every figure) is taken here too. */
+  scenario = data->scenario_id != NULL ? pledge_dataset_find_scenario (dataset, data->scenario_id)
+                                       : PLEDGE_SNAPSHOT_REPORTED;
+  data->snapshot = pledge_snapshot_new (dataset, MAX (scenario, PLEDGE_SNAPSHOT_REPORTED), NULL);
+  g_task_return_pointer (task, dataset, g_object_unref);
 }
 
 static void
@@ -131,6 +141,7 @@ on_loaded (GObject      *source_object,
     }
   if (data->reload)
     pledge_document_discard_recovery (self);
+  self->loaded_snapshot = g_steal_pointer (&data->snapshot);
   pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
   g_task_return_boolean (outer, TRUE);
 }

@@ -41,6 +41,7 @@ struct _PledgeDocument
   /* What a load in a thread learnt of the file, for remember_disk_state(). */
   char            *loaded_etag;
   char            *loaded_checksum;
+  PledgeSnapshot  *loaded_snapshot;  /* its first snapshot, when the thread made it */
 
   /* The load in a thread, while one runs. */
   GTask           *load;

@@ -124,7 +124,14 @@ recompute (PledgeDocument *self)
   g_autoptr(GError) error = NULL;
   PledgeSnapshot *snapshot;
 
-  snapshot = pledge_snapshot_new (self->dataset, active_scenario (self), &error);
+  /* A load in a thread took the first snapshot there. */
+  if (self->loaded_snapshot != NULL &&
+      pledge_snapshot_get_dataset (self->loaded_snapshot) == self->dataset &&
+      pledge_snapshot_get_scenario (self->loaded_snapshot) == active_scenario (self))
+    snapshot = g_steal_pointer (&self->loaded_snapshot);
+  else
+    snapshot = pledge_snapshot_new (self->dataset, active_scenario (self), &error);
+  g_clear_pointer (&self->loaded_snapshot, pledge_snapshot_unref);
   if (snapshot == NULL)
     {
       /* Every edit was checked when it was made, so this is a file whose
@@ -927,6 +934,7 @@ pledge_document_finalize (GObject *object)
   g_free (self->disk_checksum);
   g_free (self->loaded_etag);
   g_free (self->loaded_checksum);
+  g_clear_pointer (&self->loaded_snapshot, pledge_snapshot_unref);
 
   G_OBJECT_CLASS (pledge_document_parent_class)->finalize (object);
 }
