@@ -350,6 +350,9 @@ test_load_into_empty_window (void)
   wait_for_load (win);
   run_for (50);
   g_assert_cmpstr (pledge_dataset_get_title (pledge_window_get_dataset (win)), ==, "Piped");
+  /* The page crossfades away. */
+  for (guint i = 0; i < 100 && gtk_widget_get_mapped (page); i++)
+    run_for (20);
   g_assert_false (gtk_widget_get_mapped (page));
   pipe_free (&pipe);
 

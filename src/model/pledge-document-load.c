@@ -117,33 +117,35 @@ on_loaded (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
-  /* A newer load took this one's place: it ends the loading state. */
+  /* An edit made meanwhile is never thrown away. */
+  if (dataset != NULL && self->n_changes != data->n_changes)
+    {
+      g_set_error (&error, PLEDGE_DOCUMENT_ERROR, PLEDGE_DOCUMENT_ERROR_CHANGED,
+                   _("The dataset was changed while “%s” was loading"), data->display_name);
+      g_clear_object (&dataset);
+    }
+  if (dataset != NULL)
+    {
+      if (!data->bundled)
+        {
+          self->loaded_checksum = pledge_counted_file_dup_checksum (data->counted);
+          self->loaded_etag = g_strdup (data->etag);
+        }
+      if (data->reload)
+        pledge_document_discard_recovery (self);
+      self->loaded_snapshot = g_steal_pointer (&data->snapshot);
+      pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
+    }
+  /* The loading state ends once the new dataset is in place (a window
+   * that showed nothing never shows its empty page in between), unless a
+   * newer load took this one's place. */
   if (self->load == G_TASK (result))
     end_load (self);
 
   if (dataset == NULL)
-    {
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
-  if (self->n_changes != data->n_changes)
-    {
-      g_task_return_new_error (outer, PLEDGE_DOCUMENT_ERROR, PLEDGE_DOCUMENT_ERROR_CHANGED,
-                               _("The dataset was changed while “%s” was loading"),
-                               data->display_name);
-      return;
-    }
-
-  if (!data->bundled)
-    {
-      self->loaded_checksum = pledge_counted_file_dup_checksum (data->counted);
-      self->loaded_etag = g_strdup (data->etag);
-    }
-  if (data->reload)
-    pledge_document_discard_recovery (self);
-  self->loaded_snapshot = g_steal_pointer (&data->snapshot);
-  pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
-  g_task_return_boolean (outer, TRUE);
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
 }
 
 static void
