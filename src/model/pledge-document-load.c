@@ -65,15 +65,13 @@ progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Reads the file: on the load's thread, or at once for a small file. */
+static PledgeDataset *
+load_dataset (LoadData      *data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  LoadData *data = task_data;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
   PledgeDataset *dataset;
   int scenario;
 
@@ -82,18 +80,47 @@ load_thread (GTask        *task,
   if (info != NULL)
     data->etag = g_strdup (g_file_info_get_etag (info));
 
-  dataset = pledge_dataset_load (G_FILE (data->counted), data->display_name, cancellable, &error);
+  dataset = pledge_dataset_load (G_FILE (data->counted), data->display_name, cancellable, error);
   if (dataset == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   /* The dataset is this thread's alone until it is returned: its first
    * snapshot (a pass over every figure) is taken here too. */
   scenario = data->scenario_id != NULL ? pledge_dataset_find_scenario (dataset, data->scenario_id)
                                        : PLEDGE_SNAPSHOT_REPORTED;
   data->snapshot = pledge_snapshot_new (dataset, MAX (scenario, PLEDGE_SNAPSHOT_REPORTED), NULL);
-  g_task_return_pointer (task, dataset, g_object_unref);
+  return dataset;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = load_dataset (task_data, cancellable, &error);
+
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/* Puts what was loaded in place. */
+static void
+apply_loaded (PledgeDocument *self,
+              LoadData       *data,
+              PledgeDataset  *dataset)
+{
+  if (!data->bundled)
+    {
+      self->loaded_checksum = pledge_counted_file_dup_checksum (data->counted);
+      self->loaded_etag = g_strdup (data->etag);
+    }
+  if (data->reload)
+    pledge_document_discard_recovery (self);
+  self->loaded_snapshot = g_steal_pointer (&data->snapshot);
+  pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
 }
 
 static void
@@ -125,17 +152,7 @@ on_loaded (GObject      *source_object,
       g_clear_object (&dataset);
     }
   if (dataset != NULL)
-    {
-      if (!data->bundled)
-        {
-          self->loaded_checksum = pledge_counted_file_dup_checksum (data->counted);
-          self->loaded_etag = g_strdup (data->etag);
-        }
-      if (data->reload)
-        pledge_document_discard_recovery (self);
-      self->loaded_snapshot = g_steal_pointer (&data->snapshot);
-      pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
-    }
+    apply_loaded (self, data, dataset);
   /* The loading state ends once the new dataset is in place (a window
    * that showed nothing never shows its empty page in between), unless a
    * newer load took this one's place. */
@@ -189,6 +206,29 @@ start_load (PledgeDocument      *self,
   g_clear_object (&self->load);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
 
+  if (small)
+    {
+      g_autoptr(PledgeDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* In place at once, as a synchronous load would be: a window shows
+       * it in its first layout. The callback still comes from the main
+       * loop (GTask defers a result returned in the iteration that made
+       * the task to an idle). */
+      if (was_loading)
+        pledge_document_notify_loading (self);
+      dataset = load_dataset (data, cancellable, &error);
+      if (dataset != NULL)
+        apply_loaded (self, data, dataset);
+      load_data_free (data);
+      if (dataset == NULL)
+        g_task_return_error (outer, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (outer, TRUE);
+      g_object_unref (outer);
+      return;
+    }
+
   {
     g_autoptr(GCancellable) own = g_cancellable_new ();
 
@@ -206,16 +246,6 @@ start_load (PledgeDocument      *self,
   }
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  if (small)
-    {
-      /* The result still comes from the main loop, as for a thread's:
-       * GTask calls back from an idle of default priority, before the
-       * next frame is drawn. */
-      if (was_loading)
-        pledge_document_notify_loading (self);
-      load_thread (task, NULL, data, g_task_get_cancellable (task));
-      return;
-    }
   self->load = g_object_ref (task);
   pledge_document_set_progress (self, 0.0);
   self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);

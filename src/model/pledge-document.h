@@ -53,8 +53,9 @@ gboolean         pledge_document_reload             (PledgeDocument  *self,
  * the document keeps what it has, usable, until the new dataset is ready,
  * and shows it then. Meanwhile :loading is TRUE and :progress (0..1, the
  * share of the file read) is notified a few times a second. A regular
- * file of 1 MiB or less loads at once, without a thread or :loading; the
- * callback still comes from the main loop. One load at a
+ * file of 1 MiB or less loads at once, as pledge_document_load() does,
+ * without a thread or :loading; the callback still comes from the main
+ * loop. One load at a
  * time: a new one cancels the one running. Cancelling (cancellable, or
  * pledge_document_cancel_load()) ends it with G_IO_ERROR_CANCELLED. An edit
  * made while the file loads is never thrown away: the load then ends with
