@@ -11,8 +11,9 @@
 #include "pledge-window-private.h"
 
 /* A chart's input is a pass over every member's figures: on a dataset
- * with more figures than this, a thread computes it while the window
- * stays responsive, and the chart shows what it showed until it is ready. */
+ * with more figures than this, only the page shown gets one, a thread
+ * computes it while the window stays responsive, and the chart shows what
+ * it showed until it is ready. */
 #define THREADED_CHART_CELLS 40000
 
 typedef struct
@@ -50,6 +51,18 @@ chart_job_run (GTask        *task,
                          (GDestroyNotify) pledge_chart_input_free);
 }
 
+/* The revisions chart of a comparison gets its input from
+ * pledge-window-compare.c, at each update: never replaced here. */
+static gboolean
+holds_comparison (PledgeWindow    *self,
+                  PledgeChartKind  kind)
+{
+  const PledgeChartInput *input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (
+    self->charts[kind]));
+
+  return input != NULL && input->compare != NULL;
+}
+
 static void
 chart_job_done (GObject      *source,
                 GAsyncResult *result,
@@ -62,8 +75,11 @@ chart_job_done (GObject      *source,
   /* Let go of the snapshot here, on the main thread: it may hold the
    * last reference to its dataset. */
   g_clear_pointer (&job->snapshot, pledge_snapshot_unref);
-  if (self == NULL || job->generation != self->chart_generation[job->kind])
+  if (self == NULL || job->generation != self->chart_generation[job->kind] ||
+      holds_comparison (self, job->kind))
     {
+      if (self != NULL && job->generation == self->chart_generation[job->kind])
+        self->pending_charts &= ~(1u << job->kind);
       g_clear_pointer (&input, pledge_chart_input_free);
       return;  /* the window went, or the chart wants a newer input */
     }
@@ -72,14 +88,19 @@ chart_job_done (GObject      *source,
 }
 
 static gboolean
-chart_in_thread (PledgeWindow *self)
+large_dataset (PledgeWindow *self)
 {
-  PledgeSnapshot *snapshot = win_snapshot (self);
   guint64 cells = (guint64) pledge_dataset_get_n_members (win_dataset (self)) *
                   (guint64) (self->last_year - self->first_year + 1);
 
-  return pledge_snapshot_get_scenario (snapshot) == PLEDGE_SNAPSHOT_REPORTED &&
-         cells > THREADED_CHART_CELLS;
+  return cells > THREADED_CHART_CELLS;
+}
+
+static gboolean
+chart_in_thread (PledgeWindow *self)
+{
+  return pledge_snapshot_get_scenario (win_snapshot (self)) == PLEDGE_SNAPSHOT_REPORTED &&
+         large_dataset (self);
 }
 
 /* Gives chart kind an input for what the window shows, when it has none;
@@ -100,6 +121,8 @@ update_chart_full (PledgeWindow    *self,
   self->stale_charts &= ~bit;
   self->pending_charts &= ~bit;
   self->chart_generation[kind]++;
+  if (holds_comparison (self, kind))
+    return;
 
   if (now || !chart_in_thread (self))
     {
@@ -145,12 +168,20 @@ void
 pledge_window_update_charts (PledgeWindow *self)
 {
   /* Each chart's input costs a pass over every member's figures: on a
-   * large dataset only the page shown pays it now, the others when shown. */
+   * large dataset only the page shown pays it now, the others when shown.
+   * A small one's are all made at once, as every page's accessible
+   * description follows its input. */
   self->stale_charts = (1u << PLEDGE_N_CHARTS) - 1;
   /* Inputs still computing are for what the window showed before. */
   self->pending_charts = 0;
   for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
     self->chart_generation[k]++;
+  if (win_snapshot (self) != NULL && !large_dataset (self))
+    {
+      for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
+        update_chart_full (self, k, TRUE);
+      return;
+    }
   update_visible_chart (self);
 }
 

@@ -25,6 +25,8 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_REAL_CHANGE] = "pledge-real-change-symbolic",
   [PLEDGE_CHART_PER_CAPITA] = "pledge-per-capita-symbolic",
   [PLEDGE_CHART_CATEGORIES] = "pledge-categories-symbolic",
+  [PLEDGE_CHART_REVISIONS] = "pledge-revisions-symbolic",
+  [PLEDGE_CHART_MAP] = "pledge-map-symbolic",
 };
 
 static void update_view (PledgeWindow *self);
@@ -363,6 +365,8 @@ update_view (PledgeWindow *self)
   gtk_label_set_text (self->units_label, units);
 
   pledge_window_update_charts (self);
+  /* After the charts: the revisions chart takes the comparison's input. */
+  pledge_window_compare_update (self, snapshot);
 
   pledge_member_table_set_plan_target (self->member_table,
                                        pledge_plan_pick_target (dataset, self->target));
@@ -718,6 +722,7 @@ pledge_window_class_init (PledgeWindowClass *klass)
 
   pledge_window_files_class_init (widget_class);
   pledge_window_actions_class_init (widget_class);
+  pledge_window_compare_class_init (widget_class);
 }
 
 static void

@@ -327,7 +327,7 @@ test_usage (gconstpointer data)
 
 /* The version 2 kinds draw their no-data state on the version 1 file */
 static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap",
-                                     "real-change", "per-capita", "categories" };
+                                     "real-change", "per-capita", "categories", "map" };
 
 static void
 assert_png (const char *path,
@@ -565,6 +565,70 @@ test_plan_error_names_file (void)
   g_assert_true (g_str_has_prefix (run.err, expected));
 }
 
+/* --import: a dataset on standard output, or written whole to --output;
+ * on an error nothing on standard output and no output file. */
+static void
+test_import (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "import", "sipri-mini.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+  g_autofree char *written = NULL;
+
+  run_pledge (&run, arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<?xml"));
+  g_assert_nonnull (strstr (run.out, "defence-gdp=\"1.25\""));
+  g_assert_nonnull (strstr (run.err, "left out"));
+  run_clear (&run);
+
+  run_pledge (&run, arg, out_arg, "--sheet=Current", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "defence=\"35000.5\""));
+  run_clear (&run);
+
+  /* the dataset it wrote reads back */
+  run_pledge (&run, "--validate", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
+test_import_bad (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "bad-import",
+                                               "sipri-bad-cell.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+
+  run_pledge (&run, arg, out_arg, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "sheet \"Share of GDP\", cell D14: \"abc\" is not a number"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_pledge (&run, "--output=x.xml", "--report", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* --year and the like belong to the dataset it writes */
+  run_pledge (&run, arg, "--year=2016", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "--import takes only"));
+  g_rmdir (dir);
+}
+
 /* The version 2 measures' own file, worked by hand in its comment */
 static char *
 v2_measures (void)
@@ -682,8 +746,126 @@ test_export_v2_kinds (void)
     g_auto(Run) run = { 0 };
 
     run_pledge (&run, "--help", NULL);
-    g_assert_nonnull (strstr (run.out, "real-change, per-capita or"));
+    g_assert_nonnull (strstr (run.out, "real-change, per-capita,"));
   }
+}
+
+/* --compare: the revisions between two editions, the older told by the
+ * years the figures reach (neither test file has an edition date). */
+static char *
+compare_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "compare", name, NULL);
+}
+
+static void
+test_report_compare (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) swapped = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *older = g_strdup_printf ("Older: %s", old);
+  g_auto(GStrv) lines = NULL;
+  const char *poland = NULL;
+
+  run_pledge (&run, "--report", compare_new, "--year=2016", old, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, older));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "2016  Poland "))
+      poland = lines[i];
+  g_assert_nonnull (poland);
+  g_assert_true (g_regex_match_simple ("^2016  Poland +2\\.00 +1\\.99 +-0\\.01 .*"
+                                       "leaves 2% of GDP$", poland, 0, 0));
+  /* France is the same to two decimals in both */
+  g_assert_null (strstr (run.out, "France"));
+
+  /* Given the other way round, the same edition is the older */
+  run_pledge (&swapped, "--report", compare_old, "--year=2016", new, NULL);
+  g_assert_cmpint (swapped.status, ==, 0);
+  g_assert_nonnull (strstr (swapped.out, older));
+  g_assert_nonnull (strstr (swapped.out, poland));
+
+  run_pledge (&csv, "--report", compare_new, "--year=all", "--format=csv", old, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "year,member,name,old_defence_gdp,"));
+  g_assert_nonnull (strstr (csv.out, "\n2015,EST,Estonia,2.03,1.99,-0.04,"));
+  g_assert_nonnull (strstr (csv.out, "\n2016,POL,Poland,2.00,1.99,-0.01,"));
+}
+
+static void
+test_report_compare_usage (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  const char *cases[][2] = {
+    { "--year=2017", "have no year 2017 in common" },
+    { "--scenario=x", "leave out --scenario" },
+    { "--year=never", "is not a year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_pledge (&run, "--report", compare_new, cases[i][0], old, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--report", "--compare=/nonexistent/other.xml", old, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "/nonexistent/other.xml"));
+  }
+}
+
+/* --chart=revisions draws what --report --compare prints; each needs the other */
+static void
+test_export_revisions (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "revisions.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", png, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) without = { 0 };
+  g_auto(Run) other_chart = { 0 };
+  g_auto(Run) no_year = { 0 };
+
+  /* 2017 is not in the older file: said, nothing written */
+  run_pledge (&no_year, export, "--chart=revisions", compare_old, "--year=2017", new, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+  g_assert_nonnull (strstr (no_year.err, "no year 2017 in common"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* By default the last year both have, 2016, not the newer file's 2017 */
+  run_pledge (&run, export, "--chart=revisions", compare_old, new, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  run_pledge (&without, export, "--chart=revisions", new, NULL);
+  g_assert_cmpint (without.status, ==, 2);
+  g_assert_nonnull (strstr (without.err, "--compare"));
+  run_pledge (&other_chart, export, "--chart=trend", compare_old, new, NULL);
+  g_assert_cmpint (other_chart.status, ==, 2);
+  g_assert_nonnull (strstr (other_chart.err, "revisions"));
+
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 int
@@ -719,11 +901,16 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
+  g_test_add_func ("/pledge/cli/import", test_import);
+  g_test_add_func ("/pledge/cli/import/bad", test_import_bad);
   g_test_add_func ("/pledge/cli/report/csv-v2", test_report_csv_v2);
   g_test_add_func ("/pledge/cli/report/csv-v2-scenario", test_report_csv_v2_scenario);
   g_test_add_func ("/pledge/cli/report/csv-v1-unchanged", test_report_csv_v1_unchanged);
   g_test_add_func ("/pledge/cli/report/text-v2", test_report_text_v2);
   g_test_add_func ("/pledge/cli/export/v2-kinds", test_export_v2_kinds);
+  g_test_add_func ("/pledge/cli/report/compare", test_report_compare);
+  g_test_add_func ("/pledge/cli/report/compare-usage", test_report_compare_usage);
+  g_test_add_func ("/pledge/cli/export/revisions", test_export_revisions);
 
   return g_test_run ();
 }

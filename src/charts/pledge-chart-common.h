@@ -286,4 +286,28 @@ int  pledge_categories_chart_hit_test (double width, double height,
                                        const PledgeChartInput *input,
                                        double x, double y);
 
+char *pledge_revisions_chart_title   (const PledgeChartInput *input);
+char *pledge_revisions_chart_describe (const PledgeChartInput *input);
+/* Appends to a member's tooltip its revision in the input's year, if any */
+void pledge_revisions_chart_describe_revision (const PledgeChartInput *input,
+                                               int                     index,
+                                               GString                *out);
+void pledge_revisions_chart_draw      (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_revisions_chart_hit_test  (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+
+char *pledge_map_chart_title          (const PledgeChartInput *input);
+char *pledge_map_chart_describe       (const PledgeChartInput *input);
+void pledge_map_chart_draw            (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_map_chart_hit_test        (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+
 G_END_DECLS

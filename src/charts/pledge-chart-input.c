@@ -135,6 +135,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   if (input == NULL)
     return;
 
+  g_clear_pointer (&input->compare, pledge_compare_free);
   for (guint i = 0; i < input->n_targets; i++)
     {
       g_free (input->targets[i].id);
@@ -928,6 +929,10 @@ pledge_chart_input_describe (const PledgeChartInput *input,
     case PLEDGE_CHART_PER_CAPITA:
     case PLEDGE_CHART_CATEGORIES:
       return pledge_chart_input_describe_measures (input, kind);
+    case PLEDGE_CHART_REVISIONS:
+      return pledge_revisions_chart_describe (input);
+    case PLEDGE_CHART_MAP:
+      return pledge_map_chart_describe (input);
     case PLEDGE_N_CHARTS:
     default:
       g_return_val_if_reached (NULL);
@@ -1088,6 +1093,9 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
       g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
                               a, m->first_share_year, b, m->last_share_year);
     }
+  /* The revisions chart: what the newer edition changed */
+  if (input->compare != NULL && !is_total)
+    pledge_revisions_chart_describe_revision (input, index, s);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

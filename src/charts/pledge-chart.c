@@ -23,7 +23,9 @@ G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REAL_CHANGE, "real-change"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_PER_CAPITA, "per-capita"),
-  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_CATEGORIES, "categories"))
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_CATEGORIES, "categories"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REVISIONS, "revisions"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_MAP, "map"))
 
 typedef void (*DrawFunc) (cairo_t                *cr,
                           double                  width,
@@ -71,6 +73,12 @@ static const struct
   [PLEDGE_CHART_CATEGORIES] = { "categories", N_("Categories"),
                                 pledge_categories_chart_draw, pledge_categories_chart_hit_test,
     pledge_categories_chart_title },
+  [PLEDGE_CHART_REVISIONS] = { "revisions", N_("Revisions"),
+                               pledge_revisions_chart_draw, pledge_revisions_chart_hit_test,
+    pledge_revisions_chart_title },
+  [PLEDGE_CHART_MAP] = { "map", N_("Map"),
+                         pledge_map_chart_draw, pledge_map_chart_hit_test,
+    pledge_map_chart_title },
 };
 
 const char *

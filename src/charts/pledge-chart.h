@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "pledge-compare.h"
 #include "pledge-snapshot.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ typedef enum
   PLEDGE_CHART_REAL_CHANGE,
   PLEDGE_CHART_PER_CAPITA,
   PLEDGE_CHART_CATEGORIES,
+  PLEDGE_CHART_REVISIONS,
+  PLEDGE_CHART_MAP,
   PLEDGE_N_CHARTS
 } PledgeChartKind;
 
@@ -246,6 +249,9 @@ struct _PledgeChartInput
   int                base_year;        /* of cumulative real change: 2014 */
   PledgeChartAggregate europe_canada;
   guint              measure_flags;    /* every member's in the year, and the aggregates' */
+  /* The revisions chart's two editions; NULL until
+   * pledge_chart_input_set_compare() */
+  PledgeCompare     *compare;
 };
 
 #define PLEDGE_CHART_TOTAL_INDEX(input) ((int) (input)->n_members)
@@ -260,6 +266,9 @@ PledgeChartInput *pledge_chart_input_new             (PledgeSnapshot          *s
                                                       guint                    target,
                                                       const char *const       *trend_members);
 void              pledge_chart_input_free            (PledgeChartInput        *input);
+/* What the revisions chart shows (transfer full): right after _new(). */
+void              pledge_chart_input_set_compare     (PledgeChartInput        *input,
+                                                      PledgeCompare           *compare);
 
 /* A one-sentence summary for accessibility and the chart's subtitle, e.g.
  * "5 of 28 members meet 2% of GDP in 2016". */

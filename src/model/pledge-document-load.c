@@ -184,6 +184,7 @@ start_load (PledgeDocument      *self,
   g_autoptr(GTask) task = NULL;
   gboolean was_loading = self->load != NULL;
   gboolean small = FALSE;
+  gboolean import = FALSE;
 
   g_task_set_source_tag (outer, start_load);
   data->counted = pledge_counted_file_new (data->file);
@@ -195,9 +196,15 @@ start_load (PledgeDocument      *self,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     {
+      gboolean regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+
       data->size = g_file_info_get_size (info);
-      small = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-              data->size <= SMALL_FILE_SIZE;
+      small = regular && data->size <= SMALL_FILE_SIZE;
+      /* Another publisher's file (CSV, a workbook) goes to its importer,
+       * as pledge_document_load() does. Only a regular file is sniffed: a
+       * pipe's first bytes are the loader's. */
+      import = regular && !data->bundled &&
+               pledge_import_detect_file (data->file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET;
     }
 
   /* One load at a time: a newer one cancels the one before. */
@@ -205,6 +212,22 @@ start_load (PledgeDocument      *self,
     g_cancellable_cancel (g_task_get_cancellable (self->load));
   g_clear_object (&self->load);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
+
+  if (import)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* At once: imports are read whole by their importer, and small. */
+      if (was_loading)
+        pledge_document_notify_loading (self);
+      if (!pledge_document_load (self, data->file, FALSE, &error))
+        g_task_return_error (outer, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (outer, TRUE);
+      load_data_free (data);
+      g_object_unref (outer);
+      return;
+    }
 
   if (small)
     {

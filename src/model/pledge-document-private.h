@@ -10,6 +10,7 @@
 #pragma once
 
 #include "pledge-document.h"
+#include "pledge-import.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ struct _PledgeDocument
   char            *display_name;
   gboolean         bundled;
   gboolean         recovered;    /* holds unsaved work recovered after a crash */
+  gboolean         imported;     /* an import not saved yet: no file of its own */
+  PledgeImportReport *import_report; /* what the last load imported, or NULL */
   gboolean         has_changes;
   guint            recovery_timeout;
 
