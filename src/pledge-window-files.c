@@ -118,30 +118,143 @@ offer_recovery (PledgeWindow *self)
   pledge_window_present_when_shown (self, GTK_WINDOW (dialog));
 }
 
-void
-pledge_window_open_file (PledgeWindow *self,
-                         GFile        *file,
-                         gboolean      bundled)
+/* Loading: in a thread, so that a large file never freezes the window.
+ * The dataset shown stays usable until the new one is ready; a load that
+ * takes a while shows its progress, in a bar under the header, or on a
+ * page of its own when the window has nothing to show yet. */
+
+/* Milliseconds a load runs before its progress shows: a quick one never
+ * flashes a bar. */
+#define LOAD_PROGRESS_DELAY 300
+
+static gboolean
+show_load_progress (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  PledgeWindow *win = self;
+  PledgeWindow *self = data;
 
-  /* Nothing edited is lost without a question: unsaved work stays in its
-   * window, and the file opens in a new one. */
-  if (pledge_window_has_changes (self))
-    win = pledge_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  self->load_timeout = 0;
+  if (win_dataset (self) == NULL)
+    gtk_widget_set_opacity (GTK_WIDGET (self->loading_page), 1.0);
+  else
+    gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
 
-  if (!pledge_document_load (win->document, file, bundled, &error))
+static void
+on_load_progress (PledgeDocument *document,
+                  GParamSpec     *pspec,
+                  PledgeWindow   *self)
+{
+  double progress = pledge_document_get_progress (document);
+
+  gtk_progress_bar_set_fraction (self->load_bar, progress);
+  gtk_progress_bar_set_fraction (self->loading_bar, progress);
+}
+
+/* The document began or ended a load. */
+static void
+on_loading (PledgeDocument *document,
+            GParamSpec     *pspec,
+            PledgeWindow   *self)
+{
+  gboolean loading = pledge_document_get_loading (document);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+  g_clear_handle_id (&self->load_timeout, g_source_remove);
+  if (loading)
     {
-      if (win != self)
+      on_load_progress (document, NULL, self);
+      self->load_timeout = g_timeout_add (LOAD_PROGRESS_DELAY, show_load_progress, self);
+      if (win_dataset (self) == NULL)
+        {
+          /* Blank until the progress is worth showing. */
+          gtk_widget_set_opacity (GTK_WIDGET (self->loading_page), 0.0);
+          gtk_stack_set_visible_child_name (self->main_stack, "loading");
+        }
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+      if (win_dataset (self) == NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+    }
+}
+
+/* What the load is about, for the progress and the error. */
+static void
+name_load (PledgeWindow *self,
+           GFile        *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), name);
+
+  gtk_progress_bar_set_text (self->load_bar, text);
+  adw_status_page_set_title (self->loading_page, text);
+}
+
+/* Weak references to the windows: closing a window while its file loads
+ * disposes it, which cancels the load. */
+typedef struct
+{
+  GWeakRef      win;      /* the window the file loads into */
+  GWeakRef      parent;   /* the window it was asked of: shows the error */
+  GFile        *file;
+  gboolean      bundled;
+  /* A reload shows the same view of the new figures. */
+  char         *target_id;
+  int           year;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_weak_ref_clear (&data->win);
+  g_weak_ref_clear (&data->parent);
+  g_clear_object (&data->file);
+  g_free (data->target_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeWindow) win = g_weak_ref_get (&data->win);
+  g_autoptr(PledgeWindow) parent = g_weak_ref_get (&data->parent);
+  gboolean ok = pledge_document_load_finish (PLEDGE_DOCUMENT (source), result, &error);
+
+  if (win == NULL)
+    return;  /* closed while the file loaded */
+  if (!ok)
+    {
+      /* Cancelled: by the user or by a newer load. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (win != parent && win_dataset (win) == NULL)
+            gtk_window_destroy (GTK_WINDOW (win));
+          return;
+        }
+      /* Edited while the file loaded: the edit stays, the file opens in a
+       * window of its own. */
+      if (g_error_matches (error, PLEDGE_DOCUMENT_ERROR, PLEDGE_DOCUMENT_ERROR_CHANGED))
+        {
+          pledge_window_open_file (win, data->file, data->bundled);
+          return;
+        }
+      if (win != parent)
         gtk_window_destroy (GTK_WINDOW (win));
-      pledge_window_show_error (self, _("Could Not Open the Dataset"), error->message);
+      if (parent != NULL)
+        pledge_window_show_error (parent, _("Could Not Open the Dataset"), error->message);
       return;
     }
 
   remember_file (win);
-  if (win != self)
-    gtk_window_present (GTK_WINDOW (win));
   /* An import: say what it took and what it left out */
   if (pledge_document_get_import_report (win->document) != NULL)
     {
@@ -153,10 +266,36 @@ pledge_window_open_file (PledgeWindow *self,
       adw_toast_set_timeout (toast, 10);
       pledge_window_show_toast (win, toast);
       /* Open Recent imports it again */
-      add_recent (win, file, pledge_import_detect_file (file, NULL) == PLEDGE_IMPORT_FORMAT_XLSX
-                             ? XLSX_MIME_TYPE : CSV_MIME_TYPE);
+      add_recent (win, data->file,
+                  pledge_import_detect_file (data->file, NULL) == PLEDGE_IMPORT_FORMAT_XLSX
+                  ? XLSX_MIME_TYPE : CSV_MIME_TYPE);
     }
   offer_recovery (win);
+}
+
+void
+pledge_window_open_file (PledgeWindow *self,
+                         GFile        *file,
+                         gboolean      bundled)
+{
+  OpenData *data;
+  PledgeWindow *win = self;
+
+  /* Nothing edited is lost without a question: unsaved work stays in its
+   * window, and the file opens in a new one. */
+  if (pledge_window_has_changes (self))
+    {
+      win = pledge_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (win));
+    }
+
+  data = g_new0 (OpenData, 1);
+  g_weak_ref_init (&data->win, win);
+  g_weak_ref_init (&data->parent, self);
+  data->file = g_object_ref (file);
+  data->bundled = bundled;
+  name_load (win, file);
+  pledge_document_load_async (win->document, file, bundled, NULL, on_opened, data);
 }
 
 void
@@ -470,36 +609,59 @@ on_recent_changed (GtkRecentManager *recent,
 }
 
 static void
-reload (PledgeWindow *self)
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
+  g_autoptr(OpenData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *target_id = NULL;
   g_autofree char *title = NULL;
-  int year = self->year, index;
+  g_autoptr(PledgeWindow) self = g_weak_ref_get (&data->win);
+  gboolean ok = pledge_document_reload_finish (PLEDGE_DOCUMENT (source), result, &error);
+  int index;
 
-  if (win_file (self) == NULL)
-    return;
-  if (self->target < pledge_dataset_get_n_targets (win_dataset (self)))
-    target_id = g_strdup (pledge_dataset_get_target (win_dataset (self), self->target)->id);
-
-  /* The scenario stays where it still exists; unsaved work is let go. */
-  if (!pledge_document_reload (self->document, &error))
+  if (self == NULL)
+    return;  /* closed while the file loaded */
+  if (!ok)
     {
       /* The window keeps what it has. */
-      pledge_window_show_error (self, _("Could Not Reload the Dataset"), error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pledge_window_show_error (self, _("Could Not Reload the Dataset"), error->message);
       return;
     }
   remember_file (self);
 
   /* The same view of the new figures, where it still exists. */
-  index = target_id != NULL ? pledge_dataset_find_target (win_dataset (self), target_id) : -1;
+  index = data->target_id != NULL
+          ? pledge_dataset_find_target (win_dataset (self), data->target_id) : -1;
   if (index >= 0)
     pledge_window_set_target (self, index);
-  pledge_window_set_year (self, year);
+  pledge_window_set_year (self, data->year);
 
   /* Translators: %s is a file name */
   title = g_markup_printf_escaped (_("Reloaded “%s”"), win_display_name (self));
   pledge_window_show_message (self, title);
+}
+
+static void
+reload (PledgeWindow *self)
+{
+  OpenData *data;
+
+  if (win_file (self) == NULL)
+    return;
+
+  data = g_new0 (OpenData, 1);
+  g_weak_ref_init (&data->win, self);
+  g_weak_ref_init (&data->parent, self);
+  data->file = g_object_ref (win_file (self));
+  data->year = self->year;
+  if (self->target < pledge_dataset_get_n_targets (win_dataset (self)))
+    data->target_id = g_strdup (pledge_dataset_get_target (win_dataset (self), self->target)->id);
+
+  /* The scenario stays where it still exists; unsaved work is let go. */
+  name_load (self, data->file);
+  pledge_document_reload_async (self->document, NULL, on_reloaded, data);
 }
 
 static void
@@ -671,6 +833,22 @@ save_as_action (GtkWidget  *widget,
     pledge_window_save_as (self);
 }
 
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  pledge_document_cancel_load (PLEDGE_WINDOW (widget)->document);
+}
+
+void
+pledge_window_files_dispose (PledgeWindow *self)
+{
+  g_clear_handle_id (&self->load_timeout, g_source_remove);
+  if (self->document != NULL)
+    pledge_document_cancel_load (self->document);
+}
+
 void
 pledge_window_files_class_init (GtkWidgetClass *widget_class)
 {
@@ -680,6 +858,14 @@ pledge_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  /* Bubbles up from the focused widget: an entry's own Escape comes first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-load", NULL);
+
+  gtk_widget_class_bind_template_child (widget_class, PledgeWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PledgeWindow, load_bar);
+  gtk_widget_class_bind_template_child (widget_class, PledgeWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, PledgeWindow, loading_bar);
 }
 
 void
@@ -695,4 +881,7 @@ pledge_window_files_init (PledgeWindow *self)
   pledge_window_fill_recent (self);
 
   g_signal_connect (self->document, "file-changed", G_CALLBACK (on_document_file_changed), self);
+  g_signal_connect (self->document, "notify::loading", G_CALLBACK (on_loading), self);
+  g_signal_connect (self->document, "notify::progress", G_CALLBACK (on_load_progress), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }

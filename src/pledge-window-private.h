@@ -39,8 +39,15 @@ struct _PledgeWindow
   GtkLabel            *table_title;
   GtkLabel            *units_label;
   PledgeMemberTable   *member_table;
+  GtkRevealer         *load_revealer;
+  GtkProgressBar      *load_bar;
+  AdwStatusPage       *loading_page;
+  GtkProgressBar      *loading_bar;
 
   GtkWidget           *charts[PLEDGE_N_CHARTS];
+  guint                stale_charts;    /* bit k: charts[k]'s input is out of date */
+  guint                pending_charts;  /* bit k: a thread computes charts[k]'s input */
+  guint                chart_generation[PLEDGE_N_CHARTS];  /* the input wanted */
   GtkStringList       *years;
   GtkStringList       *scenarios;
   GtkStringList       *targets;
@@ -68,6 +75,7 @@ struct _PledgeWindow
   char                *last_toast;
 
   AdwToast            *disk_toast;      /* weak: "The file changed on disk" */
+  guint                load_timeout;    /* until a load's progress shows */
 };
 
 /* What the window shows of its document. */
@@ -137,12 +145,23 @@ void        pledge_window_discard_recovery    (PledgeWindow *self);
 /* Closes the window after the user chose to, from the main loop. */
 void        pledge_window_close_confirmed     (PledgeWindow *self);
 
+/* Charts (pledge-window-charts.c) */
+void        pledge_window_charts_init         (PledgeWindow    *self);
+/* What the window shows changed: the page shown gets a new input (in a
+ * thread on a large dataset), the other pages when they show. */
+void        pledge_window_update_charts       (PledgeWindow    *self);
+/* Brings kind's input up to date now, on this thread. */
+void        pledge_window_update_chart_now    (PledgeWindow    *self,
+                                               PledgeChartKind  kind);
+
 /* Files (pledge-window-files.c) */
 void        pledge_window_files_class_init    (GtkWidgetClass *widget_class);
 void        pledge_window_files_init          (PledgeWindow *self);
 void        pledge_window_open_file           (PledgeWindow *self,
                                                GFile        *file,
                                                gboolean      bundled);
+/* Cancels a load still running, when the window goes. */
+void        pledge_window_files_dispose       (PledgeWindow *self);
 void        pledge_window_save                (PledgeWindow *self);
 void        pledge_window_save_as             (PledgeWindow *self);
 void        pledge_window_dismiss_disk_toast  (PledgeWindow *self);

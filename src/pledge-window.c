@@ -364,10 +364,8 @@ update_view (PledgeWindow *self)
                              prices);
   gtk_label_set_text (self->units_label, units);
 
-  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
-    pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[k]),
-                                 pledge_chart_input_new (snapshot, self->year, self->target,
-                                                         NULL));
+  pledge_window_update_charts (self);
+  /* After the charts: the revisions chart takes the comparison's input. */
   pledge_window_compare_update (self, snapshot);
 
   pledge_member_table_set_plan_target (self->member_table,
@@ -634,6 +632,7 @@ pledge_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->disk_toast), (gpointer *) &self->disk_toast);
       self->disk_toast = NULL;
     }
+  pledge_window_files_dispose (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->recent != NULL)
@@ -775,6 +774,7 @@ pledge_window_init (PledgeWindow *self)
                                         pledge_chart_kind_get_title (k));
       adw_view_stack_page_set_icon_name (page, chart_icons[k]);
     }
+  pledge_window_charts_init (self);
   /* Now that the stack has its pages: a switcher makes its buttons once. */
   adw_view_switcher_set_stack (self->switcher, self->chart_stack);
 
@@ -838,7 +838,16 @@ pledge_window_get_chart_view (PledgeWindow    *self,
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), NULL);
   g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+  /* A hidden page's input is brought up to date when asked for. */
+  pledge_window_update_chart_now (self, kind);
   return self->charts[kind];
+}
+
+gboolean
+pledge_window_get_busy (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
+  return pledge_document_get_loading (self->document) || self->pending_charts != 0;
 }
 
 const char *

@@ -61,6 +61,9 @@ gboolean         pledge_window_edit_figure     (PledgeWindow *self,
 PledgeMemberTable *pledge_window_get_member_table (PledgeWindow   *self);
 GtkWidget         *pledge_window_get_chart_view   (PledgeWindow   *self,
                                                    PledgeChartKind kind);
+/* Whether the window is still working on what it shows: its file loads,
+ * or a thread computes a chart (large datasets). */
+gboolean           pledge_window_get_busy         (PledgeWindow   *self);
 /* The "6 of 28 members …" line, without markup. */
 const char        *pledge_window_get_summary      (PledgeWindow   *self);
 /* The message dialog the window shows (an error, or the question before

@@ -99,6 +99,16 @@ remove_temp (const char *tmpdir)
   g_rmdir (tmpdir);
 }
 
+/* Files load in a thread, and a large dataset's charts are computed in
+ * one: runs the main loop until the window's load and charts are done. */
+void
+wait_for_load (PledgeWindow *win)
+{
+  while (pledge_window_get_busy (win))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
 PledgeWindow *
 new_window_sized (const char *uri,
                   gboolean    bundled,
@@ -111,6 +121,7 @@ new_window_sized (const char *uri,
   gtk_window_set_default_size (GTK_WINDOW (win), width, 1300);
   pledge_window_load (win, file, bundled);
   gtk_window_present (GTK_WINDOW (win));
+  wait_for_load (win);
   run_for (100);
   return win;
 }

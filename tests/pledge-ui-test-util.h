@@ -32,6 +32,9 @@ void             run_for           (guint            ms);
 GFile           *copy_to_temp      (const char      *uri,
                                     char           **tmpdir);
 void             remove_temp       (const char      *tmpdir);
+/* Runs the main loop until the window's file has loaded (or failed to)
+ * and its charts are computed. */
+void             wait_for_load     (PledgeWindow    *win);
 /* A presented window on uri, width wide and tall enough for 2016. */
 PledgeWindow    *new_window_sized  (const char      *uri,
                                     gboolean         bundled,

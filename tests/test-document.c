@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "pledge-document.h"
 #include "pledge-recovery.h"
@@ -418,6 +419,207 @@ test_recovery (Fixture       *fixture,
   g_assert_false (pledge_document_has_recovery (document));
 }
 
+/* Loading in a thread */
+
+#define LARGE_MEMBERS 2000
+#define LARGE_YEARS 25
+
+/* A dataset of LARGE_MEMBERS x LARGE_YEARS records (50,000): large enough
+ * that its load takes a while, written in a moment. */
+static GFile *
+write_large (Fixture    *fixture,
+             const char *name)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<pledge-dataset version=\"1\">\n"
+                                         "  <title>Large</title>\n"
+                                         "  <units currency=\"USD\" scale=\"million\" "
+                                         "prices=\"current\"/>\n  <members>\n");
+  GFile *file = g_file_new_build_filename (fixture->tmpdir, name, NULL);
+
+  for (guint m = 0; m < LARGE_MEMBERS; m++)
+    {
+      g_string_append_printf (xml, "    <member code=\"%c%c%c\" name=\"M%u\" joined=\"1949\">\n",
+                              'A' + m / 676, 'A' + m / 26 % 26, 'A' + m % 26, m);
+      for (guint y = 0; y < LARGE_YEARS; y++)
+        g_string_append_printf (xml, "      <figures year=\"%u\" gdp=\"%u\" defence=\"%u.5\"/>\n",
+                                2000 + y, 1000 + m + y, 10 + (m * 7 + y) % 30);
+      g_string_append (xml, "    </member>\n");
+    }
+  g_string_append (xml, "  </members>\n  <targets>\n    <target id=\"gdp-2\" "
+                        "metric=\"defence-gdp\" min=\"2.0\" from=\"2014\" name=\"2% of GDP\"/>\n"
+                        "  </targets>\n</pledge-dataset>\n");
+  g_assert_true (g_file_replace_contents (file, xml->str, xml->len, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  return file;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  double    last_progress;
+  guint     n_progress;
+} LoadResult;
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LoadResult *r = user_data;
+
+  r->ok = pledge_document_load_finish (PLEDGE_DOCUMENT (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+on_progress (PledgeDocument *document,
+             GParamSpec     *pspec,
+             LoadResult     *r)
+{
+  double progress = pledge_document_get_progress (document);
+
+  /* While loading, the share read only grows. */
+  if (pledge_document_get_loading (document))
+    {
+      g_assert_cmpfloat (progress, >=, r->last_progress);
+      g_assert_cmpfloat (progress, <=, 1.0);
+      r->last_progress = progress;
+    }
+  r->n_progress++;
+}
+
+static void
+wait_for (LoadResult *r)
+{
+  while (!r->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_load_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PledgeDocument *document = fixture->document;
+  g_autoptr(GFile) large = write_large (fixture, "large.xml");
+  PledgeDataset *before = pledge_document_get_dataset (document);
+  LoadResult r = { 0 };
+  gulong id;
+
+  id = g_signal_connect (document, "notify::progress", G_CALLBACK (on_progress), &r);
+  pledge_document_load_async (document, large, FALSE, NULL, on_load_done, &r);
+  /* Until it is ready, the document keeps what it had. */
+  g_assert_true (pledge_document_get_loading (document));
+  g_assert_true (pledge_document_get_dataset (document) == before);
+  wait_for (&r);
+  g_signal_handler_disconnect (document, id);
+
+  g_assert_no_error (r.error);
+  g_assert_true (r.ok);
+  g_assert_false (pledge_document_get_loading (document));
+  g_assert_cmpfloat (pledge_document_get_progress (document), ==, 0.0);
+  g_assert_cmpstr (pledge_dataset_get_title (pledge_document_get_dataset (document)), ==, "Large");
+  g_assert_cmpuint (pledge_dataset_get_n_members (pledge_document_get_dataset (document)), ==,
+                    LARGE_MEMBERS);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), large));
+  g_assert_cmpstr (pledge_document_get_display_name (document), ==, "large.xml");
+  g_assert_false (pledge_document_get_has_changes (document));
+
+  /* What it summed while reading is the file: a new modification time with
+   * the same bytes is no change on disk; other bytes are. */
+  g_assert_true (g_file_set_attribute_uint64 (large, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_get_real_time () / G_USEC_PER_SEC + 10,
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+  g_assert_true (pledge_document_check_disk (document));
+  g_assert_false (pledge_document_get_changed_on_disk (document));
+  copy_data_file ("full.xml", large);
+  g_assert_true (pledge_document_check_disk (document));
+  g_assert_true (pledge_document_get_changed_on_disk (document));
+  g_object_unref (g_steal_pointer (&large));
+
+  /* A small file loads at once, without a thread, but still answers from
+   * the main loop. */
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, fixture->file, FALSE, NULL, on_load_done, &r);
+  g_assert_false (pledge_document_get_loading (document));
+  g_assert_cmpstr (pledge_dataset_get_title (pledge_document_get_dataset (document)), ==,
+                   "Full <feature> test");
+  g_assert_false (r.done);
+  wait_for (&r);
+  g_assert_no_error (r.error);
+}
+
+static void
+test_load_async_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PledgeDocument *document = fixture->document;
+  g_autoptr(GFile) large = write_large (fixture, "large.xml");
+  g_autoptr(GFile) other = write_large (fixture, "other.xml");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GFile) missing = g_file_new_build_filename (fixture->tmpdir, "missing.xml", NULL);
+  PledgeDataset *before = pledge_document_get_dataset (document);
+  LoadResult first = { 0 }, second = { 0 }, third = { 0 };
+
+  /* Cancelled: the document keeps what it had. */
+  pledge_document_load_async (document, large, FALSE, cancellable, on_load_done, &first);
+  g_cancellable_cancel (cancellable);
+  wait_for (&first);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (pledge_document_get_loading (document));
+  g_assert_true (pledge_document_get_dataset (document) == before);
+  g_clear_error (&first.error);
+
+  /* A second load takes the place of the first, which ends cancelled. */
+  memset (&first, 0, sizeof first);
+  pledge_document_load_async (document, large, FALSE, NULL, on_load_done, &first);
+  pledge_document_load_async (document, other, FALSE, NULL, on_load_done, &second);
+  wait_for (&first);
+  wait_for (&second);
+  g_assert_error (first.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error (second.error);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), other));
+  g_assert_false (pledge_document_get_loading (document));
+  g_clear_error (&first.error);
+
+  /* A file that does not load: an error naming it, nothing replaced. */
+  before = pledge_document_get_dataset (document);
+  pledge_document_load_async (document, missing, FALSE, NULL, on_load_done, &third);
+  wait_for (&third);
+  g_assert_error (third.error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_IO);
+  g_assert_nonnull (strstr (third.error->message, "missing.xml"));
+  g_assert_true (pledge_document_get_dataset (document) == before);
+  g_clear_error (&third.error);
+}
+
+/* An edit made while a file loads is never thrown away. */
+static void
+test_load_async_edit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PledgeDocument *document = fixture->document;
+  g_autoptr(GFile) large = write_large (fixture, "large.xml");
+  LoadResult r = { 0 }, again = { 0 };
+
+  pledge_document_load_async (document, large, FALSE, NULL, on_load_done, &r);
+  edit (fixture, 42);
+  wait_for (&r);
+  g_assert_error (r.error, PLEDGE_DOCUMENT_ERROR, PLEDGE_DOCUMENT_ERROR_CHANGED);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), fixture->file));
+  g_assert_true (pledge_document_get_has_changes (document));
+  g_assert_cmpfloat (defence_2016 (document), ==, 42);
+  g_clear_error (&r.error);
+
+  /* Reloading lets go of them, and keeps the scenario the edit made. */
+  pledge_document_reload_async (document, NULL, on_load_done, &again);
+  wait_for (&again);
+  g_assert_no_error (again.error);
+  g_assert_false (pledge_document_get_has_changes (document));
+  g_assert_cmpfloat (defence_2016 (document), ==, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +640,9 @@ main (int   argc,
   ADD ("save-failure", test_save_failure);
   ADD ("changed-on-disk-reload", test_changed_on_disk_reload);
   ADD ("recovery", test_recovery);
+  ADD ("load-async", test_load_async);
+  ADD ("load-async-cancel", test_load_async_cancel);
+  ADD ("load-async-edit", test_load_async_edit);
 #undef ADD
 
   status = g_test_run ();

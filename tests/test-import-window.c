@@ -60,6 +60,7 @@ test_drop_workbook (void)
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, file);
   g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  wait_for_load (win);
   g_assert_true (accepted);
   assert_imported (win, "(SIPRI)");
 
@@ -92,6 +93,7 @@ test_open_csv (void)
   /* a file that cannot be imported leaves the window as it was, and is
    * no recent file */
   pledge_window_load (win, file, FALSE);
+  wait_for_load (win);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "spending.csv"));
   run_for (300);
   g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "spending.csv"));

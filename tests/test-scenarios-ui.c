@@ -956,6 +956,7 @@ test_changed_on_disk (void)
   replace_title (file, "Changed elsewhere");
   wait_for_toast (win, "The file changed on disk");
   gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL);
+  wait_for_load (win);
   g_assert_null (pledge_window_get_dialog (win));
   g_assert_cmpstr (pledge_dataset_get_title (pledge_window_get_dataset (win)), ==,
                    "Changed elsewhere");
@@ -979,6 +980,7 @@ test_changed_on_disk (void)
   replace_title (file, "Changed again");
   wait_for_toast (win, "The file changed on disk");
   gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL);
+  wait_for_load (win);
   dialog = pledge_window_get_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -1003,10 +1005,12 @@ test_changed_on_disk (void)
 
   /* Reload, and discard the changes. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL);
+  wait_for_load (win);
   dialog = pledge_window_get_dialog (win);
   g_assert_nonnull (dialog);
   run_for (50);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  wait_for_load (win);
   run_for (50);
   g_assert_cmpstr (pledge_dataset_get_title (pledge_window_get_dataset (win)), ==, "Changed again");
   g_assert_false (pledge_undo_stack_get_has_changes (pledge_window_get_undo_stack (win)));
@@ -1017,6 +1021,7 @@ test_changed_on_disk (void)
   g_assert_no_error (error);
   wait_for_toast (win, "The file changed on disk");
   gtk_widget_activate_action (GTK_WIDGET (win), "win.reload", NULL);
+  wait_for_load (win);
   dialog = pledge_window_get_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,

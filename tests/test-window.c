@@ -90,6 +90,7 @@ test_open (void)
   /* Through the recent files' action: the file replaces the unchanged
    * bundled dataset in this window. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.open-recent", "s", uri);
+  wait_for_load (win);
   g_assert_true (pledge_window_get_dataset (win) != bundled);
   g_assert_nonnull (pledge_window_get_file (win));
   g_assert_true (g_file_equal (pledge_window_get_file (win), file));
@@ -150,6 +151,7 @@ test_open_recent_several (void)
               g_ptr_array_add (files, g_object_ref (file));
             }
           gtk_widget_activate_action (GTK_WIDGET (win), "win.open-recent", "s", uri);
+          wait_for_load (win);
           g_assert_true (g_file_equal (pledge_window_get_file (win), file));
           /* The recent manager saves and tells the window a moment later. */
           run_for (300);
@@ -192,6 +194,7 @@ test_open_drop (void)
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, file);
   g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  wait_for_load (win);
   g_assert_true (accepted);
   g_assert_true (g_file_equal (pledge_window_get_file (win), file));
 
@@ -224,6 +227,7 @@ test_open_error (void)
   g_assert_no_error (error);
 
   pledge_window_load (win, bad, FALSE);
+  wait_for_load (win);
   dialog = pledge_window_get_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));

@@ -8,7 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "pledge-document.h"
+#include "pledge-counted-file.h"
+#include "pledge-document-private.h"
 #include "pledge-recovery.h"
 
 /* Seconds after the last change before unsaved work goes to a recovery file. */
@@ -16,34 +17,6 @@
 /* Milliseconds to let a change on disk settle before reading the file. */
 #define DISK_CHECK_DELAY 200
 
-struct _PledgeDocument
-{
-  GObject          parent_instance;
-
-  PledgeDataset   *dataset;
-  PledgeUndoStack *undo;
-  PledgeSnapshot  *snapshot;
-  char            *scenario_id;  /* the active scenario; NULL: reported figures */
-  int              scenario;     /* its index when last told, for notify::scenario */
-
-  GFile           *file;         /* NULL when bundled */
-  GFile           *source;       /* the file or bundled dataset: names the recovery file */
-  char            *display_name;
-  gboolean         bundled;
-  gboolean         recovered;    /* holds unsaved work recovered after a crash */
-  gboolean         imported;     /* an import not saved yet: no file of its own */
-  PledgeImportReport *import_report; /* what the last load imported, or NULL */
-  gboolean         has_changes;
-  guint            recovery_timeout;
-
-  /* The file on disk: what the document loaded or saved, to notice when
-   * another program changes it. */
-  GFileMonitor    *monitor;
-  char            *disk_etag;
-  char            *disk_checksum;
-  gboolean         disk_differs;
-  guint            disk_check_timeout;
-};
 
 G_DEFINE_FINAL_TYPE (PledgeDocument, pledge_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pledge-document-error-quark, pledge_document_error)
@@ -60,6 +33,8 @@ enum
   PROP_CAN_REDO,
   PROP_SCENARIO,
   PROP_CHANGED_ON_DISK,
+  PROP_LOADING,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -149,7 +124,14 @@ recompute (PledgeDocument *self)
   g_autoptr(GError) error = NULL;
   PledgeSnapshot *snapshot;
 
-  snapshot = pledge_snapshot_new (self->dataset, active_scenario (self), &error);
+  /* A load in a thread took the first snapshot there. */
+  if (self->loaded_snapshot != NULL &&
+      pledge_snapshot_get_dataset (self->loaded_snapshot) == self->dataset &&
+      pledge_snapshot_get_scenario (self->loaded_snapshot) == active_scenario (self))
+    snapshot = g_steal_pointer (&self->loaded_snapshot);
+  else
+    snapshot = pledge_snapshot_new (self->dataset, active_scenario (self), &error);
+  g_clear_pointer (&self->loaded_snapshot, pledge_snapshot_unref);
   if (snapshot == NULL)
     {
       /* Every edit was checked when it was made, so this is a file whose
@@ -196,6 +178,7 @@ static void
 on_dataset_changed (PledgeDataset  *dataset,
                     PledgeDocument *self)
 {
+  self->n_changes++;
   recompute (self);
   g_signal_emit (self, signals[CHANGED], 0);
   schedule_recovery (self);
@@ -225,12 +208,12 @@ disconnect_dataset (PledgeDocument *self)
 
 /* Replaces what the document holds: a new dataset, a fresh undo stack, the
  * reported figures, or the scenario called scenario_id when it has one. */
-static void
-set_dataset (PledgeDocument *self,
-             PledgeDataset  *dataset,
-             GFile          *file,
-             gboolean        bundled,
-             const char     *scenario_id)
+void
+pledge_document_set_dataset (PledgeDocument *self,
+                             PledgeDataset  *dataset,
+                             GFile          *file,
+                             gboolean        bundled,
+                             const char     *scenario_id)
 {
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -270,12 +253,8 @@ static char *
 checksum_file (GFile  *file,
                char  **etag)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, etag, NULL))
-    return NULL;
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  /* In pieces: never the whole file in memory. */
+  return pledge_counted_file_checksum_file (file, etag, NULL, NULL);
 }
 
 static void
@@ -284,8 +263,16 @@ remember_disk_state (PledgeDocument *self)
   g_clear_pointer (&self->disk_etag, g_free);
   g_clear_pointer (&self->disk_checksum, g_free);
   set_changed_on_disk (self, FALSE);
-  if (self->file != NULL)
+  if (self->file != NULL && self->loaded_checksum != NULL)
+    {
+      /* A load in a thread summed the file as it read it. */
+      self->disk_checksum = g_steal_pointer (&self->loaded_checksum);
+      self->disk_etag = g_steal_pointer (&self->loaded_etag);
+    }
+  else if (self->file != NULL)
     self->disk_checksum = checksum_file (self->file, &self->disk_etag);
+  g_clear_pointer (&self->loaded_checksum, g_free);
+  g_clear_pointer (&self->loaded_etag, g_free);
 }
 
 gboolean
@@ -391,6 +378,22 @@ watch_file (PledgeDocument *self)
   g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
 }
 
+void
+pledge_document_set_progress (PledgeDocument *self,
+                              double          progress)
+{
+  if (self->progress == progress)
+    return;
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+void
+pledge_document_notify_loading (PledgeDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 gboolean
 pledge_document_get_changed_on_disk (PledgeDocument *self)
 {
@@ -399,6 +402,29 @@ pledge_document_get_changed_on_disk (PledgeDocument *self)
 }
 
 /* Loading and saving */
+
+/* Loads file, fingerprinting it as it is read, for the disk watch: the
+ * file is read once. */
+static PledgeDataset *
+load_file (PledgeDocument  *self,
+           GFile           *file,
+           GError         **error)
+{
+  g_autoptr(PledgeCountedFile) counted = pledge_counted_file_new (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  PledgeDataset *dataset = pledge_dataset_load (G_FILE (counted), name, NULL, error);
+
+  g_clear_pointer (&self->loaded_checksum, g_free);
+  g_clear_pointer (&self->loaded_etag, g_free);
+  if (dataset != NULL)
+    {
+      self->loaded_checksum = pledge_counted_file_dup_checksum (counted);
+      self->loaded_etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+    }
+  return dataset;
+}
 
 /* Another publisher's file (pledge-import.h): a new dataset, unsaved,
  * named after the file it came from, with no file of its own until Save
@@ -416,7 +442,7 @@ load_import (PledgeDocument  *self,
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
-  set_dataset (self, dataset, file, FALSE, NULL);
+  pledge_document_set_dataset (self, dataset, file, FALSE, NULL);
   g_clear_object (&self->file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   watch_file (self);
@@ -442,10 +468,10 @@ pledge_document_load (PledgeDocument  *self,
   if (!bundled && pledge_import_detect_file (file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET)
     return load_import (self, file, error);
 
-  dataset = pledge_dataset_load (file, NULL, NULL, error);
+  dataset = load_file (self, file, error);
   if (dataset == NULL)
     return FALSE;
-  set_dataset (self, dataset, file, bundled, NULL);
+  pledge_document_set_dataset (self, dataset, file, bundled, NULL);
   return TRUE;
 }
 
@@ -473,7 +499,7 @@ pledge_document_reload (PledgeDocument  *self,
                    _("There is no file to reload"));
       return FALSE;
     }
-  dataset = pledge_dataset_load (self->file, NULL, NULL, error);
+  dataset = load_file (self, self->file, error);
   if (dataset == NULL)
     return FALSE;  /* the document keeps what it has */
 
@@ -481,7 +507,7 @@ pledge_document_reload (PledgeDocument  *self,
   pledge_document_discard_recovery (self);
   scenario_id = g_strdup (self->scenario_id);
   file = g_object_ref (self->file);
-  set_dataset (self, dataset, file, FALSE, scenario_id);
+  pledge_document_set_dataset (self, dataset, file, FALSE, scenario_id);
   return TRUE;
 }
 
@@ -567,7 +593,7 @@ pledge_document_recover (PledgeDocument  *self,
 
   /* The recovered work is unsaved work: it differs from the file. */
   source = g_object_ref (self->source);
-  set_dataset (self, dataset, source, self->bundled, NULL);
+  pledge_document_set_dataset (self, dataset, source, self->bundled, NULL);
   set_recovered (self, TRUE);
   return TRUE;
 }
@@ -890,6 +916,12 @@ pledge_document_get_property (GObject    *object,
     case PROP_CHANGED_ON_DISK:
       g_value_set_boolean (value, self->disk_differs);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->load != NULL);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -919,6 +951,8 @@ pledge_document_dispose (GObject *object)
   PledgeDocument *self = PLEDGE_DOCUMENT (object);
 
   g_clear_handle_id (&self->recovery_timeout, g_source_remove);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  /* A load still running holds the document until it ends: see on_loaded. */
   stop_watching (self);
   disconnect_dataset (self);
   g_clear_object (&self->undo);
@@ -939,6 +973,9 @@ pledge_document_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->disk_etag);
   g_free (self->disk_checksum);
+  g_free (self->loaded_etag);
+  g_free (self->loaded_checksum);
+  g_clear_pointer (&self->loaded_snapshot, pledge_snapshot_unref);
   pledge_import_report_free (self->import_report);
 
   G_OBJECT_CLASS (pledge_document_parent_class)->finalize (object);
@@ -974,6 +1011,12 @@ pledge_document_class_init (PledgeDocumentClass *klass)
                       PLEDGE_SNAPSHOT_REPORTED, ro | G_PARAM_WRITABLE);
   properties[PROP_CHANGED_ON_DISK] =
     g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE, ro);
+  /* A load runs in a thread; progress is the share of the file read, 0..1,
+   * notified a few times a second. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The snapshot is new: an edit, an undo, another scenario. */

@@ -28,6 +28,7 @@ typedef enum
 {
   PLEDGE_DOCUMENT_ERROR_EMPTY,    /* nothing is loaded */
   PLEDGE_DOCUMENT_ERROR_NO_FILE,  /* a bundled dataset has no file to save to */
+  PLEDGE_DOCUMENT_ERROR_CHANGED,  /* edited while a file loaded: the load gave way */
 } PledgeDocumentError;
 
 GQuark pledge_document_error_quark (void);
@@ -50,6 +51,37 @@ gboolean         pledge_document_load               (PledgeDocument  *self,
  * and lets go of unsaved work and its recovery file. */
 gboolean         pledge_document_reload             (PledgeDocument  *self,
                                                      GError         **error);
+/* The same in a thread, for a window that must not freeze on a large file:
+ * the document keeps what it has, usable, until the new dataset is ready,
+ * and shows it then. Meanwhile :loading is TRUE and :progress (0..1, the
+ * share of the file read) is notified a few times a second. A regular
+ * file of 1 MiB or less loads at once, as pledge_document_load() does,
+ * without a thread or :loading; the callback still comes from the main
+ * loop. One load at a
+ * time: a new one cancels the one running. Cancelling (cancellable, or
+ * pledge_document_cancel_load()) ends it with G_IO_ERROR_CANCELLED. An edit
+ * made while the file loads is never thrown away: the load then ends with
+ * PLEDGE_DOCUMENT_ERROR_CHANGED and the document keeps the edit. */
+void             pledge_document_load_async         (PledgeDocument       *self,
+                                                     GFile                *file,
+                                                     gboolean              bundled,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         pledge_document_load_finish        (PledgeDocument       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void             pledge_document_reload_async       (PledgeDocument       *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         pledge_document_reload_finish      (PledgeDocument       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void             pledge_document_cancel_load        (PledgeDocument       *self);
+gboolean         pledge_document_get_loading        (PledgeDocument       *self);
+double           pledge_document_get_progress       (PledgeDocument       *self);
+
 /* Saves to the document's file; fails for a bundled dataset. */
 gboolean         pledge_document_save               (PledgeDocument  *self,
                                                      GError         **error);

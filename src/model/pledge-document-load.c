@@ -1,0 +1,367 @@
+/* pledge-document-load.c: loading a document in a thread
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pledge-counted-file.h"
+#include "pledge-document-private.h"
+
+/* Milliseconds between two notifications of a load's progress. */
+#define PROGRESS_INTERVAL 100
+/* A regular file this small loads on the calling thread, in a few
+ * milliseconds: no thread to wait for, no progress to show, and a window
+ * shows it in its first frame (the bundled datasets are 10-100 KB). */
+#define SMALL_FILE_SIZE (1024 * 1024)
+
+/* Loading in a thread: the dataset is read and checked away from the main
+ * loop, the document reports progress from it, and only the finished
+ * dataset is handed over, on the main thread. */
+
+typedef struct
+{
+  GFile             *file;
+  gboolean           bundled;
+  gboolean           reload;
+  char              *scenario_id;  /* a reload keeps it where it still exists */
+  char              *display_name;
+  PledgeCountedFile *counted;
+  gint64             size;         /* 0 when unknown */
+  guint              n_changes;    /* the document's, when the load began */
+  char              *etag;         /* of the file before it was read */
+  PledgeSnapshot    *snapshot;     /* the first one, taken in the thread */
+  GCancellable      *caller;       /* the caller's cancellable, tied to the task's */
+  gulong             caller_id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->counted);
+  g_free (data->scenario_id);
+  g_free (data->display_name);
+  g_free (data->etag);
+  g_clear_pointer (&data->snapshot, pledge_snapshot_unref);
+  if (data->caller != NULL)
+    g_cancellable_disconnect (data->caller, data->caller_id);
+  g_clear_object (&data->caller);
+  g_free (data);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  PledgeDocument *self = user_data;
+  LoadData *data = g_task_get_task_data (self->load);
+
+  if (data->size > 0)
+    pledge_document_set_progress (self, CLAMP ((double) pledge_counted_file_get_bytes_read (data->counted) /
+                               (double) data->size, 0.0, 1.0));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Reads the file: on the load's thread, or at once for a small file. */
+static PledgeDataset *
+load_dataset (LoadData      *data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  PledgeDataset *dataset;
+  int scenario;
+
+  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL)
+    data->etag = g_strdup (g_file_info_get_etag (info));
+
+  dataset = pledge_dataset_load (G_FILE (data->counted), data->display_name, cancellable, error);
+  if (dataset == NULL)
+    return NULL;
+  /* The dataset is this thread's alone until it is returned: its first
+   * snapshot (a pass over every figure) is taken here too. */
+  scenario = data->scenario_id != NULL ? pledge_dataset_find_scenario (dataset, data->scenario_id)
+                                       : PLEDGE_SNAPSHOT_REPORTED;
+  data->snapshot = pledge_snapshot_new (dataset, MAX (scenario, PLEDGE_SNAPSHOT_REPORTED), NULL);
+  return dataset;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = load_dataset (task_data, cancellable, &error);
+
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/* Puts what was loaded in place. */
+static void
+apply_loaded (PledgeDocument *self,
+              LoadData       *data,
+              PledgeDataset  *dataset)
+{
+  if (!data->bundled)
+    {
+      self->loaded_checksum = pledge_counted_file_dup_checksum (data->counted);
+      self->loaded_etag = g_strdup (data->etag);
+    }
+  if (data->reload)
+    pledge_document_discard_recovery (self);
+  self->loaded_snapshot = g_steal_pointer (&data->snapshot);
+  pledge_document_set_dataset (self, dataset, data->file, data->bundled, data->scenario_id);
+}
+
+static void
+end_load (PledgeDocument *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_object (&self->load);
+  pledge_document_set_progress (self, 0.0);
+  pledge_document_notify_loading (self);
+}
+
+static void
+on_loaded (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  PledgeDocument *self = g_task_get_source_object (outer);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  /* An edit made meanwhile is never thrown away. */
+  if (dataset != NULL && self->n_changes != data->n_changes)
+    {
+      g_set_error (&error, PLEDGE_DOCUMENT_ERROR, PLEDGE_DOCUMENT_ERROR_CHANGED,
+                   _("The dataset was changed while “%s” was loading"), data->display_name);
+      g_clear_object (&dataset);
+    }
+  if (dataset != NULL)
+    apply_loaded (self, data, dataset);
+  /* The loading state ends once the new dataset is in place (a window
+   * that showed nothing never shows its empty page in between), unless a
+   * newer load took this one's place. */
+  if (self->load == G_TASK (result))
+    end_load (self);
+
+  if (dataset == NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+static void
+cancel_task (GCancellable *caller,
+             GCancellable *own)
+{
+  g_cancellable_cancel (own);
+}
+
+static void
+start_load (PledgeDocument      *self,
+            LoadData            *data,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  gboolean was_loading = self->load != NULL;
+  gboolean small = FALSE;
+  gboolean import = FALSE;
+
+  g_task_set_source_tag (outer, start_load);
+  data->counted = pledge_counted_file_new (data->file);
+  data->display_name = g_file_get_basename (data->file);
+  data->n_changes = self->n_changes;
+  /* A stat, on the main thread: the size the progress is a share of. */
+  info = g_file_query_info (data->file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    {
+      gboolean regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+
+      data->size = g_file_info_get_size (info);
+      small = regular && data->size <= SMALL_FILE_SIZE;
+      /* Another publisher's file (CSV, a workbook) goes to its importer,
+       * as pledge_document_load() does. Only a regular file is sniffed: a
+       * pipe's first bytes are the loader's. */
+      import = regular && !data->bundled &&
+               pledge_import_detect_file (data->file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET;
+    }
+
+  /* One load at a time: a newer one cancels the one before. */
+  if (self->load != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->load));
+  g_clear_object (&self->load);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+
+  if (import)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* At once: imports are read whole by their importer, and small. */
+      if (was_loading)
+        pledge_document_notify_loading (self);
+      if (!pledge_document_load (self, data->file, FALSE, &error))
+        g_task_return_error (outer, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (outer, TRUE);
+      load_data_free (data);
+      g_object_unref (outer);
+      return;
+    }
+
+  if (small)
+    {
+      g_autoptr(PledgeDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* In place at once, as a synchronous load would be: a window shows
+       * it in its first layout. The callback still comes from the main
+       * loop (GTask defers a result returned in the iteration that made
+       * the task to an idle). */
+      if (was_loading)
+        pledge_document_notify_loading (self);
+      dataset = load_dataset (data, cancellable, &error);
+      if (dataset != NULL)
+        apply_loaded (self, data, dataset);
+      load_data_free (data);
+      if (dataset == NULL)
+        g_task_return_error (outer, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (outer, TRUE);
+      g_object_unref (outer);
+      return;
+    }
+
+  {
+    g_autoptr(GCancellable) own = g_cancellable_new ();
+
+    /* The task's own cancellable, tied to the caller's. */
+    if (cancellable != NULL)
+      {
+        data->caller = g_object_ref (cancellable);
+        data->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_task),
+                                                 g_object_ref (own), g_object_unref);
+      }
+    /* Not the document's: the thread may drop its reference to the task
+     * after on_loaded has run, and the document's last one must not go
+     * with it, in that thread. The caller's task holds the document. */
+    task = g_task_new (NULL, own, on_loaded, outer);
+  }
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  self->load = g_object_ref (task);
+  pledge_document_set_progress (self, 0.0);
+  self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);
+  if (!was_loading)
+    pledge_document_notify_loading (self);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+pledge_document_load_async (PledgeDocument      *self,
+                            GFile               *file,
+                            gboolean             bundled,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (PLEDGE_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->bundled = bundled;
+  start_load (self, data, cancellable, callback, user_data);
+}
+
+gboolean
+pledge_document_load_finish (PledgeDocument  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+pledge_document_reload_async (PledgeDocument      *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (PLEDGE_IS_DOCUMENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (self->file == NULL)
+    {
+      g_task_report_new_error (self, callback, user_data, start_load, PLEDGE_DOCUMENT_ERROR,
+                               PLEDGE_DOCUMENT_ERROR_NO_FILE, _("There is no file to reload"));
+      return;
+    }
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (self->file);
+  data->reload = TRUE;
+  data->scenario_id = g_strdup (self->scenario_id);
+  /* The user chose to let go of unsaved work: only later edits stop it. */
+  start_load (self, data, cancellable, callback, user_data);
+}
+
+gboolean
+pledge_document_reload_finish (PledgeDocument  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  return pledge_document_load_finish (self, result, error);
+}
+
+void
+pledge_document_cancel_load (PledgeDocument *self)
+{
+  g_return_if_fail (PLEDGE_IS_DOCUMENT (self));
+
+  if (self->load != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->load));
+}
+
+gboolean
+pledge_document_get_loading (PledgeDocument *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (self), FALSE);
+  return self->load != NULL;
+}
+
+double
+pledge_document_get_progress (PledgeDocument *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (self), 0.0);
+  return self->progress;
+}
+
