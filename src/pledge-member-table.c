@@ -19,7 +19,17 @@ typedef struct
   PledgeMemberTable  *table;    /* unowned: the table outlives its columns */
   PledgeMemberColumn  kind;
   guint               target;   /* PLEDGE_MEMBER_COLUMN_TARGET */
+  char               *title;    /* the column's title, for accessible names */
 } ColumnInfo;
+
+static void
+column_info_free (gpointer data)
+{
+  ColumnInfo *info = data;
+
+  g_free (info->title);
+  g_free (info);
+}
 
 struct _PledgeMemberTable
 {
@@ -146,6 +156,79 @@ meets_label (PledgeMeets meets)
   return _(labels[meets]);
 }
 
+/* The status as a word inside an accessible name: "estimate". */
+static const char *
+status_word (PledgeStatus status)
+{
+  static const char *words[] = {
+    /* Translators: these five end a table cell's name for screen readers,
+     * "Germany, % of GDP, 2.12, estimate" */
+    [PLEDGE_STATUS_NO_DATA] = N_("no data"),
+    [PLEDGE_STATUS_PROJECTED] = N_("projected"),
+    [PLEDGE_STATUS_EDITED] = N_("edited"),
+    [PLEDGE_STATUS_ESTIMATE] = N_("estimate"),
+    [PLEDGE_STATUS_REPORTED] = N_("reported"),
+  };
+
+  g_assert ((guint) status < G_N_ELEMENTS (words));
+  return _(words[status]);
+}
+
+static gboolean
+column_is_figure (PledgeMemberColumn kind)
+{
+  return column_is_editable (kind) || kind == PLEDGE_MEMBER_COLUMN_ALLIANCE;
+}
+
+/* What a screen reader says of a cell: member, column, value and, for a
+ * figure, its status: "Germany, % of GDP, 2.12, estimate". */
+static char *
+cell_accessible_name (const ColumnInfo *info,
+                      PledgeMemberRow  *row,
+                      const char       *text)
+{
+  const char *name = pledge_member_row_get_name (row);
+
+  if (info->kind == PLEDGE_MEMBER_COLUMN_NAME)
+    return g_strdup (name);
+  if (text == NULL || *text == '\0')
+    text = _("no figure");
+  if (column_is_figure (info->kind))
+    /* Translators: a table cell's name for screen readers: member, column,
+     * figure and its status, "Germany, % of GDP, 2.12, estimate" */
+    return g_strdup_printf (_("%s, %s, %s, %s"), name, info->title, text,
+                            status_word (pledge_member_row_get_status (row)));
+  /* Translators: a table cell's name for screen readers: member, column
+   * and what the cell says, "Germany, 2% of GDP, Yes" */
+  return g_strdup_printf (_("%s, %s, %s"), name, info->title, text);
+}
+
+/* The row's name: "Germany, estimate, meets the selected target". */
+static char *
+row_accessible_name (PledgeMemberRow *row)
+{
+  const char *meets;
+
+  switch (pledge_member_row_meets_selected (row))
+    {
+    case PLEDGE_MEETS_YES:
+      meets = _("meets the selected target");
+      break;
+    case PLEDGE_MEETS_NO:
+      meets = _("does not meet the selected target");
+      break;
+    case PLEDGE_MEETS_UNKNOWN:
+    default:
+      meets = _("not known to meet the selected target");
+      break;
+    }
+  /* Translators: a table row's name for screen readers: member, status of
+   * its figures, and whether it meets the target, "Germany, estimate,
+   * meets the selected target" */
+  return g_strdup_printf (_("%s, %s, %s"), pledge_member_row_get_name (row),
+                          status_word (pledge_member_row_get_status (row)), meets);
+}
+
 static char *
 cell_text (const ColumnInfo *info,
            PledgeMemberRow  *row)
@@ -185,7 +268,24 @@ update_cell (PledgeMemberRow *row,
 {
   const ColumnInfo *info = g_object_get_data (G_OBJECT (list_item), "pledge-column");
   GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_widget_get_parent (child);
   g_autofree char *text = cell_text (info, row);
+  g_autofree char *accessible_name = cell_accessible_name (info, row, text);
+
+  /* The cell GtkColumnView made around the child, and its row, would
+   * otherwise be named after their classes. */
+  if (cell != NULL)
+    {
+      GtkWidget *row_widget = gtk_widget_get_parent (cell);
+
+      pledge_ui_set_accessible (cell, accessible_name, NULL);
+      if (info->kind == PLEDGE_MEMBER_COLUMN_NAME && row_widget != NULL)
+        {
+          g_autofree char *row_name = row_accessible_name (row);
+
+          pledge_ui_set_accessible (row_widget, row_name, NULL);
+        }
+    }
 
   switch (info->kind)
     {
@@ -197,6 +297,8 @@ update_cell (PledgeMemberRow *row,
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
         gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
+        pledge_ui_set_accessible (icon, meets ? _("Meets the selected target")
+                                              : _("Does not meet the selected target"), NULL);
         pledge_ui_set_css_class (name, "meets", meets);
         break;
       }
@@ -257,10 +359,14 @@ update_cell (PledgeMemberRow *row,
       {
         gboolean changed = pledge_member_row_is_changed (row, column_value (info->kind));
 
+        const char *how = changed
+          ? _("Changed by the scenario. Type a number, or press Enter or F2, to change it")
+          : _("Type a number, or press Enter or F2, to change this figure in a scenario");
+
         pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
         pledge_ui_set_css_class (child, "edited", changed);
-        gtk_widget_set_tooltip_text (child, changed ? _("Changed by the scenario; click to change it")
-                                                    : _("Click to change this figure in a scenario"));
+        gtk_widget_set_tooltip_text (child, how);
+        pledge_ui_set_accessible (child, accessible_name, how);
         break;
       }
     }
@@ -439,8 +545,9 @@ add_column (PledgeMemberTable  *self,
   info->table = self;
   info->kind = kind;
   info->target = target;
+  info->title = g_strdup (title);
 
-  g_object_set_data_full (G_OBJECT (factory), "pledge-column", info, g_free);
+  g_object_set_data_full (G_OBJECT (factory), "pledge-column", info, column_info_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), info);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), info);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), info);
@@ -711,6 +818,7 @@ pledge_member_table_init (PledgeMemberTable *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
+  pledge_ui_name_column_view (self->column_view, _("Members"));
   add_column (self, PLEDGE_MEMBER_COLUMN_NAME, 0, _("Member"), -1);
   add_column (self, PLEDGE_MEMBER_COLUMN_DEFENCE, 0, _("Defence"), -1);
   add_column (self, PLEDGE_MEMBER_COLUMN_GDP, 0, _("GDP"), -1);

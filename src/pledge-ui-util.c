@@ -41,9 +41,14 @@ bind_label_item (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *item_widget = gtk_widget_get_parent (label);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  /* The widget GTK made around the label would be named after its class */
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_string_object_get_string (string), -1);
 }
 
 void
@@ -352,4 +357,204 @@ pledge_ui_text_cell_new (float xalign,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   return cell;
+}
+
+/* Dialogs */
+
+void
+pledge_ui_add_close_shortcuts (GtkWindow *window)
+{
+  GtkEventController *controller;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>w"),
+                      gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+/* Accessibility */
+
+static void
+label_inner_button (GtkWidget *outer)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (outer);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, outer, NULL,
+                                        -1);
+        return;
+      }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = g_type_is_a (G_OBJECT_TYPE (child), type)
+        ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What libadwaita builds inside an expander row, not the rows put in it */
+static void
+label_expander_parts (GtkWidget *widget,
+                      GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) && !ADW_IS_ACTION_ROW (child))
+        continue;
+      if (GTK_IS_SWITCH (child) || GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      else if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        "", -1);
+      label_expander_parts (child, row);
+    }
+}
+
+/* The icons inside a view switcher's tabs, which are named */
+static void
+mark_images_decorative (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        "", -1);
+      mark_images_decorative (child);
+    }
+}
+
+/* What libadwaita builds inside a combo row to show its choice: named by
+ * the row; its arrow is decoration */
+static void
+label_combo_parts (GtkWidget *widget,
+                   GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child) || GTK_IS_LIST_BOX (child) ||
+          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) ==
+            GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      else if (GTK_IS_IMAGE (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        "", -1);
+      if (!GTK_IS_POPOVER (child))
+        label_combo_parts (child, row);
+    }
+}
+
+void
+pledge_ui_name_column_view (GtkColumnView *view,
+                            const char    *name)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (name != NULL);
+
+  /* The column view holds a row of titles and a list of rows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    else
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column titles"), -1);
+}
+
+void
+pledge_ui_name_inner_widgets (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root) || GTK_IS_MENU_BUTTON (root))
+    label_inner_button (root);
+  else if (GTK_IS_SPIN_BUTTON (root) || GTK_IS_ENTRY (root))
+    {
+      GtkWidget *text = find_descendant (root, GTK_TYPE_TEXT);
+
+      if (text != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL, -1);
+    }
+  else if (ADW_IS_VIEW_SWITCHER (root))
+    mark_images_decorative (root);
+  else if (ADW_IS_COMBO_ROW (root))
+    label_combo_parts (root, root);
+  else if (ADW_IS_EXPANDER_ROW (root))
+    {
+      /* Its switch and its list of rows are labelled by it; its arrow is
+       * decoration, with no name of its own */
+      label_expander_parts (root, root);
+    }
+  else if (ADW_IS_VIEW_SWITCHER_BAR (root))
+    {
+      /* Deep in its action bar, the switcher */
+      GtkWidget *inner = find_descendant (root, ADW_TYPE_VIEW_SWITCHER);
+
+      if (inner != NULL)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (inner),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL, -1);
+    }
+  else if (GTK_IS_SCROLLBAR (root))
+    {
+      gboolean vertical =
+        gtk_orientable_get_orientation (GTK_ORIENTABLE (root)) == GTK_ORIENTATION_VERTICAL;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      vertical ? _("Vertical scroll bar")
+                                               : _("Horizontal scroll bar"),
+                                      -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pledge_ui_name_inner_widgets (child);
+}
+
+void
+pledge_ui_set_accessible (GtkWidget  *widget,
+                          const char *name,
+                          const char *description)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

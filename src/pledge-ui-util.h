@@ -77,4 +77,23 @@ GtkWidget *pledge_ui_text_cell_new       (float                 xalign,
 void       pledge_ui_text_cell_set       (GtkWidget            *cell,
                                           const char           *text);
 
+/* Escape and Ctrl+W close window, as in every GNOME dialog. */
+void       pledge_ui_add_close_shortcuts (GtkWindow            *window);
+
+/* Accessibility */
+
+/* Names what GTK builds inside widgets and leaves nameless, under root:
+ * the button inside a GtkDropDown or a GtkMenuButton is labelled by the
+ * dropdown or menu button (give those a label), and scroll bars say their
+ * direction. Call once the widgets are built. */
+void       pledge_ui_name_inner_widgets  (GtkWidget            *root);
+/* Names a column view, its list of rows and its row of titles. */
+void       pledge_ui_name_column_view    (GtkColumnView        *view,
+                                          const char           *name);
+/* Sets a widget's accessible name and, when description is not NULL, its
+ * description. */
+void       pledge_ui_set_accessible      (GtkWidget            *widget,
+                                          const char           *name,
+                                          const char           *description);
+
 G_END_DECLS

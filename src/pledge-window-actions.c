@@ -655,4 +655,5 @@ pledge_window_actions_init (PledgeWindow *self)
 {
   g_signal_connect (self->member_table, "edit", G_CALLBACK (on_table_edit), self);
   g_signal_connect (self->member_table, "invalid-input", G_CALLBACK (on_table_invalid_input), self);
+  pledge_ui_name_inner_widgets (GTK_WIDGET (self));
 }
