@@ -360,7 +360,7 @@ show_toast (PledgePlanWindow *self,
             AdwToast         *toast)
 {
   g_free (self->last_toast);
-  self->last_toast = g_strdup (adw_toast_get_title (toast));
+  self->last_toast = g_strdup (pledge_ui_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -647,6 +647,33 @@ pledge_plan_window_finalize (GObject *object)
   G_OBJECT_CLASS (pledge_plan_window_parent_class)->finalize (object);
 }
 
+/* Undo and redo act on the document's stack, the main window's too. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
+  PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+
+  if (stack == NULL || !pledge_undo_stack_undo (stack))
+    return;
+  show_toast (self, pledge_ui_toast_new_wrapped (_("Edit undone"), _("_Redo"), "plan.redo"));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
+  PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+
+  if (stack == NULL || !pledge_undo_stack_redo (stack))
+    return;
+  show_toast (self, pledge_ui_toast_new_wrapped (_("Edit redone"), NULL, NULL));
+}
+
 static void
 pledge_plan_window_class_init (PledgePlanWindowClass *klass)
 {
@@ -683,7 +710,14 @@ pledge_plan_window_class_init (PledgePlanWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "plan.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "plan.redo", NULL, redo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "plan.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

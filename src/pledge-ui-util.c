@@ -361,6 +361,45 @@ pledge_ui_text_cell_new (float xalign,
 
 /* Dialogs */
 
+const char *
+pledge_ui_toast_get_title (AdwToast *toast)
+{
+  const char *wrapped;
+
+  g_return_val_if_fail (ADW_IS_TOAST (toast), NULL);
+
+  wrapped = g_object_get_data (G_OBJECT (toast), "pledge-toast-title");
+  return wrapped != NULL ? wrapped : adw_toast_get_title (toast);
+}
+
+AdwToast *
+pledge_ui_toast_new_wrapped (const char *title,
+                             const char *button_label,
+                             const char *action)
+{
+  AdwToast *toast;
+  GtkWidget *label;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  toast = adw_toast_new (title);
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  adw_toast_set_custom_title (toast, label);
+  g_object_set_data_full (G_OBJECT (toast), "pledge-toast-title", g_strdup (title), g_free);
+  if (button_label != NULL && action != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action);
+    }
+  return toast;
+}
+
 void
 pledge_ui_add_close_shortcuts (GtkWindow *window)
 {

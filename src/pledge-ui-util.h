@@ -77,6 +77,15 @@ GtkWidget *pledge_ui_text_cell_new       (float                 xalign,
 void       pledge_ui_text_cell_set       (GtkWidget            *cell,
                                           const char           *text);
 
+/* A toast whose title (markup) wraps rather than being cut, with a
+ * button, e.g. "_Undo", that activates action (NULL for none). Its
+ * "title" is then NULL: pledge_ui_toast_get_title() says it. */
+AdwToast  *pledge_ui_toast_new_wrapped   (const char           *title,
+                                          const char           *button_label,
+                                          const char           *action);
+
+const char *pledge_ui_toast_get_title    (AdwToast             *toast);
+
 /* Escape and Ctrl+W close window, as in every GNOME dialog. */
 void       pledge_ui_add_close_shortcuts (GtkWindow            *window);
 

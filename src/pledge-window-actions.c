@@ -402,7 +402,8 @@ reach_target (PledgeWindow  *self,
   pledge_window_show_undo_toast (self, title);
   /* The plan's own window may be the one the user looks at. */
   if (self->plan_window != NULL)
-    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window), adw_toast_new (title));
+    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window),
+                                  pledge_ui_toast_new_wrapped (title, _("_Undo"), "plan.undo"));
   return TRUE;
 }
 

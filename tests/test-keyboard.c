@@ -1,0 +1,256 @@
+/* test-keyboard.c: the window and its dialogs driven by the keyboard
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys are pressed as a user does: xdotool sends them through the X
+ * server's XTEST extension to the focused window, so they go through
+ * GTK's whole event path (shortcut controllers, application
+ * accelerators, focus). The tests skip without xdotool or an X display.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <string.h>
+
+#include "pledge-figure-cell.h"
+#include "pledge-member-table.h"
+#include "pledge-plan-window.h"
+#include "pledge-ui-test-util.h"
+#include "pledge-window.h"
+
+static char *
+test_file_uri (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", name, NULL);
+
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+static gboolean
+can_press_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Presses keys ("ctrl+w", "Escape", "2 Return") in window, focused first. */
+static void
+press (GtkWindow  *window,
+       const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (surface);
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_ptr_array_add (argv, (char *) "xdotool");
+  g_ptr_array_add (argv, (char *) "windowfocus");
+  g_ptr_array_add (argv, (char *) "--sync");
+  g_ptr_array_add (argv, xid);
+  g_ptr_array_add (argv, (char *) "key");
+  g_ptr_array_add (argv, (char *) "--delay");
+  g_ptr_array_add (argv, (char *) "30");
+  for (guint i = 0; key_list[i] != NULL; i++)
+    g_ptr_array_add (argv, key_list[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run_for (50);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  run_for (150);
+}
+
+static PledgeWindow *
+open_keyboard_window (void)
+{
+  g_autofree char *uri = test_file_uri ("keyboard.xml");
+
+  return new_window_sized (uri, FALSE, 1200);
+}
+
+static GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent &&
+          G_OBJECT_TYPE (window) == type && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;  /* the list of toplevels keeps it */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  const char *action;   /* the window action that opens it */
+  const char *keys;     /* what closes it */
+} CloseCase;
+
+static const CloseCase close_cases[] = {
+  { "win.info", "Escape" },
+  { "win.info", "ctrl+w" },
+  { "win.grow", "Escape" },
+  { "win.grow", "ctrl+w" },
+  { "win.export", "Escape" },
+  { "win.export", "ctrl+w" },
+  { "win.show-plan", "Escape" },
+  { "win.show-plan", "ctrl+w" },
+};
+
+/* Escape and Ctrl+W close Dataset Information, Grow, Export and the plan. */
+static void
+test_close (gconstpointer data)
+{
+  const CloseCase *c = data;
+  PledgeWindow *win;
+  GtkWindow *dialog = NULL;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  gtk_widget_activate_action (GTK_WIDGET (win), c->action, NULL);
+  run_for (200);
+  if (strcmp (c->action, "win.grow") == 0)
+    dialog = pledge_window_get_grow_dialog (win);
+  else if (strcmp (c->action, "win.export") == 0)
+    dialog = pledge_window_get_export_dialog (win);
+  else if (strcmp (c->action, "win.show-plan") == 0)
+    dialog = pledge_window_get_plan_window (win);
+  else
+    dialog = find_transient (GTK_WINDOW (win), ADW_TYPE_WINDOW);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  press (dialog, c->keys);
+  for (guint i = 0; i < 20 && dialog != NULL; i++)
+    run_for (20);
+  g_assert_null (dialog);
+  /* The main window stays */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+
+  destroy_window (win);
+}
+
+static guint
+n_edits (PledgeWindow *win)
+{
+  PledgeDataset *dataset = pledge_window_get_dataset (win);
+  guint n = 0;
+
+  for (guint i = 0; i < pledge_dataset_get_n_scenarios (dataset); i++)
+    n += pledge_dataset_get_scenario (dataset, i)->edits->len;
+  return n;
+}
+
+static gboolean
+is_plan_undo_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+is_wrapped_toast_title (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL &&
+         gtk_widget_has_css_class (widget, "heading");
+}
+
+/* The plan's Ctrl+Z and Ctrl+Shift+Z act on the document's undo stack;
+ * its toast after Reach offers Undo and shows its whole title. */
+static void
+test_plan_undo (void)
+{
+  PledgeWindow *win;
+  GtkWindow *plan;
+  GtkWidget *button, *title;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-plan", NULL);
+  plan = pledge_window_get_plan_window (win);
+  g_assert_nonnull (plan);
+  run_for (200);
+
+  /* Reach: one edit, and a toast over the plan that offers Undo */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.reach-target", "s", "DEU");
+  run_for (300);
+  g_assert_cmpuint (n_edits (win), ==, 1);
+  button = find_widget (GTK_WIDGET (plan), is_plan_undo_button, "plan.undo");
+  g_assert_nonnull (button);
+  /* Never cut: the title wraps instead of ending in an ellipsis */
+  title = find_widget (GTK_WIDGET (plan), is_wrapped_toast_title, "Germany");
+  g_assert_nonnull (title);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (title)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_NONE);
+
+  press (plan, "ctrl+z");
+  g_assert_cmpuint (n_edits (win), ==, 0);
+  g_assert_cmpstr (pledge_plan_window_get_last_toast (PLEDGE_PLAN_WINDOW (plan)), ==,
+                   "Edit undone");
+  press (plan, "ctrl+shift+z");
+  g_assert_cmpuint (n_edits (win), ==, 1);
+  g_assert_cmpstr (pledge_plan_window_get_last_toast (PLEDGE_PLAN_WINDOW (plan)), ==,
+                   "Edit redone");
+
+  /* The toast's Undo button does the same */
+  gtk_widget_activate_action (GTK_WIDGET (plan), "plan.undo", NULL);
+  run_for (100);
+  g_assert_cmpuint (n_edits (win), ==, 0);
+
+  gtk_window_destroy (plan);
+  destroy_window (win);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  home = pledge_ui_test_init (&argc, &argv);
+
+  for (guint i = 0; i < G_N_ELEMENTS (close_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/keyboard/close/%s/%s",
+                                               close_cases[i].action + 4, close_cases[i].keys);
+
+      g_test_add_data_func (path, &close_cases[i], test_close);
+    }
+  g_test_add_func ("/pledge/keyboard/plan-undo", test_plan_undo);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_temp (home);
+  return status;
+}
