@@ -655,10 +655,14 @@ undo_action (GtkWidget  *widget,
 {
   PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
   PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+  AdwToast *toast;
 
   if (stack == NULL || !pledge_undo_stack_undo (stack))
     return;
-  show_toast (self, pledge_ui_toast_new_wrapped (_("Edit undone"), _("_Redo"), "plan.redo"));
+  toast = pledge_ui_toast_new_wrapped (_("Edit undone"), _("_Redo"), "plan.redo");
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
 }
 
 static void
@@ -668,10 +672,14 @@ redo_action (GtkWidget  *widget,
 {
   PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
   PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+  AdwToast *toast;
 
   if (stack == NULL || !pledge_undo_stack_redo (stack))
     return;
-  show_toast (self, pledge_ui_toast_new_wrapped (_("Edit redone"), NULL, NULL));
+  toast = pledge_ui_toast_new_wrapped (_("Edit redone"), NULL, NULL);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
 }
 
 static void

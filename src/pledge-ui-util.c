@@ -11,6 +11,9 @@
 
 #include "pledge-ui-util.h"
 
+static GtkWidget *find_descendant (GtkWidget *widget,
+                                   GType      type);
+
 /* Dropdowns */
 
 static void
@@ -29,7 +32,11 @@ setup_label_item (GtkSignalListItemFactory *factory,
     }
   else
     {
+      /* The popover is as wide as a name of 24 characters, so that most
+       * are on one line, and wraps longer ones */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   gtk_list_item_set_child (item, label);
@@ -51,6 +58,35 @@ bind_label_item (GtkSignalListItemFactory *factory,
                                     gtk_string_object_get_string (string), -1);
 }
 
+/* GTK 4.8's dropdown opens its list at the top: scroll it to the item
+ * chosen, as a menu of a long list should, once the list has its size. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  GtkDropDown *dropdown = data;
+  GtkWidget *popover = NULL;
+  GtkWidget *list = NULL;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL && popover == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      popover = child;
+  if (popover != NULL)
+    list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  if (list != NULL && gtk_widget_get_mapped (list) && selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_popover_map (GtkWidget   *popover,
+                GtkDropDown *dropdown)
+{
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, g_object_ref (dropdown), g_object_unref);
+}
+
 void
 pledge_ui_set_label_factories (GtkDropDown *dropdown,
                                int          max_chars)
@@ -67,6 +103,12 @@ pledge_ui_set_label_factories (GtkDropDown *dropdown,
   g_signal_connect (list, "bind", G_CALLBACK (bind_label_item), NULL);
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect_object (child, "map", G_CALLBACK (on_popover_map), dropdown, 0);
 }
 
 /* File choosers */

@@ -89,6 +89,8 @@ undo_action (GtkWidget  *widget,
   t = adw_toast_new (_("Edit undone"));
   adw_toast_set_button_label (t, _("_Redo"));
   adw_toast_set_action_name (t, "win.redo");
+  /* Replaces the toast of the edit, rather than waiting behind it */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   pledge_window_show_toast (self, t);
 }
 
@@ -98,10 +100,14 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
+  AdwToast *t;
 
   if (win_undo (self) == NULL || !pledge_undo_stack_redo (win_undo (self)))
     return;
-  pledge_window_show_message (self, _("Edit redone"));
+  /* Replaces "Edit undone", whose Redo button would now be a lie */
+  t = adw_toast_new (_("Edit redone"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  pledge_window_show_toast (self, t);
 }
 
 static void
@@ -579,12 +585,45 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Where the guide is installed: DATADIR/help/C/pledge */
+static char *
+dup_guide_path (void)
+{
+  g_autofree char *datadir = g_path_get_dirname (PKGDATADIR);
+
+  return g_build_filename (datadir, "help", "C", "pledge", "index.page", NULL);
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PledgeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+
+  /* No help viewer (Yelp) here: say where the guide is instead of GTK's
+   * error about a URI scheme. */
+  path = dup_guide_path ();
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("No help viewer is installed. The guide is in the file %s, "
+                               "which any text editor or web browser can show."),
+                             path);
+  pledge_window_show_error (self, _("Could Not Open the Guide"), message);
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  gtk_show_uri (GTK_WINDOW (widget), "help:pledge", GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_WINDOW (widget), "help:pledge", GDK_CURRENT_TIME, NULL, on_help_shown,
+                     g_object_ref (widget));
 }
 
 static void
