@@ -33,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   COMMIT,
+  ENTERED,
   N_SIGNALS
 };
 
@@ -54,6 +55,7 @@ on_activate (GtkText          *entry,
              PledgeFigureCell *self)
 {
   pledge_figure_cell_stop_editing (self, TRUE);
+  g_signal_emit (self, signals[ENTERED], 0);
 }
 
 /* Focus that leaves the cell commits, once it has settled: it may only
@@ -229,6 +231,19 @@ pledge_figure_cell_class_init (PledgeFigureCellClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PledgeFigureCell::entered:
+   *
+   * Editing ended with Enter, after ::commit: a table moves on to the
+   * cell below, as a spreadsheet does.
+   */
+  signals[ENTERED] =
+    g_signal_new ("entered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "cell.start", NULL, start_editing_action);
   gtk_widget_class_install_action (widget_class, "cell.stop", "b", stop_editing_action);

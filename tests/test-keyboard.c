@@ -229,6 +229,101 @@ test_plan_undo (void)
   destroy_window (win);
 }
 
+static GtkWidget *
+focus_of (PledgeWindow *win)
+{
+  return gtk_root_get_focus (GTK_ROOT (win));
+}
+
+static GtkWidget *
+cell_of (PledgeWindow       *win,
+         const char         *code,
+         PledgeMemberColumn  column)
+{
+  GtkWidget *cell = pledge_member_table_find_cell (pledge_window_get_member_table (win), code,
+                                                   column);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static char *
+cell_text (PledgeWindow       *win,
+           const char         *code,
+           PledgeMemberColumn  column)
+{
+  return pledge_member_table_dup_cell_text (pledge_window_get_member_table (win), code, column);
+}
+
+/* The table as a grid: arrows move by figure and keep the column, a
+ * typed number starts editing, Enter keeps it and moves down, Escape
+ * cancels, F2 edits, Tab leaves at once and comes back, Page Up and Page
+ * Down change the year from inside it. */
+static void
+test_table_grid (void)
+{
+  PledgeWindow *win;
+  PledgeMemberTable *table;
+  GtkWidget *cell;
+  g_autofree char *text = NULL;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  table = pledge_window_get_member_table (win);
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2024);
+  g_assert_true (gtk_widget_grab_focus (cell_of (win, "DEU", PLEDGE_MEMBER_COLUMN_SHARE)));
+
+  /* Down keeps the column; Left and Right move along the row */
+  press (GTK_WINDOW (win), "Down");
+  g_assert_true (focus_of (win) == cell_of (win, "FRA", PLEDGE_MEMBER_COLUMN_SHARE));
+  press (GTK_WINDOW (win), "Left");
+  g_assert_true (focus_of (win) == cell_of (win, "FRA", PLEDGE_MEMBER_COLUMN_GDP));
+  press (GTK_WINDOW (win), "Right Right");
+  g_assert_true (focus_of (win) == cell_of (win, "FRA", PLEDGE_MEMBER_COLUMN_EQUIPMENT));
+  press (GTK_WINDOW (win), "Left Up Down");
+  g_assert_true (focus_of (win) == cell_of (win, "FRA", PLEDGE_MEMBER_COLUMN_SHARE));
+
+  /* A digit starts editing with itself; Enter keeps it and moves down */
+  press (GTK_WINDOW (win), "2 period 5 Return");
+  text = cell_text (win, "FRA", PLEDGE_MEMBER_COLUMN_SHARE);
+  g_assert_cmpstr (text, ==, "2.50");
+  g_clear_pointer (&text, g_free);
+  cell = cell_of (win, "ITA", PLEDGE_MEMBER_COLUMN_SHARE);
+  g_assert_true (focus_of (win) == cell);
+  g_assert_false (pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell)));
+
+  /* Escape cancels */
+  press (GTK_WINDOW (win), "3");
+  g_assert_true (pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell)));
+  press (GTK_WINDOW (win), "Escape");
+  g_assert_false (pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell)));
+  text = cell_text (win, "ITA", PLEDGE_MEMBER_COLUMN_SHARE);
+  g_assert_cmpstr (text, ==, "1.50");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (focus_of (win) == cell);
+
+  /* F2 edits, the figure selected */
+  press (GTK_WINDOW (win), "F2");
+  g_assert_true (pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell)));
+  press (GTK_WINDOW (win), "Escape");
+
+  /* One Tab leaves the table; Shift+Tab comes back to the same cell */
+  press (GTK_WINDOW (win), "Tab");
+  g_assert_false (gtk_widget_is_ancestor (focus_of (win), GTK_WIDGET (table)));
+  press (GTK_WINDOW (win), "shift+Tab");
+  g_assert_true (focus_of (win) == cell_of (win, "ITA", PLEDGE_MEMBER_COLUMN_SHARE));
+
+  /* Page Up and Page Down change the year, from inside the table too */
+  press (GTK_WINDOW (win), "Page_Up");
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2023);
+  press (GTK_WINDOW (win), "Page_Down");
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2024);
+
+  destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +341,7 @@ main (int   argc,
       g_test_add_data_func (path, &close_cases[i], test_close);
     }
   g_test_add_func ("/pledge/keyboard/plan-undo", test_plan_undo);
+  g_test_add_func ("/pledge/keyboard/table-grid", test_table_grid);
 
   status = g_test_run ();
 
