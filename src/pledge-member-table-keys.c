@@ -129,7 +129,12 @@ try_focus (PledgeMemberTable  *self,
     return FALSE;
   self->focus_column = info->kind;
   self->focus_position = position;
-  return gtk_widget_grab_focus (cell);
+  if (!gtk_widget_grab_focus (cell))
+    return FALSE;
+  if (self->edit_on_focus)
+    pledge_figure_cell_start_editing (PLEDGE_FIGURE_CELL (cell));
+  self->edit_on_focus = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -192,6 +197,26 @@ move_focus (PledgeMemberTable *self,
   focus_cell (self, position + rows,
               ((const ColumnInfo *) g_ptr_array_index (infos, c + columns))->kind);
   return TRUE;
+}
+
+void
+pledge_member_table_edit_cell (PledgeMemberTable  *self,
+                               const char         *code,
+                               PledgeMemberColumn  column)
+{
+  PledgeMemberRow *row;
+  guint position;
+
+  g_return_if_fail (PLEDGE_IS_MEMBER_TABLE (self));
+  g_return_if_fail (code != NULL);
+  g_return_if_fail (is_figure_column (column));
+
+  row = pledge_member_table_find_row (self, code);
+  position = row != NULL ? position_of (self, row) : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  self->edit_on_focus = TRUE;
+  focus_cell (self, position, column);
 }
 
 void

@@ -42,6 +42,7 @@ struct _PledgeMemberTable
   PledgeMemberColumn  focus_column;  /* the column of the cell last focused */
   guint               focus_idle;    /* moves the focus once rows are laid out */
   guint               focus_position;
+  gboolean            edit_on_focus;  /* pledge_member_table_edit_cell() */
 };
 
 

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pledge-chart-focus.h"
+#include "pledge-chart-view.h"
 #include "pledge-dataset-info.h"
 #include "pledge-export-dialog.h"
 #include "pledge-grow-dialog.h"
@@ -690,9 +692,136 @@ pledge_window_actions_class_init (GtkWidgetClass *widget_class)
                                          "s", pledge_chart_kind_to_string (k));
 }
 
+/* The charts: Enter, +/- and dragging a bar */
+
+static void
+on_chart_activate_member (PledgeChartView *view,
+                          int              member,
+                          PledgeWindow    *self)
+{
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+
+  /* The same edit as the table's */
+  pledge_member_table_edit_cell (self->member_table, m->code, PLEDGE_MEMBER_COLUMN_SHARE);
+}
+
+static void
+on_chart_nudge (PledgeChartView *view,
+                int              member,
+                double           delta,
+                PledgeWindow    *self)
+{
+  const PledgeChartInput *input = pledge_chart_view_get_input (view);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autoptr(GError) error = NULL;
+
+  if (input == NULL || (guint) member >= input->n_members)
+    return;
+  if (!pledge_window_edit_figure (self, m->code, PLEDGE_FIELD_DEFENCE_GDP,
+                                  pledge_chart_focus_nudge (input->members[member].defence_gdp,
+                                                            delta),
+                                  &error))
+    pledge_window_show_error (self, _("Could Not Change the Figure"), error->message);
+}
+
+/* A drag is one step of undo: its edits go into a group, closed when the
+ * drag ends, undone when it is cancelled. */
+typedef struct
+{
+  gboolean open;
+  guint    n_edits;
+} ChartDrag;
+
+static ChartDrag *
+chart_drag (PledgeWindow *self)
+{
+  ChartDrag *drag = g_object_get_data (G_OBJECT (self), "pledge-chart-drag");
+
+  if (drag == NULL)
+    {
+      drag = g_new0 (ChartDrag, 1);
+      g_object_set_data_full (G_OBJECT (self), "pledge-chart-drag", drag, g_free);
+    }
+  return drag;
+}
+
+static void
+on_chart_drag_update (PledgeChartView *view,
+                      int              member,
+                      double           value,
+                      PledgeWindow    *self)
+{
+  ChartDrag *drag = chart_drag (self);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autoptr(GError) error = NULL;
+
+  if (win_undo (self) == NULL)
+    return;
+  if (!drag->open)
+    {
+      pledge_undo_stack_begin_group (win_undo (self));
+      *drag = (ChartDrag) { TRUE, 0 };
+    }
+  if (pledge_window_edit_figure (self, m->code, PLEDGE_FIELD_DEFENCE_GDP, value, &error))
+    drag->n_edits++;
+  else
+    pledge_window_show_message (self, error->message);
+}
+
+static void
+end_chart_drag (PledgeWindow *self,
+                int           member,
+                gboolean      cancel)
+{
+  ChartDrag *drag = chart_drag (self);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autofree char *title = NULL;
+
+  if (!drag->open)
+    return;
+  drag->open = FALSE;
+  pledge_undo_stack_end_group (win_undo (self));
+  if (drag->n_edits == 0)
+    return;
+  if (cancel)
+    {
+      pledge_undo_stack_undo (win_undo (self));
+      return;
+    }
+  /* Translators: after dragging a bar; %s is a member's name */
+  title = g_markup_printf_escaped (_("%s’s share of GDP changed"), m->name);
+  pledge_window_show_undo_toast (self, title);
+}
+
+static void
+on_chart_drag_end (PledgeChartView *view,
+                   int              member,
+                   PledgeWindow    *self)
+{
+  end_chart_drag (self, member, FALSE);
+}
+
+static void
+on_chart_drag_cancel (PledgeChartView *view,
+                      int              member,
+                      PledgeWindow    *self)
+{
+  end_chart_drag (self, member, TRUE);
+}
+
 void
 pledge_window_actions_init (PledgeWindow *self)
 {
+  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
+    {
+      g_signal_connect (self->charts[k], "activate-member",
+                        G_CALLBACK (on_chart_activate_member), self);
+      g_signal_connect (self->charts[k], "nudge", G_CALLBACK (on_chart_nudge), self);
+      g_signal_connect (self->charts[k], "drag-update", G_CALLBACK (on_chart_drag_update), self);
+      g_signal_connect (self->charts[k], "drag-end", G_CALLBACK (on_chart_drag_end), self);
+      g_signal_connect (self->charts[k], "drag-cancel", G_CALLBACK (on_chart_drag_cancel), self);
+    }
+
   g_signal_connect (self->member_table, "edit", G_CALLBACK (on_table_edit), self);
   g_signal_connect (self->member_table, "invalid-input", G_CALLBACK (on_table_invalid_input), self);
   pledge_ui_name_inner_widgets (GTK_WIDGET (self));

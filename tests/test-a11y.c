@@ -173,6 +173,24 @@ test_window_names (void)
   assert_label (gtk_widget_get_parent (meets), "Poland, 2% of GDP, Yes");
   assert_label (gtk_widget_get_parent (gtk_widget_get_parent (share)),
                 "Germany, reported, does not meet the selected target");
+  /* The chart: one named element per member, over its bar */
+  {
+    GtkWidget *view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (view);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        g_assert_true (has_name (child));
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 4);
+    assert_label (gtk_widget_get_first_child (view), "Poland, 4.00% of GDP, meets 2% of GDP");
+    assert_label (gtk_widget_get_last_child (view), "Germany, 1.20% of GDP, below 2% of GDP");
+    g_assert_true (gtk_widget_get_focusable (view));
+  }
+
   /* How to edit it, by keyboard */
   mismatch = gtk_test_accessible_check_property (
     GTK_ACCESSIBLE (share), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

@@ -13,8 +13,11 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <math.h>
 #include <string.h>
 
+#include "pledge-chart-focus.h"
+#include "pledge-chart-view.h"
 #include "pledge-figure-cell.h"
 #include "pledge-member-table.h"
 #include "pledge-plan-window.h"
@@ -73,6 +76,51 @@ press (GtkWindow  *window,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   run_for (150);
+}
+
+/* Runs xdotool with a window's id in place of "WID" in args. */
+static void
+xdotool (GtkWindow  *window,
+         const char *args)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) words = g_strsplit (args, " ", -1);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strcmp0 (words[i], "WID") == 0 ? xid : words[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Moves the pointer to (x, y) of widget in window, then does what (e.g.
+ * "mousedown 1"), through the X server. */
+static void
+pointer_at (GtkWindow  *window,
+            GtkWidget  *widget,
+            double      x,
+            double      y,
+            const char *what)
+{
+  graphene_point_t point;
+  double sx, sy;
+  g_autofree char *args = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  args = g_strdup_printf ("mousemove --window WID %d %d%s%s", (int) floor (point.x + sx),
+                          (int) floor (point.y + sy), what != NULL ? " " : "",
+                          what != NULL ? what : "");
+  xdotool (window, args);
+  run_for (80);
 }
 
 static PledgeWindow *
@@ -324,6 +372,160 @@ test_table_grid (void)
   destroy_window (win);
 }
 
+static guint
+n_meeting (PledgeWindow *win)
+{
+  return pledge_chart_view_get_input (PLEDGE_CHART_VIEW (
+    pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE)))->n_meeting;
+}
+
+static double
+share_of (PledgeWindow *win,
+          const char   *code)
+{
+  const PledgeChartInput *input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (
+    pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE)));
+
+  for (guint i = 0; i < input->n_members; i++)
+    if (g_strcmp0 (input->members[i].code, code) == 0)
+      return input->members[i].defence_gdp;
+  g_assert_not_reached ();
+}
+
+static int
+member_of (PledgeWindow *win,
+           const char   *code)
+{
+  PledgeDataset *dataset = pledge_window_get_dataset (win);
+
+  for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
+    if (g_strcmp0 (pledge_dataset_get_member (dataset, i)->code, code) == 0)
+      return (int) i;
+  g_assert_not_reached ();
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *mismatch =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        expected);
+
+  if (mismatch != NULL)
+    g_error ("labelled %s, not “%s”", mismatch, expected);
+}
+
+/* The chart by keyboard: the arrows move between bars and the view's name
+ * follows; + and Shift+Up change the share of the bar; Enter edits its
+ * figure in the table. */
+static void
+test_chart_keys (void)
+{
+  PledgeWindow *win;
+  GtkWidget *view, *cell;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
+  g_assert_true (gtk_widget_get_focusable (view));
+  g_assert_true (gtk_widget_grab_focus (view));
+  press (GTK_WINDOW (win), "Home");
+
+  /* Tallest first: Poland, France, Italy, Germany */
+  assert_accessible_label (view, "Poland, 4.00% of GDP, meets 2% of GDP");
+  press (GTK_WINDOW (win), "Right");
+  assert_accessible_label (view, "France, 2.10% of GDP, meets 2% of GDP");
+  press (GTK_WINDOW (win), "End");
+  assert_accessible_label (view, "Germany, 1.20% of GDP, below 2% of GDP");
+  press (GTK_WINDOW (win), "Left Right");
+  assert_accessible_label (view, "Germany, 1.20% of GDP, below 2% of GDP");
+
+  /* + by 0.01, Shift+Up by 0.1, - back by 0.01 */
+  press (GTK_WINDOW (win), "plus");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.21, 1e-9);
+  press (GTK_WINDOW (win), "shift+Up");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.31, 1e-9);
+  press (GTK_WINDOW (win), "minus");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.30, 1e-9);
+  /* Still Germany's bar */
+  assert_accessible_label (view, "Germany, 1.30% of GDP, below 2% of GDP");
+
+  /* Enter: the same edit as the table */
+  press (GTK_WINDOW (win), "Return");
+  cell = pledge_member_table_find_cell (pledge_window_get_member_table (win), "DEU",
+                                        PLEDGE_MEMBER_COLUMN_SHARE);
+  g_assert_true (pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell)));
+  press (GTK_WINDOW (win), "2 Return");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 2.0, 1e-9);
+  g_assert_cmpuint (n_meeting (win), ==, 3);
+
+  destroy_window (win);
+}
+
+/* Dragging Germany's bar from 1.2% to 2%: the count goes up by one while
+ * dragging, and the drag is one step of undo. Escape cancels another. */
+static void
+test_chart_drag (void)
+{
+  PledgeWindow *win;
+  GtkWidget *view;
+  const PledgeChartInput *input;
+  PledgeChartElement bar;
+  PledgeUndoStack *undo;
+  double y_two;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  undo = pledge_window_get_undo_stack (win);
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpuint (n_meeting (win), ==, 2);
+  g_assert_false (pledge_undo_stack_get_can_undo (undo));
+  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_COMPLIANCE, gtk_widget_get_width (view),
+                                             gtk_widget_get_height (view),
+                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
+                                             input, member_of (win, "DEU"), &bar));
+  g_assert_true (bar.draggable);
+  /* The pixel of 2.00, rounded up the bar so that it snaps to 2.00 or just over */
+  y_two = floor (bar.axis_from + (2.0 - bar.axis_min) / (bar.axis_max - bar.axis_min) *
+                                   (bar.axis_to - bar.axis_from));
+
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, bar.y + 2, "mousedown 1");
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, (bar.y + y_two) / 2, NULL);
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, NULL);
+  /* Live, before the button is let go */
+  g_assert_cmpuint (n_meeting (win), ==, 3);
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, "mouseup 1");
+  g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
+  g_assert_cmpfloat (share_of (win, "DEU"), <=, 2.05);
+  g_assert_cmpuint (n_meeting (win), ==, 3);
+
+  /* One step of undo takes it all back */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
+  run_for (100);
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
+  g_assert_cmpuint (n_meeting (win), ==, 2);
+  g_assert_false (pledge_undo_stack_get_can_undo (undo));
+
+  /* Escape during a drag puts the figure back */
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, bar.y + 2, "mousedown 1");
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, NULL);
+  g_assert_cmpuint (n_meeting (win), ==, 3);
+  xdotool (GTK_WINDOW (win), "key Escape");
+  run_for (100);
+  pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, "mouseup 1");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
+  g_assert_cmpuint (n_meeting (win), ==, 2);
+  g_assert_false (pledge_undo_stack_get_can_undo (undo));
+
+  destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +544,8 @@ main (int   argc,
     }
   g_test_add_func ("/pledge/keyboard/plan-undo", test_plan_undo);
   g_test_add_func ("/pledge/keyboard/table-grid", test_table_grid);
+  g_test_add_func ("/pledge/keyboard/chart-keys", test_chart_keys);
+  g_test_add_func ("/pledge/keyboard/chart-drag", test_chart_drag);
 
   status = g_test_run ();
 
