@@ -230,7 +230,9 @@ on_rename_response (AdwMessageDialog *dialog,
                     const char       *response,
                     PledgeWindow     *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* The name, above the id */
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
   const char *id = g_object_get_data (G_OBJECT (dialog), "pledge-scenario-id");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autofree char *title = NULL;
@@ -250,6 +252,45 @@ on_rename_response (AdwMessageDialog *dialog,
 }
 
 static void
+on_copy_scenario_id (GtkButton  *button,
+                     const char *id)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), id);
+}
+
+/* The scenario's id, which --scenario=ID and the file use: shown to
+ * select, and a button that copies it */
+static GtkWidget *
+scenario_id_row (const char *id)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *button;
+  g_autofree char *text = NULL;
+
+  /* Translators: in the Rename Scenario dialog; %s is the scenario's id,
+   * what pledge --scenario=ID takes */
+  text = g_strdup_printf (_("ID: %s"), id);
+  label = gtk_label_new (text);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_tooltip_text (label, _("What pledge --scenario=ID takes"));
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy the ID"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the ID"), -1);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (on_copy_scenario_id), g_strdup (id),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  return row;
+}
+
+static void
 rename_scenario_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -257,7 +298,7 @@ rename_scenario_action (GtkWidget  *widget,
   PledgeWindow *self = PLEDGE_WINDOW (widget);
   int scenario = pledge_window_active_scenario (self);
   const PledgeScenario *s;
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog, *entry, *box;
 
   if (scenario < 0)
     return;
@@ -269,7 +310,10 @@ rename_scenario_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenario name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scenario_id_row (s->id));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "rename", _("_Rename"),

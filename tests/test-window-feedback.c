@@ -207,6 +207,71 @@ test_scenario_popover (void)
   destroy_window (win);
 }
 
+static gboolean
+is_id_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_copy_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Copy the ID") == 0;
+}
+
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+/* A scenario's id, what --scenario=ID takes, shows where it is renamed,
+ * to select or to copy */
+static void
+test_scenario_id (void)
+{
+  PledgeWindow *win = open_keyboard_window ();
+  PledgeDataset *dataset = pledge_window_get_dataset (win);
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  GtkWindow *dialog;
+  GtkWidget *label, *button;
+  const char *id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-scenario", NULL);
+  run_for (50);
+  id = pledge_dataset_get_scenario (dataset, 0)->id;
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.rename-scenario", NULL);
+  run_for (100);
+  dialog = pledge_window_get_dialog (win);
+  g_assert_nonnull (dialog);
+
+  expected = g_strdup_printf ("ID: %s", id);
+  label = find_widget (GTK_WIDGET (dialog), is_id_label, expected);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_get_mapped (label));
+
+  button = find_widget (GTK_WIDGET (dialog), is_copy_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (button), NULL, on_text_read, &copied);
+  for (guint i = 0; i < 50 && copied == NULL; i++)
+    run_for (20);
+  g_assert_cmpstr (copied, ==, id);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  run_for (50);
+  destroy_window (win);
+}
+
 /* F1 with no help viewer says where the guide is */
 static void
 test_help_without_viewer (void)
@@ -250,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window-feedback/new-scenario-name", test_new_scenario_name);
   g_test_add_func ("/pledge/window-feedback/scenario-popover", test_scenario_popover);
   g_test_add_func ("/pledge/window-feedback/help-without-viewer", test_help_without_viewer);
+  g_test_add_func ("/pledge/window-feedback/scenario-id", test_scenario_id);
 
   status = g_test_run ();
 
