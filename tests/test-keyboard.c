@@ -526,6 +526,160 @@ test_chart_drag (void)
   destroy_window (win);
 }
 
+/* Presses key in window until holds (focus, data) does, at most n times */
+typedef gboolean (*FocusMatch) (GtkWidget *focus, gpointer data);
+
+static gboolean
+press_until (GtkWindow  *window,
+             const char *key,
+             FocusMatch  holds,
+             gpointer    data,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+      if (focus != NULL && holds (focus, data))
+        return TRUE;
+      press (window, key);
+    }
+  return FALSE;
+}
+
+static gboolean
+is_in (GtkWidget *focus,
+       gpointer   ancestor)
+{
+  return focus == ancestor || gtk_widget_is_ancestor (focus, ancestor);
+}
+
+static gboolean
+is_figure_cell_in (GtkWidget *focus,
+                   gpointer   table)
+{
+  return PLEDGE_IS_FIGURE_CELL (focus) && gtk_widget_is_ancestor (focus, table);
+}
+
+static void
+type_path (GtkWindow  *window,
+           const char *path)
+{
+  g_autofree char *args = g_strdup_printf ("type --delay 20 %s", path);
+
+  xdotool (window, args);
+  run_for (200);
+}
+
+/* What the issue asks of the keyboard, start to end: open a file, change
+ * the year and the target, edit a figure in the table and one through the
+ * chart, undo both, save, export; not one click. */
+static void
+test_keyboard_only (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "ui", "keyboard.xml", NULL);
+  g_autofree char *tmpdir = g_dir_make_tmp ("pledge-keys-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "keys.xml", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *saved = NULL;
+  PledgeWindow *win;
+  GtkWindow *dialog;
+  GtkWidget *target, *view;
+
+  if (!can_press_keys ())
+    return;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  win = pledge_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 1100);
+  gtk_window_present (GTK_WINDOW (win));
+  run_for (200);
+
+  /* Open: Ctrl+O, the path, Enter */
+  press (GTK_WINDOW (win), "ctrl+o");
+  dialog = NULL;
+  for (guint i = 0; i < 50 && dialog == NULL; i++)
+    {
+      dialog = find_transient (GTK_WINDOW (win), GTK_TYPE_FILE_CHOOSER_DIALOG);
+      run_for (20);
+    }
+  g_assert_nonnull (dialog);
+  run_for (300);
+  type_path (dialog, path);
+  press (dialog, "Return");
+  for (guint i = 0; i < 50 && pledge_window_get_dataset (win) == NULL; i++)
+    run_for (20);
+  g_assert_nonnull (pledge_window_get_dataset (win));
+  run_for (200);
+
+  /* The year: Page Up, wherever the focus is */
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2024);
+  press (GTK_WINDOW (win), "Page_Up");
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2023);
+  press (GTK_WINDOW (win), "Page_Down");
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2024);
+
+  /* The target: Tab to its dropdown, open it, the next one */
+  target = GTK_WIDGET (find_dropdown (GTK_WIDGET (win), "The target"));
+  g_assert_true (press_until (GTK_WINDOW (win), "Tab", is_in, target, 30));
+  press (GTK_WINDOW (win), "space");
+  press (GTK_WINDOW (win), "Down Return");
+  g_assert_cmpuint (pledge_window_get_target (win), ==, 1);
+
+  /* A figure in the table: Tab to it, type it, Enter */
+  g_assert_true (press_until (GTK_WINDOW (win), "Tab", is_figure_cell_in,
+                              pledge_window_get_member_table (win), 30));
+  press (GTK_WINDOW (win), "2 Return");
+  g_assert_cmpuint (n_edits (win), ==, 1);
+
+  /* One through the chart: Tab to it, the last bar, + */
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
+  g_assert_true (press_until (GTK_WINDOW (win), "Tab", is_in, view, 30));
+  press (GTK_WINDOW (win), "End plus");
+  g_assert_cmpuint (n_edits (win), ==, 2);
+
+  /* Undo both */
+  press (GTK_WINDOW (win), "ctrl+z ctrl+z");
+  g_assert_cmpuint (n_edits (win), ==, 0);
+
+  /* Redo the first, and save it */
+  press (GTK_WINDOW (win), "ctrl+shift+z");
+  g_assert_cmpuint (n_edits (win), ==, 1);
+  press (GTK_WINDOW (win), "ctrl+s");
+  g_assert_false (pledge_document_get_has_changes (pledge_window_get_document (win)));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "<set "));
+
+  /* Export: Ctrl+E, Alt+E for Export…, the file's path, Enter */
+  press (GTK_WINDOW (win), "ctrl+e");
+  dialog = pledge_window_get_export_dialog (win);
+  g_assert_nonnull (dialog);
+  run_for (200);
+  press (dialog, "alt+e");
+  {
+    GtkWindow *chooser = NULL;
+
+    for (guint i = 0; i < 50 && chooser == NULL; i++)
+      {
+        chooser = find_transient (dialog, GTK_TYPE_FILE_CHOOSER_DIALOG);
+        run_for (20);
+      }
+    g_assert_nonnull (chooser);
+    run_for (300);
+    press (chooser, "ctrl+a");
+    type_path (chooser, png);
+    press (chooser, "Return");
+  }
+  for (guint i = 0; i < 100 && !g_file_test (png, G_FILE_TEST_EXISTS); i++)
+    run_for (20);
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  destroy_window (win);
+  remove_temp (tmpdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/table-grid", test_table_grid);
   g_test_add_func ("/pledge/keyboard/chart-keys", test_chart_keys);
   g_test_add_func ("/pledge/keyboard/chart-drag", test_chart_drag);
+  g_test_add_func ("/pledge/keyboard/keyboard-only", test_keyboard_only);
 
   status = g_test_run ();
 
