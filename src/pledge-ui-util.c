@@ -75,8 +75,18 @@ scroll_to_selected (gpointer data)
       popover = child;
   if (popover != NULL)
     list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
-  if (list != NULL && gtk_widget_get_mapped (list) && selected != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
+  if (list == NULL || !gtk_widget_get_mapped (list) || selected == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+  /* Not laid out yet: the next idle, a few times at most */
+  if (gtk_widget_get_height (list) <= 0)
+    {
+      guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "pledge-scroll-tries"));
+
+      g_object_set_data (G_OBJECT (dropdown), "pledge-scroll-tries", GUINT_TO_POINTER (tries + 1));
+      return tries < 20 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (dropdown), "pledge-scroll-tries", NULL);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
   return G_SOURCE_REMOVE;
 }
 
@@ -402,6 +412,55 @@ pledge_ui_text_cell_new (float xalign,
 }
 
 /* Dialogs */
+
+char *
+pledge_ui_describe_load_error (const GError *error)
+{
+  const char *plain = NULL;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == PLEDGE_DATASET_ERROR)
+    switch ((PledgeDatasetError) error->code)
+      {
+      case PLEDGE_DATASET_ERROR_IO:
+        plain = _("The file could not be read.");
+        break;
+      case PLEDGE_DATASET_ERROR_TOO_LARGE:
+        plain = _("The file is larger than Pledge opens.");
+        break;
+      case PLEDGE_DATASET_ERROR_NOT_XML:
+        plain = _("The file is not a Pledge dataset, or it is damaged: it is not well-formed XML.");
+        break;
+      case PLEDGE_DATASET_ERROR_DOCTYPE:
+        plain = _("The file declares a document type or entities, which Pledge refuses to "
+                  "read, for safety.");
+        break;
+      case PLEDGE_DATASET_ERROR_VERSION:
+        plain = _("The file is in a newer version of the format: a newer Pledge may open it.");
+        break;
+      case PLEDGE_DATASET_ERROR_INVALID:
+        plain = _("The file is a dataset with a mistake in it: a text editor can fix the "
+                  "line named below.");
+        break;
+      case PLEDGE_DATASET_ERROR_SCENARIO:
+        plain = _("A scenario in the file cannot be applied to its figures.");
+        break;
+      default:
+        break;
+      }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    plain = _("The file does not exist, or no longer does.");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    plain = _("You are not allowed to read the file.");
+  else if (error->domain == G_IO_ERROR)
+    plain = _("The file could not be read.");
+
+  if (plain == NULL)
+    return g_strdup (error->message);
+  /* The parser's detail below: where, and what exactly */
+  return g_strdup_printf ("%s\n\n%s", plain, error->message);
+}
 
 const char *
 pledge_ui_toast_get_title (AdwToast *toast)

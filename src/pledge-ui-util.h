@@ -86,6 +86,10 @@ AdwToast  *pledge_ui_toast_new_wrapped   (const char           *title,
 
 const char *pledge_ui_toast_get_title    (AdwToast             *toast);
 
+/* Why a dataset could not be opened, in plain words, with the loader's
+ * own message (file, line and detail) below: for an error dialog. */
+char      *pledge_ui_describe_load_error (const GError         *error);
+
 /* Escape and Ctrl+W close window, as in every GNOME dialog. */
 void       pledge_ui_add_close_shortcuts (GtkWindow            *window);
 

@@ -125,9 +125,11 @@ pledge_window_open_file (PledgeWindow *self,
 
   if (!pledge_document_load (win->document, file, bundled, &error))
     {
+      g_autofree char *message = pledge_ui_describe_load_error (error);
+
       if (win != self)
         gtk_window_destroy (GTK_WINDOW (win));
-      pledge_window_show_error (self, _("Could Not Open the Dataset"), error->message);
+      pledge_window_show_error (self, _("Could Not Open the Dataset"), message);
       return;
     }
 

@@ -272,6 +272,46 @@ test_scenario_id (void)
   destroy_window (win);
 }
 
+typedef struct
+{
+  const char *file;     /* in tests/data */
+  const char *plain;    /* the start of what the dialog says first */
+  const char *detail;   /* the start of the loader's message, below */
+} LoadErrorCase;
+
+static const LoadErrorCase load_error_cases[] = {
+  { "bad/bad-code.xml", "The file is a dataset with a mistake in it", "bad-code.xml:13: " },
+  { "ui/future.xml", "The file is in a newer version of the format", "future.xml:" },
+  { "bad/billion-laughs.xml", "The file declares a document type", "billion-laughs.xml:2: " },
+  { "bad/no-such-file.xml", "The file could not be read", "no-such-file.xml" },
+};
+
+/* A file that does not open is said in plain words, the loader's detail
+ * below */
+static void
+test_load_error (gconstpointer data)
+{
+  const LoadErrorCase *c = data;
+  PledgeWindow *win = open_keyboard_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", c->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *dialog;
+  const char *body, *below;
+
+  pledge_window_load (win, file, FALSE);
+  run_for (50);
+  dialog = pledge_window_get_dialog (win);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_true (g_str_has_prefix (body, c->plain));
+  below = strstr (body, "\n\n");
+  g_assert_nonnull (below);
+  if (c->detail != NULL && !g_str_has_prefix (below + 2, c->detail))
+    g_error ("below the plain words: “%s”", below + 2);
+
+  destroy_window (win);
+}
+
 /* F1 with no help viewer says where the guide is */
 static void
 test_help_without_viewer (void)
@@ -316,6 +356,12 @@ main (int   argc,
   g_test_add_func ("/pledge/window-feedback/scenario-popover", test_scenario_popover);
   g_test_add_func ("/pledge/window-feedback/help-without-viewer", test_help_without_viewer);
   g_test_add_func ("/pledge/window-feedback/scenario-id", test_scenario_id);
+  for (guint i = 0; i < G_N_ELEMENTS (load_error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/window-feedback/load-error/%u", i);
+
+      g_test_add_data_func (path, &load_error_cases[i], test_load_error);
+    }
 
   status = g_test_run ();
 
