@@ -312,6 +312,40 @@ test_load_error (gconstpointer data)
   destroy_window (win);
 }
 
+static gboolean
+is_count_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), "members meet this target in 2024");
+}
+
+/* At 360 pixels wide the count line is whole, on two lines */
+static void
+test_narrow_count (void)
+{
+  PledgeWindow *win = open_keyboard_window ();
+  GtkWidget *label;
+  int min_height;
+
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (win)), "gtk-decoration-layout",
+                "appmenu:close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 360, 720);
+  run_for (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (win)), <=, 360);
+
+  label = find_widget (GTK_WIDGET (win), is_count_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  /* Tall enough for its text at the width it has */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (label), &min_height,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (label), >=, min_height);
+
+  destroy_window (win);
+}
+
 /* F1 with no help viewer says where the guide is */
 static void
 test_help_without_viewer (void)
@@ -356,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window-feedback/scenario-popover", test_scenario_popover);
   g_test_add_func ("/pledge/window-feedback/help-without-viewer", test_help_without_viewer);
   g_test_add_func ("/pledge/window-feedback/scenario-id", test_scenario_id);
+  g_test_add_func ("/pledge/window-feedback/narrow-count", test_narrow_count);
   for (guint i = 0; i < G_N_ELEMENTS (load_error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/pledge/window-feedback/load-error/%u", i);
