@@ -240,7 +240,8 @@ on_key_pressed (GtkEventControllerKey *controller,
   gboolean editing = cell != NULL && pledge_figure_cell_get_editing (PLEDGE_FIGURE_CELL (cell));
 
   state &= gtk_accelerator_get_default_mod_mask ();
-  if (editing || state != 0)
+  /* The row's menu, a list of its own, keeps its keys */
+  if (editing || state != 0 || gtk_widget_get_visible (GTK_WIDGET (self->menu)))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
