@@ -11,8 +11,9 @@
 
 #include "pledge-ui-util.h"
 
-static GtkWidget *find_descendant (GtkWidget *widget,
-                                   GType      type);
+static GtkWidget *find_descendant         (GtkWidget *widget,
+                                           GType      type);
+static void       watch_decorative_images (GtkWidget *container);
 
 /* Dropdowns */
 
@@ -587,6 +588,41 @@ mark_images_decorative (GtkWidget *widget)
     }
 }
 
+/* A view switcher makes its tabs again as pages show and hide: their
+ * icons are marked each time */
+static void
+on_children_changed (GListModel *children,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GtkWidget  *container)
+{
+  mark_images_decorative (container);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+
+      /* The tabs may sit in a box of their own */
+      if (GTK_IS_BOX (child))
+        watch_decorative_images (child);
+    }
+}
+
+static void
+watch_decorative_images (GtkWidget *container)
+{
+  GListModel *children;
+
+  if (g_object_get_data (G_OBJECT (container), "pledge-watched-children") != NULL)
+    return;
+  children = gtk_widget_observe_children (container);
+  g_object_set_data_full (G_OBJECT (container), "pledge-watched-children", children,
+                          g_object_unref);
+  g_signal_connect_object (children, "items-changed", G_CALLBACK (on_children_changed),
+                           container, 0);
+  on_children_changed (children, 0, 0, g_list_model_get_n_items (children), container);
+}
+
 /* What libadwaita builds inside a combo row to show its choice: named by
  * the row; its arrow is decoration */
 static void
@@ -646,7 +682,7 @@ pledge_ui_name_inner_widgets (GtkWidget *root)
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, root, NULL, -1);
     }
   else if (ADW_IS_VIEW_SWITCHER (root))
-    mark_images_decorative (root);
+    watch_decorative_images (root);
   else if (ADW_IS_COMBO_ROW (root))
     label_combo_parts (root, root);
   else if (ADW_IS_EXPANDER_ROW (root))
