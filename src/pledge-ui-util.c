@@ -60,42 +60,63 @@ bind_label_item (GtkSignalListItemFactory *factory,
 }
 
 /* GTK 4.8's dropdown opens its list at the top: scroll it to the item
- * chosen, as a menu of a long list should, once the list has its size. */
+ * chosen, as a menu of a long list should, once the list is laid out
+ * (its adjustment knows how tall the list is). */
 static gboolean
 scroll_to_selected (gpointer data)
 {
-  GtkDropDown *dropdown = data;
-  GtkWidget *popover = NULL;
-  GtkWidget *list = NULL;
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  GtkWidget *list = data;
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (list, GTK_TYPE_DROP_DOWN));
+  guint selected;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-       child != NULL && popover == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      popover = child;
-  if (popover != NULL)
-    list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
-  if (list == NULL || !gtk_widget_get_mapped (list) || selected == GTK_INVALID_LIST_POSITION)
+  if (dropdown == NULL || !gtk_widget_get_mapped (list))
     return G_SOURCE_REMOVE;
-  /* Not laid out yet: the next idle, a few times at most */
-  if (gtk_widget_get_height (list) <= 0)
-    {
-      guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "pledge-scroll-tries"));
-
-      g_object_set_data (G_OBJECT (dropdown), "pledge-scroll-tries", GUINT_TO_POINTER (tries + 1));
-      return tries < 20 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-    }
-  g_object_set_data (G_OBJECT (dropdown), "pledge-scroll-tries", NULL);
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
   return G_SOURCE_REMOVE;
+}
+
+/* Out of the layout that told the adjustment */
+static void
+scroll_later (GtkWidget *list)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, g_object_ref (list),
+                   g_object_unref);
+}
+
+static void
+on_list_adjustment_changed (GtkAdjustment *adjustment,
+                            GtkDropDown   *dropdown)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (adjustment), "pledge-list");
+
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, on_list_adjustment_changed, dropdown);
+  if (list != NULL && gtk_widget_get_mapped (list))
+    scroll_later (list);
 }
 
 static void
 on_popover_map (GtkWidget   *popover,
                 GtkDropDown *dropdown)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, g_object_ref (dropdown), g_object_unref);
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkAdjustment *adjustment;
+
+  if (list == NULL)
+    return;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  if (adjustment == NULL)
+    return;
+  g_object_set_data (G_OBJECT (adjustment), "pledge-list", list);
+  g_signal_handlers_disconnect_by_func (adjustment, on_list_adjustment_changed, dropdown);
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+    scroll_later (list);
+  else
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_list_adjustment_changed),
+                             dropdown, 0);
 }
 
 void

@@ -36,7 +36,8 @@ typedef void (*CaseFunc) (Fixture *f);
 typedef struct
 {
   const char *title;        /* as the shortcuts window says it */
-  const char *accelerator;  /* one of the accelerators it lists for it */
+  const char *accelerator;  /* one of the accelerators it lists for it; ending in
+                             * "...", the start of one */
   const char *keys;         /* what xdotool presses; NULL: not pressed */
   CaseFunc    setup;        /* may be NULL */
   CaseFunc    check;
@@ -435,8 +436,8 @@ static const ShortcutCase cases[] = {
   { "Previous year", "Page_Up", "Page_Up", focus_share_cell, check_previous_year },
   { "Next year", "Page_Down", "Page_Down", go_to_2023, check_next_year_after_previous },
   { "Next year", "<Alt>Right", "alt+Right", go_to_2023, check_next_year_after_previous },
-  { "Show a chart", "<Alt>1...<Alt>5", "alt+2", focus_outside_table, check_trend_shown },
-  { "Show a chart", "<Alt>1...<Alt>5", "alt+5", focus_outside_table, check_gap_shown },
+  { "Show a chart", "<Alt>1...", "alt+2", focus_outside_table, check_trend_shown },
+  { "Show a chart", "<Alt>1...", "alt+5", focus_outside_table, check_gap_shown },
   { "New window", "<Control>n", "ctrl+n", focus_outside_table, check_new_window },
   { "Main menu", "F10", "F10", focus_outside_table, check_main_menu },
   { "Keyboard shortcuts", "<Control>question", NULL, focus_outside_table,
@@ -471,6 +472,18 @@ listed_shortcuts (void)
   return listed;
 }
 
+static gboolean
+listed_accelerator (const char *const *list,
+                    const char        *accelerator)
+{
+  gboolean prefix = g_str_has_suffix (accelerator, "...");
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (prefix ? g_str_has_prefix (list[i], accelerator) : strcmp (list[i], accelerator) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Every entry has a case, and every case presses keys its entry lists */
 static void
 test_listed (void)
@@ -488,7 +501,7 @@ test_listed (void)
       if (accelerators == NULL)
         g_error ("the shortcuts window does not list “%s”", cases[i].title);
       list = g_strsplit (accelerators, " ", -1);
-      if (!g_strv_contains ((const char *const *) list, cases[i].accelerator))
+      if (!listed_accelerator ((const char *const *) list, cases[i].accelerator))
         g_error ("the shortcuts window lists %s for “%s”, not %s", accelerators, cases[i].title,
                  cases[i].accelerator);
     }
