@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-dataset-info.h"
+#include "pledge-ui-util.h"
 
 static GtkWidget *
 text_row (const char *title,
@@ -212,5 +213,7 @@ pledge_dataset_info_new (GtkWindow     *parent,
         }
     }
 
+  pledge_ui_add_close_shortcuts (GTK_WINDOW (window));
+  pledge_ui_name_inner_widgets (window);
   return GTK_WINDOW (window);
 }

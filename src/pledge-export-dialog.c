@@ -335,6 +335,8 @@ pledge_export_dialog_class_init (PledgeExportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
 }
 
 static void
@@ -371,6 +373,7 @@ pledge_export_dialog_init (PledgeExportDialog *self)
   g_signal_connect_swapped (self->scale_adjustment, "value-changed", G_CALLBACK (update), self);
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  pledge_ui_name_inner_widgets (GTK_WIDGET (self));
 }
 
 PledgeExportDialog *

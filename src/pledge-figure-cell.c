@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pledge-figure-cell.h"
 
 struct _PledgeFigureCell
@@ -31,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   COMMIT,
+  ENTERED,
   N_SIGNALS
 };
 
@@ -52,6 +55,7 @@ on_activate (GtkText          *entry,
              PledgeFigureCell *self)
 {
   pledge_figure_cell_stop_editing (self, TRUE);
+  g_signal_emit (self, signals[ENTERED], 0);
 }
 
 /* Focus that leaves the cell commits, once it has settled: it may only
@@ -73,6 +77,39 @@ on_focus_leave (GtkEventControllerFocus *controller,
 {
   if (pledge_figure_cell_get_editing (self) && self->focus_idle == 0)
     self->focus_idle = g_idle_add (focus_settled, self);
+}
+
+/* A key that starts a number: a digit, a sign or the locale's decimal
+ * separator. */
+static gboolean
+starts_number (guint keyval)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (c == 0)
+    return FALSE;
+  return g_unichar_isdigit (c) || c == '-' || c == '+' || c == '.' || c == ',';
+}
+
+/* Typing a number on a cell starts editing with what was typed, as in a
+ * spreadsheet. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PledgeFigureCell      *self)
+{
+  char utf8[8] = { 0 };
+
+  if (pledge_figure_cell_get_editing (self) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !starts_number (keyval))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (gdk_keyval_to_unicode (keyval), utf8);
+  pledge_figure_cell_start_editing_with (self, utf8);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -195,11 +232,25 @@ pledge_figure_cell_class_init (PledgeFigureCellClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * PledgeFigureCell::entered:
+   *
+   * Editing ended with Enter, after ::commit: a table moves on to the
+   * cell below, as a spreadsheet does.
+   */
+  signals[ENTERED] =
+    g_signal_new ("entered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "cell.start", NULL, start_editing_action);
   gtk_widget_class_install_action (widget_class, "cell.stop", "b", stop_editing_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "cell.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "cell.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "cell.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "cell.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "cell.stop", "b", FALSE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -212,7 +263,7 @@ static void
 pledge_figure_cell_init (PledgeFigureCell *self)
 {
   GtkGesture *click;
-  GtkEventController *focus;
+  GtkEventController *focus, *keys;
 
   self->text = g_strdup ("");
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -226,6 +277,8 @@ pledge_figure_cell_init (PledgeFigureCell *self)
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_START);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "", -1);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -235,6 +288,10 @@ pledge_figure_cell_init (PledgeFigureCell *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.stop", FALSE);
 }
@@ -250,6 +307,10 @@ ensure_entry (PledgeFigureCell *self)
       self->entry = gtk_text_new ();
       gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1.0);
       gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 4);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("New figure"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Enter keeps it, Escape cancels"), -1);
       gtk_widget_set_visible (self->entry, FALSE);
       g_signal_connect (self->entry, "activate", G_CALLBACK (on_activate), self);
       gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
@@ -303,14 +364,26 @@ pledge_figure_cell_start_editing (PledgeFigureCell *self)
 {
   g_return_if_fail (PLEDGE_IS_FIGURE_CELL (self));
 
+  pledge_figure_cell_start_editing_with (self, NULL);
+}
+
+void
+pledge_figure_cell_start_editing_with (PledgeFigureCell *self,
+                                       const char       *typed)
+{
+  g_return_if_fail (PLEDGE_IS_FIGURE_CELL (self));
+
   if (self->label == NULL || pledge_figure_cell_get_editing (self))
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (ensure_entry (self)), self->text);
+  gtk_editable_set_text (GTK_EDITABLE (ensure_entry (self)), typed != NULL ? typed : self->text);
   gtk_widget_set_visible (self->label, FALSE);
   gtk_widget_set_visible (self->entry, TRUE);
   gtk_widget_grab_focus (self->entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  if (typed != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
   gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.start", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.stop", TRUE);

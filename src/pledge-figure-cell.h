@@ -26,6 +26,10 @@ void        pledge_figure_cell_set_text      (PledgeFigureCell *self,
                                               const char       *text);
 gboolean    pledge_figure_cell_get_editing   (PledgeFigureCell *self);
 void        pledge_figure_cell_start_editing (PledgeFigureCell *self);
+/* Starts editing with typed in place of the figure (a key typed on the
+ * cell); NULL for the figure, selected. */
+void        pledge_figure_cell_start_editing_with (PledgeFigureCell *self,
+                                                   const char       *typed);
 void        pledge_figure_cell_stop_editing  (PledgeFigureCell *self,
                                               gboolean          commit);
 /* The text field, while editing or not. */

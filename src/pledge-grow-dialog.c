@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "pledge-grow-dialog.h"
+#include "pledge-ui-util.h"
 
 /* The year a new scenario grows to unless the user says otherwise: The
  * Hague targets are due then. */
@@ -274,6 +275,8 @@ pledge_grow_dialog_class_init (PledgeGrowDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "grow.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "grow.apply", NULL);
 }
@@ -282,6 +285,7 @@ static void
 pledge_grow_dialog_init (PledgeGrowDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pledge_ui_name_inner_widgets (GTK_WIDGET (self));
 
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

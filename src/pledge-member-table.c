@@ -11,32 +11,17 @@
 
 #include "pledge-figure-cell.h"
 #include "pledge-locale-number.h"
-#include "pledge-member-table.h"
+#include "pledge-member-table-private.h"
 #include "pledge-ui-util.h"
 
-typedef struct
+static void
+column_info_free (gpointer data)
 {
-  PledgeMemberTable  *table;    /* unowned: the table outlives its columns */
-  PledgeMemberColumn  kind;
-  guint               target;   /* PLEDGE_MEMBER_COLUMN_TARGET */
-} ColumnInfo;
+  ColumnInfo *info = data;
 
-struct _PledgeMemberTable
-{
-  GtkWidget           parent_instance;
-
-  GtkScrolledWindow  *scroller;
-  GtkColumnView      *column_view;
-
-  GListStore         *rows;          /* PledgeMemberRow */
-  GPtrArray          *columns;       /* GtkColumnViewColumn, in PledgeMemberColumn order */
-  PledgeDataset      *dataset;       /* whose targets the columns show */
-  guint               n_targets;
-  int                 plan_target;   /* -1: none */
-
-  GtkPopover         *menu;          /* a row's context menu */
-  GMenu              *menu_model;
-};
+  g_free (info->title);
+  g_free (info);
+}
 
 G_DEFINE_FINAL_TYPE (PledgeMemberTable, pledge_member_table, GTK_TYPE_WIDGET)
 
@@ -48,9 +33,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* On each cell widget, for pledge_member_table_find_cell(). */
-static const char *cell_row_key = "pledge-cell-row";
-static const char *cell_column_key = "pledge-cell-column";
 
 static gboolean
 column_is_editable (PledgeMemberColumn kind)
@@ -146,6 +128,79 @@ meets_label (PledgeMeets meets)
   return _(labels[meets]);
 }
 
+/* The status as a word inside an accessible name: "estimate". */
+static const char *
+status_word (PledgeStatus status)
+{
+  static const char *words[] = {
+    /* Translators: these five end a table cell's name for screen readers,
+     * "Germany, % of GDP, 2.12, estimate" */
+    [PLEDGE_STATUS_NO_DATA] = N_("no data"),
+    [PLEDGE_STATUS_PROJECTED] = N_("projected"),
+    [PLEDGE_STATUS_EDITED] = N_("edited"),
+    [PLEDGE_STATUS_ESTIMATE] = N_("estimate"),
+    [PLEDGE_STATUS_REPORTED] = N_("reported"),
+  };
+
+  g_assert ((guint) status < G_N_ELEMENTS (words));
+  return _(words[status]);
+}
+
+static gboolean
+column_is_figure (PledgeMemberColumn kind)
+{
+  return column_is_editable (kind) || kind == PLEDGE_MEMBER_COLUMN_ALLIANCE;
+}
+
+/* What a screen reader says of a cell: member, column, value and, for a
+ * figure, its status: "Germany, % of GDP, 2.12, estimate". */
+static char *
+cell_accessible_name (const ColumnInfo *info,
+                      PledgeMemberRow  *row,
+                      const char       *text)
+{
+  const char *name = pledge_member_row_get_name (row);
+
+  if (info->kind == PLEDGE_MEMBER_COLUMN_NAME)
+    return g_strdup (name);
+  if (text == NULL || *text == '\0')
+    text = _("no figure");
+  if (column_is_figure (info->kind))
+    /* Translators: a table cell's name for screen readers: member, column,
+     * figure and its status, "Germany, % of GDP, 2.12, estimate" */
+    return g_strdup_printf (_("%s, %s, %s, %s"), name, info->title, text,
+                            status_word (pledge_member_row_get_status (row)));
+  /* Translators: a table cell's name for screen readers: member, column
+   * and what the cell says, "Germany, 2% of GDP, Yes" */
+  return g_strdup_printf (_("%s, %s, %s"), name, info->title, text);
+}
+
+/* The row's name: "Germany, estimate, meets the selected target". */
+static char *
+row_accessible_name (PledgeMemberRow *row)
+{
+  const char *meets;
+
+  switch (pledge_member_row_meets_selected (row))
+    {
+    case PLEDGE_MEETS_YES:
+      meets = _("meets the selected target");
+      break;
+    case PLEDGE_MEETS_NO:
+      meets = _("does not meet the selected target");
+      break;
+    case PLEDGE_MEETS_UNKNOWN:
+    default:
+      meets = _("not known to meet the selected target");
+      break;
+    }
+  /* Translators: a table row's name for screen readers: member, status of
+   * its figures, and whether it meets the target, "Germany, estimate,
+   * meets the selected target" */
+  return g_strdup_printf (_("%s, %s, %s"), pledge_member_row_get_name (row),
+                          status_word (pledge_member_row_get_status (row)), meets);
+}
+
 static char *
 cell_text (const ColumnInfo *info,
            PledgeMemberRow  *row)
@@ -185,7 +240,24 @@ update_cell (PledgeMemberRow *row,
 {
   const ColumnInfo *info = g_object_get_data (G_OBJECT (list_item), "pledge-column");
   GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_widget_get_parent (child);
   g_autofree char *text = cell_text (info, row);
+  g_autofree char *accessible_name = cell_accessible_name (info, row, text);
+
+  /* The cell GtkColumnView made around the child, and its row, would
+   * otherwise be named after their classes. */
+  if (cell != NULL)
+    {
+      GtkWidget *row_widget = gtk_widget_get_parent (cell);
+
+      pledge_ui_set_accessible (cell, accessible_name, NULL);
+      if (info->kind == PLEDGE_MEMBER_COLUMN_NAME && row_widget != NULL)
+        {
+          g_autofree char *row_name = row_accessible_name (row);
+
+          pledge_ui_set_accessible (row_widget, row_name, NULL);
+        }
+    }
 
   switch (info->kind)
     {
@@ -197,6 +269,8 @@ update_cell (PledgeMemberRow *row,
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
         gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
+        pledge_ui_set_accessible (icon, meets ? _("Meets the selected target")
+                                              : _("Does not meet the selected target"), NULL);
         pledge_ui_set_css_class (name, "meets", meets);
         break;
       }
@@ -257,10 +331,14 @@ update_cell (PledgeMemberRow *row,
       {
         gboolean changed = pledge_member_row_is_changed (row, column_value (info->kind));
 
+        const char *how = changed
+          ? _("Changed by the scenario. Type a number, or press Enter or F2, to change it")
+          : _("Type a number, or press Enter or F2, to change this figure in a scenario");
+
         pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
         pledge_ui_set_css_class (child, "edited", changed);
-        gtk_widget_set_tooltip_text (child, changed ? _("Changed by the scenario; click to change it")
-                                                    : _("Click to change this figure in a scenario"));
+        gtk_widget_set_tooltip_text (child, how);
+        pledge_ui_set_accessible (child, accessible_name, how);
         break;
       }
     }
@@ -362,10 +440,12 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "numeric");
       gtk_widget_add_css_class (child, "figure");
       g_signal_connect (child, "commit", G_CALLBACK (on_cell_commit), list_item);
+      g_signal_connect_swapped (child, "entered", G_CALLBACK (pledge_member_table_move_down_from),
+                                info->table);
       break;
     }
 
-  g_object_set_data (G_OBJECT (child), cell_column_key, info);
+  g_object_set_data (G_OBJECT (child), PLEDGE_CELL_COLUMN_KEY, info);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -376,7 +456,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   PledgeMemberRow *row = gtk_list_item_get_item (list_item);
 
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, row);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), PLEDGE_CELL_ROW_KEY, row);
   pledge_ui_list_item_watch (list_item, G_CALLBACK (update_cell));
 }
 
@@ -386,7 +466,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              ColumnInfo               *info)
 {
   pledge_ui_list_item_unwatch (list_item);
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), cell_row_key, NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (list_item)), PLEDGE_CELL_ROW_KEY, NULL);
 }
 
 static int
@@ -439,8 +519,9 @@ add_column (PledgeMemberTable  *self,
   info->table = self;
   info->kind = kind;
   info->target = target;
+  info->title = g_strdup (title);
 
-  g_object_set_data_full (G_OBJECT (factory), "pledge-column", info, g_free);
+  g_object_set_data_full (G_OBJECT (factory), "pledge-column", info, column_info_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), info);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), info);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), info);
@@ -471,137 +552,6 @@ remove_target_columns (PledgeMemberTable *self)
     }
 }
 
-/* The context menu */
-
-/* The row a cell's widget, or a widget inside it, shows. */
-static PledgeMemberRow *
-row_of_widget (PledgeMemberTable *self,
-               GtkWidget         *widget)
-{
-  for (; widget != NULL && widget != GTK_WIDGET (self); widget = gtk_widget_get_parent (widget))
-    {
-      PledgeMemberRow *row = g_object_get_data (G_OBJECT (widget), cell_row_key);
-
-      if (row != NULL)
-        return row;
-    }
-  return NULL;
-}
-
-static void
-fill_menu (PledgeMemberTable *self,
-           PledgeMemberRow   *row)
-{
-  g_autoptr(GMenu) section = g_menu_new ();
-  g_autoptr(GMenuItem) grow = NULL;
-  GVariant *code = g_variant_new_string (pledge_member_row_get_code (row));
-
-  g_variant_ref_sink (code);
-  g_menu_remove_all (self->menu_model);
-
-  if (self->dataset != NULL && self->plan_target >= 0 &&
-      (guint) self->plan_target < pledge_dataset_get_n_targets (self->dataset))
-    {
-      const PledgeTarget *target = pledge_dataset_get_target (self->dataset, self->plan_target);
-      g_autofree char *title = pledge_target_dup_short_title (target);
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) reach = NULL;
-
-      /* Translators: a menu item that grows a member's defence spending
-       * so that it meets a target by its due year: "Reach 3.5% of GDP by 2035" */
-      label = g_strdup_printf (_("Reach %s by %d"), title, target->due);
-      reach = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (reach, "win.reach-target", code);
-      g_menu_append_item (section, reach);
-    }
-
-  grow = g_menu_item_new (_("_Grow Spending…"), NULL);
-  g_menu_item_set_action_and_target_value (grow, "win.grow-member", code);
-  g_menu_append_item (section, grow);
-
-  g_menu_append_section (self->menu_model, pledge_member_row_get_name (row), G_MENU_MODEL (section));
-  g_variant_unref (code);
-}
-
-static void
-popup_menu (PledgeMemberTable *self,
-            PledgeMemberRow   *row,
-            double             x,
-            double             y,
-            double             width,
-            double             height)
-{
-  GdkRectangle rect = { (int) x, (int) y, MAX (1, (int) width), MAX (1, (int) height) };
-
-  fill_menu (self, row);
-  gtk_popover_set_pointing_to (self->menu, &rect);
-  gtk_popover_popup (self->menu);
-}
-
-/* Opens the menu of the row the widget is in, pointing at the widget. */
-static gboolean
-popup_menu_for_widget (PledgeMemberTable *self,
-                       GtkWidget         *widget)
-{
-  PledgeMemberRow *row = row_of_widget (self, widget);
-  graphene_rect_t bounds;
-
-  if (row == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
-    return FALSE;
-  popup_menu (self, row, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
-  return TRUE;
-}
-
-/* A right click or a long press opens the menu of the row under it. */
-static void
-popup_menu_at (PledgeMemberTable *self,
-               GtkGesture        *gesture,
-               double             x,
-               double             y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  PledgeMemberRow *row = row_of_widget (self, picked);
-
-  if (row == NULL)
-    return;
-  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_menu (self, row, x, y, 1, 1);
-}
-
-static void
-on_secondary_click (GtkGestureClick   *gesture,
-                    int                n_press,
-                    double             x,
-                    double             y,
-                    PledgeMemberTable *self)
-{
-  popup_menu_at (self, GTK_GESTURE (gesture), x, y);
-}
-
-static void
-on_long_press (GtkGestureLongPress *gesture,
-               double               x,
-               double               y,
-               PledgeMemberTable   *self)
-{
-  popup_menu_at (self, GTK_GESTURE (gesture), x, y);
-}
-
-/* Shift+F10 and the Menu key: the menu of the row with the focus. */
-static gboolean
-popup_menu_shortcut (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
-{
-  PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
-    return FALSE;
-  return popup_menu_for_widget (self, focus);
-}
-
 static void
 pledge_member_table_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -620,6 +570,7 @@ pledge_member_table_dispose (GObject *object)
 {
   PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (object);
 
+  pledge_member_table_keys_dispose (self);
   g_clear_pointer ((GtkWidget **) &self->menu, gtk_widget_unparent);
   g_clear_object (&self->menu_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_MEMBER_TABLE);
@@ -672,8 +623,8 @@ pledge_member_table_class_init (PledgeMemberTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, column_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, popup_menu_shortcut, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, popup_menu_shortcut, NULL);
+  pledge_member_table_menu_class_init (widget_class);
+  pledge_member_table_keys_class_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "membertable");
 }
 
@@ -682,26 +633,11 @@ pledge_member_table_init (PledgeMemberTable *self)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkGesture *click, *long_press;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->plan_target = -1;
-  self->menu_model = g_menu_new ();
-  self->menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (self->menu_model)));
-  gtk_popover_set_has_arrow (self->menu, FALSE);
-  gtk_popover_set_position (self->menu, GTK_POS_BOTTOM);
-  gtk_widget_set_halign (GTK_WIDGET (self->menu), GTK_ALIGN_START);
-  gtk_widget_set_parent (GTK_WIDGET (self->menu), GTK_WIDGET (self));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  long_press = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
-  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_press), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
+  pledge_member_table_menu_init (self);
+  pledge_member_table_keys_init (self);
 
   self->rows = g_list_store_new (PLEDGE_TYPE_MEMBER_ROW);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -711,6 +647,7 @@ pledge_member_table_init (PledgeMemberTable *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
+  pledge_ui_name_column_view (self->column_view, _("Members"));
   add_column (self, PLEDGE_MEMBER_COLUMN_NAME, 0, _("Member"), -1);
   add_column (self, PLEDGE_MEMBER_COLUMN_DEFENCE, 0, _("Defence"), -1);
   add_column (self, PLEDGE_MEMBER_COLUMN_GDP, 0, _("GDP"), -1);
@@ -925,20 +862,20 @@ pledge_member_table_commit_text (PledgeMemberTable  *self,
   return commit (self, info, row, text);
 }
 
-static GtkWidget *
-find_cell (GtkWidget        *widget,
+GtkWidget *
+pledge_member_table_cell_widget (GtkWidget        *widget,
            PledgeMemberRow  *row,
            const ColumnInfo *info)
 {
-  if (g_object_get_data (G_OBJECT (widget), cell_row_key) == row &&
-      g_object_get_data (G_OBJECT (widget), cell_column_key) == info)
+  if (g_object_get_data (G_OBJECT (widget), PLEDGE_CELL_ROW_KEY) == row &&
+      g_object_get_data (G_OBJECT (widget), PLEDGE_CELL_COLUMN_KEY) == info)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *cell = find_cell (child, row, info);
+      GtkWidget *cell = pledge_member_table_cell_widget (child, row, info);
 
       if (cell != NULL)
         return cell;
@@ -959,7 +896,7 @@ pledge_member_table_find_cell (PledgeMemberTable  *self,
 
   if (!find_row_and_column (self, code, column, &row, &info))
     return NULL;
-  return find_cell (GTK_WIDGET (self->column_view), row, info);
+  return pledge_member_table_cell_widget (GTK_WIDGET (self->column_view), row, info);
 }
 
 void
@@ -982,7 +919,7 @@ pledge_member_table_popup_menu (PledgeMemberTable *self,
 
   cell = pledge_member_table_find_cell (self, code, PLEDGE_MEMBER_COLUMN_NAME);
   if (cell != NULL)
-    popup_menu_for_widget (self, cell);
+    pledge_member_table_popup_for_widget (self, cell);
 }
 
 GtkPopover *

@@ -68,6 +68,11 @@ char            *pledge_member_table_dup_cell_text (PledgeMemberTable  *self,
 GtkWidget       *pledge_member_table_find_cell     (PledgeMemberTable  *self,
                                                     const char         *code,
                                                     PledgeMemberColumn  column);
+/* Scrolls to a member's cell, focuses it and starts editing it, as Enter
+ * on it does (the chart's Enter on a member). */
+void             pledge_member_table_edit_cell     (PledgeMemberTable  *self,
+                                                    const char         *code,
+                                                    PledgeMemberColumn  column);
 /* Commits text typed into an editable cell as the cell does: a number in
  * the user's locale, else ::invalid-input. Returns whether it was a number. */
 gboolean         pledge_member_table_commit_text   (PledgeMemberTable  *self,

@@ -120,6 +120,28 @@ update_cell (PledgePlanItem *item,
   GtkWidget *child = gtk_list_item_get_child (list_item);
   const PledgePlanRow *row = pledge_plan_item_get_row (item);
   g_autofree char *text = cell_text (self, column, item);
+  GtkWidget *cell = gtk_widget_get_parent (child);
+
+  /* The cell and row GtkColumnView made would be named after their
+   * classes: "Germany, Growth needed, +3.45 %" */
+  if (cell != NULL)
+    {
+      const char *title =
+        gtk_column_view_column_get_title (g_ptr_array_index (self->columns, column));
+      g_autofree char *name = NULL;
+
+      if (column == PLEDGE_PLAN_COLUMN_MEMBER || title == NULL)
+        name = g_strdup (pledge_plan_item_get_name (item));
+      else
+        /* Translators: a table cell's name for screen readers: member,
+         * column and what the cell says */
+        name = g_strdup_printf (_("%s, %s, %s"), pledge_plan_item_get_name (item), title,
+                                text != NULL ? text : "");
+      pledge_ui_set_accessible (cell, name, NULL);
+      if (column == PLEDGE_PLAN_COLUMN_MEMBER && gtk_widget_get_parent (cell) != NULL)
+        pledge_ui_set_accessible (gtk_widget_get_parent (cell),
+                                  pledge_plan_item_get_name (item), NULL);
+    }
 
   switch (column)
     {
@@ -150,6 +172,14 @@ update_cell (PledgePlanItem *item,
             const PledgeTarget *target =
               pledge_dataset_get_target (pledge_snapshot_get_dataset (self->snapshot),
                                          self->target);
+            g_autofree char *short_title = pledge_target_dup_short_title (target);
+            g_autofree char *name = NULL;
+
+            /* Translators: what a screen reader says of the Reach button:
+             * "Reach 2% of GDP for Germany" */
+            name = g_strdup_printf (_("Reach %s for %s"), short_title,
+                                    pledge_plan_item_get_name (item));
+            pledge_ui_set_accessible (button, name, NULL);
 
             /* Translators: the tooltip of the Reach button; %s is a member's
              * name, %d the year the target is due */
@@ -218,6 +248,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (button, "flat");
         gtk_widget_add_css_class (button, "reach-button");
         g_signal_connect (button, "clicked", G_CALLBACK (on_reach_clicked), list_item);
+        g_object_set_data (G_OBJECT (button), "pledge-list-item", list_item);
         gtk_widget_add_css_class (label, "dim-label");
         gtk_stack_add_named (GTK_STACK (child), button, "reach");
         gtk_stack_add_named (GTK_STACK (child), label, "label");
@@ -329,7 +360,7 @@ show_toast (PledgePlanWindow *self,
             AdwToast         *toast)
 {
   g_free (self->last_toast);
-  self->last_toast = g_strdup (adw_toast_get_title (toast));
+  self->last_toast = g_strdup (pledge_ui_toast_get_title (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -616,6 +647,41 @@ pledge_plan_window_finalize (GObject *object)
   G_OBJECT_CLASS (pledge_plan_window_parent_class)->finalize (object);
 }
 
+/* Undo and redo act on the document's stack, the main window's too. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
+  PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+  AdwToast *toast;
+
+  if (stack == NULL || !pledge_undo_stack_undo (stack))
+    return;
+  toast = pledge_ui_toast_new_wrapped (_("Edit undone"), _("_Redo"), "plan.redo");
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PledgePlanWindow *self = PLEDGE_PLAN_WINDOW (widget);
+  PledgeUndoStack *stack = pledge_document_get_undo_stack (self->document);
+  AdwToast *toast;
+
+  if (stack == NULL || !pledge_undo_stack_redo (stack))
+    return;
+  toast = pledge_ui_toast_new_wrapped (_("Edit redone"), NULL, NULL);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
 static void
 pledge_plan_window_class_init (PledgePlanWindowClass *klass)
 {
@@ -652,7 +718,14 @@ pledge_plan_window_class_init (PledgePlanWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "plan.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "plan.redo", NULL, redo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "plan.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "plan.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -664,6 +737,8 @@ pledge_plan_window_init (PledgePlanWindow *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pledge_ui_name_inner_widgets (GTK_WIDGET (self));
+  pledge_ui_name_column_view (self->column_view, _("Plan"));
 
   self->target = -1;
   self->followed = -1;
@@ -889,4 +964,36 @@ pledge_plan_window_get_last_toast (PledgePlanWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_PLAN_WINDOW (self), NULL);
   return self->last_toast;
+}
+
+static GtkWidget *
+find_reach_button (GtkWidget  *widget,
+                   const char *code)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "pledge-list-item");
+
+  if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL &&
+      g_strcmp0 (pledge_plan_item_get_code (gtk_list_item_get_item (list_item)), code) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_reach_button (child, code);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pledge_plan_window_find_reach_button (PledgePlanWindow *self,
+                                      const char       *code)
+{
+  g_return_val_if_fail (PLEDGE_IS_PLAN_WINDOW (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return find_reach_button (GTK_WIDGET (self->column_view), code);
 }

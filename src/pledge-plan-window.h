@@ -50,6 +50,10 @@ guint             pledge_plan_window_get_n_rows    (PledgePlanWindow *self);
 char             *pledge_plan_window_dup_cell_text (PledgePlanWindow *self,
                                                     const char       *code,
                                                     PledgePlanColumn  column);
+/* The Reach button of a member's row; NULL when it is scrolled out of
+ * view. */
+GtkWidget        *pledge_plan_window_find_reach_button (PledgePlanWindow *self,
+                                                        const char       *code);
 
 /* The name Export suggests: "plan-core-3.5.csv". */
 char             *pledge_plan_window_dup_suggested_name (PledgePlanWindow *self);

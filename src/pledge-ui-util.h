@@ -77,4 +77,36 @@ GtkWidget *pledge_ui_text_cell_new       (float                 xalign,
 void       pledge_ui_text_cell_set       (GtkWidget            *cell,
                                           const char           *text);
 
+/* A toast whose title (markup) wraps rather than being cut, with a
+ * button, e.g. "_Undo", that activates action (NULL for none). Its
+ * "title" is then NULL: pledge_ui_toast_get_title() says it. */
+AdwToast  *pledge_ui_toast_new_wrapped   (const char           *title,
+                                          const char           *button_label,
+                                          const char           *action);
+
+const char *pledge_ui_toast_get_title    (AdwToast             *toast);
+
+/* Why a dataset could not be opened, in plain words, with the loader's
+ * own message (file, line and detail) below: for an error dialog. */
+char      *pledge_ui_describe_load_error (const GError         *error);
+
+/* Escape and Ctrl+W close window, as in every GNOME dialog. */
+void       pledge_ui_add_close_shortcuts (GtkWindow            *window);
+
+/* Accessibility */
+
+/* Names what GTK builds inside widgets and leaves nameless, under root:
+ * the button inside a GtkDropDown or a GtkMenuButton is labelled by the
+ * dropdown or menu button (give those a label), and scroll bars say their
+ * direction. Call once the widgets are built. */
+void       pledge_ui_name_inner_widgets  (GtkWidget            *root);
+/* Names a column view, its list of rows and its row of titles. */
+void       pledge_ui_name_column_view    (GtkColumnView        *view,
+                                          const char           *name);
+/* Sets a widget's accessible name and, when description is not NULL, its
+ * description. */
+void       pledge_ui_set_accessible      (GtkWidget            *widget,
+                                          const char           *name,
+                                          const char           *description);
+
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pledge-chart-focus.h"
+#include "pledge-chart-view.h"
 #include "pledge-dataset-info.h"
 #include "pledge-export-dialog.h"
 #include "pledge-grow-dialog.h"
@@ -89,6 +91,8 @@ undo_action (GtkWidget  *widget,
   t = adw_toast_new (_("Edit undone"));
   adw_toast_set_button_label (t, _("_Redo"));
   adw_toast_set_action_name (t, "win.redo");
+  /* Replaces the toast of the edit, rather than waiting behind it */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   pledge_window_show_toast (self, t);
 }
 
@@ -98,10 +102,14 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
+  AdwToast *t;
 
   if (win_undo (self) == NULL || !pledge_undo_stack_redo (win_undo (self)))
     return;
-  pledge_window_show_message (self, _("Edit redone"));
+  /* Replaces "Edit undone", whose Redo button would now be a lie */
+  t = adw_toast_new (_("Edit redone"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  pledge_window_show_toast (self, t);
 }
 
 static void
@@ -222,7 +230,9 @@ on_rename_response (AdwMessageDialog *dialog,
                     const char       *response,
                     PledgeWindow     *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* The name, above the id */
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
   const char *id = g_object_get_data (G_OBJECT (dialog), "pledge-scenario-id");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autofree char *title = NULL;
@@ -242,6 +252,45 @@ on_rename_response (AdwMessageDialog *dialog,
 }
 
 static void
+on_copy_scenario_id (GtkButton  *button,
+                     const char *id)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), id);
+}
+
+/* The scenario's id, which --scenario=ID and the file use: shown to
+ * select, and a button that copies it */
+static GtkWidget *
+scenario_id_row (const char *id)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label, *button;
+  g_autofree char *text = NULL;
+
+  /* Translators: in the Rename Scenario dialog; %s is the scenario's id,
+   * what pledge --scenario=ID takes */
+  text = g_strdup_printf (_("ID: %s"), id);
+  label = gtk_label_new (text);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_tooltip_text (label, _("What pledge --scenario=ID takes"));
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy the ID"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy the ID"), -1);
+  g_signal_connect_data (button, "clicked", G_CALLBACK (on_copy_scenario_id), g_strdup (id),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), button);
+  return row;
+}
+
+static void
 rename_scenario_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -249,7 +298,7 @@ rename_scenario_action (GtkWidget  *widget,
   PledgeWindow *self = PLEDGE_WINDOW (widget);
   int scenario = pledge_window_active_scenario (self);
   const PledgeScenario *s;
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog, *entry, *box;
 
   if (scenario < 0)
     return;
@@ -261,7 +310,10 @@ rename_scenario_action (GtkWidget  *widget,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenario name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), scenario_id_row (s->id));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "rename", _("_Rename"),
@@ -402,7 +454,8 @@ reach_target (PledgeWindow  *self,
   pledge_window_show_undo_toast (self, title);
   /* The plan's own window may be the one the user looks at. */
   if (self->plan_window != NULL)
-    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window), adw_toast_new (title));
+    pledge_plan_window_add_toast (PLEDGE_PLAN_WINDOW (self->plan_window),
+                                  pledge_ui_toast_new_wrapped (title, _("_Undo"), "plan.undo"));
   return TRUE;
 }
 
@@ -579,12 +632,45 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Where the guide is installed: DATADIR/help/C/pledge */
+static char *
+dup_guide_path (void)
+{
+  g_autofree char *datadir = g_path_get_dirname (PKGDATADIR);
+
+  return g_build_filename (datadir, "help", "C", "pledge", "index.page", NULL);
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PledgeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+
+  /* No help viewer (Yelp) here: say where the guide is instead of GTK's
+   * error about a URI scheme. */
+  path = dup_guide_path ();
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("No help viewer is installed. The guide is in the file %s, "
+                               "which any text editor or web browser can show."),
+                             path);
+  pledge_window_show_error (self, _("Could Not Open the Guide"), message);
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  gtk_show_uri (GTK_WINDOW (widget), "help:pledge", GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_WINDOW (widget), "help:pledge", GDK_CURRENT_TIME, NULL, on_help_shown,
+                     g_object_ref (widget));
 }
 
 static void
@@ -651,9 +737,137 @@ pledge_window_actions_class_init (GtkWidgetClass *widget_class)
                                          "s", pledge_chart_kind_to_string (k));
 }
 
+/* The charts: Enter, +/- and dragging a bar */
+
+static void
+on_chart_activate_member (PledgeChartView *view,
+                          int              member,
+                          PledgeWindow    *self)
+{
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+
+  /* The same edit as the table's */
+  pledge_member_table_edit_cell (self->member_table, m->code, PLEDGE_MEMBER_COLUMN_SHARE);
+}
+
+static void
+on_chart_nudge (PledgeChartView *view,
+                int              member,
+                double           delta,
+                PledgeWindow    *self)
+{
+  const PledgeChartInput *input = pledge_chart_view_get_input (view);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autoptr(GError) error = NULL;
+
+  if (input == NULL || (guint) member >= input->n_members)
+    return;
+  if (!pledge_window_edit_figure (self, m->code, PLEDGE_FIELD_DEFENCE_GDP,
+                                  pledge_chart_focus_nudge (input->members[member].defence_gdp,
+                                                            delta),
+                                  &error))
+    pledge_window_show_error (self, _("Could Not Change the Figure"), error->message);
+}
+
+/* A drag is one step of undo: its edits go into a group, closed when the
+ * drag ends, undone when it is cancelled. */
+typedef struct
+{
+  gboolean open;
+  guint    n_edits;
+} ChartDrag;
+
+static ChartDrag *
+chart_drag (PledgeWindow *self)
+{
+  ChartDrag *drag = g_object_get_data (G_OBJECT (self), "pledge-chart-drag");
+
+  if (drag == NULL)
+    {
+      drag = g_new0 (ChartDrag, 1);
+      g_object_set_data_full (G_OBJECT (self), "pledge-chart-drag", drag, g_free);
+    }
+  return drag;
+}
+
+static void
+on_chart_drag_update (PledgeChartView *view,
+                      int              member,
+                      double           value,
+                      PledgeWindow    *self)
+{
+  ChartDrag *drag = chart_drag (self);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autoptr(GError) error = NULL;
+
+  if (win_undo (self) == NULL)
+    return;
+  if (!drag->open)
+    {
+      pledge_undo_stack_begin_group (win_undo (self));
+      *drag = (ChartDrag) { TRUE, 0 };
+    }
+  if (pledge_window_edit_figure (self, m->code, PLEDGE_FIELD_DEFENCE_GDP, value, &error))
+    drag->n_edits++;
+  else
+    pledge_window_show_message (self, error->message);
+}
+
+static void
+end_chart_drag (PledgeWindow *self,
+                int           member,
+                gboolean      cancel)
+{
+  ChartDrag *drag = chart_drag (self);
+  const PledgeMember *m = pledge_dataset_get_member (win_dataset (self), member);
+  g_autofree char *title = NULL;
+
+  if (!drag->open)
+    return;
+  drag->open = FALSE;
+  pledge_undo_stack_end_group (win_undo (self));
+  if (drag->n_edits == 0)
+    return;
+  if (cancel)
+    {
+      pledge_undo_stack_undo (win_undo (self));
+      return;
+    }
+  /* Translators: after dragging a bar; %s is a member's name */
+  title = g_markup_printf_escaped (_("%s’s share of GDP changed"), m->name);
+  pledge_window_show_undo_toast (self, title);
+}
+
+static void
+on_chart_drag_end (PledgeChartView *view,
+                   int              member,
+                   PledgeWindow    *self)
+{
+  end_chart_drag (self, member, FALSE);
+}
+
+static void
+on_chart_drag_cancel (PledgeChartView *view,
+                      int              member,
+                      PledgeWindow    *self)
+{
+  end_chart_drag (self, member, TRUE);
+}
+
 void
 pledge_window_actions_init (PledgeWindow *self)
 {
+  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
+    {
+      g_signal_connect (self->charts[k], "activate-member",
+                        G_CALLBACK (on_chart_activate_member), self);
+      g_signal_connect (self->charts[k], "nudge", G_CALLBACK (on_chart_nudge), self);
+      g_signal_connect (self->charts[k], "drag-update", G_CALLBACK (on_chart_drag_update), self);
+      g_signal_connect (self->charts[k], "drag-end", G_CALLBACK (on_chart_drag_end), self);
+      g_signal_connect (self->charts[k], "drag-cancel", G_CALLBACK (on_chart_drag_cancel), self);
+    }
+
   g_signal_connect (self->member_table, "edit", G_CALLBACK (on_table_edit), self);
   g_signal_connect (self->member_table, "invalid-input", G_CALLBACK (on_table_invalid_input), self);
+  pledge_ui_name_inner_widgets (GTK_WIDGET (self));
 }

@@ -250,7 +250,11 @@ on_opened (GObject      *source,
       if (win != parent)
         gtk_window_destroy (GTK_WINDOW (win));
       if (parent != NULL)
-        pledge_window_show_error (parent, _("Could Not Open the Dataset"), error->message);
+        {
+          g_autofree char *message = pledge_ui_describe_load_error (error);
+
+          pledge_window_show_error (parent, _("Could Not Open the Dataset"), message);
+        }
       return;
     }
 
@@ -626,7 +630,11 @@ on_reloaded (GObject      *source,
     {
       /* The window keeps what it has. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pledge_window_show_error (self, _("Could Not Reload the Dataset"), error->message);
+        {
+          g_autofree char *message = pledge_ui_describe_load_error (error);
+
+          pledge_window_show_error (self, _("Could Not Reload the Dataset"), message);
+        }
       return;
     }
   remember_file (self);

@@ -755,6 +755,7 @@ pledge_window_init (PledgeWindow *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (self->years));
   gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenarios));
   gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (self->targets));
+  pledge_ui_set_label_factories (self->year_dropdown, 5);
   pledge_ui_set_label_factories (self->scenario_dropdown, 20);
   pledge_ui_set_label_factories (self->target_dropdown, 44);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);

@@ -324,7 +324,9 @@ test_scenario_menu (void)
   dialog = pledge_window_get_dialog (win);
   g_assert_nonnull (dialog);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  /* The name above the scenario's id */
+  entry = GTK_EDITABLE (gtk_widget_get_first_child (
+    adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Scenario 1 (copy)");
   gtk_editable_set_text (entry, "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
@@ -345,7 +347,9 @@ test_scenario_menu (void)
   /* Cancel renames nothing. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.rename-scenario", NULL);
   dialog = pledge_window_get_dialog (win);
-  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  /* The name above the scenario's id */
+  entry = GTK_EDITABLE (gtk_widget_get_first_child (
+    adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
   gtk_editable_set_text (entry, "Not this");
   run_for (50);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -7,6 +7,15 @@
  * gets a cairo_t from gtk_snapshot_append_cairo() and calls
  * pledge_chart_draw(). Tooltips ask pledge_chart_hit_test() which member
  * is under the pointer, with the same layout.
+ *
+ * The keyboard reaches each member (pledge-chart-focus.h): the arrows move
+ * a focus ring from bar to bar, Enter asks to edit the member's figure
+ * (::activate-member), and on the compliance chart Up, Down, + and −
+ * change its share of GDP by 0.01 (Shift: 0.1) and a bar can be dragged
+ * to a share (::nudge, ::drag-update, ::drag-end, ::drag-cancel). For
+ * assistive technology each member is a label of its own under the view,
+ * laid over its bar but never drawn, and the view's name follows the
+ * focus: "Germany, 1.20% of GDP, below 2% of GDP".
  */
 
 #include "config.h"
@@ -14,16 +23,29 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "pledge-chart-focus.h"
+#include "pledge-chart-text.h"
 #include "pledge-chart-view.h"
 
 struct _PledgeChartView
 {
-  GtkWidget         parent_instance;
+  GtkWidget           parent_instance;
 
-  PledgeChartKind   kind;
-  gboolean          dark;
-  PledgeChartStyle  style;
-  PledgeChartInput *input;
+  PledgeChartKind     kind;
+  gboolean            dark;
+  PledgeChartStyle    style;
+  PledgeChartInput   *input;
+
+  GArray             *members;       /* the keyboard's order, member indices */
+  int                 focus_member;  /* -1: none yet */
+  GPtrArray          *labels;        /* GtkLabel, one per member of members */
+
+  /* A bar being dragged */
+  GtkGesture         *drag;
+  gboolean            dragging;
+  PledgeChartElement  drag_element;  /* as it was when the drag began */
+  double              drag_start_y;
+  double              drag_value;
 };
 
 G_DEFINE_FINAL_TYPE (PledgeChartView, pledge_chart_view, GTK_TYPE_WIDGET)
@@ -37,6 +59,18 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  ACTIVATE_MEMBER,
+  NUDGE,
+  DRAG_UPDATE,
+  DRAG_END,
+  DRAG_CANCEL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 update_accessible (PledgeChartView *self)
@@ -52,10 +86,95 @@ update_accessible (PledgeChartView *self)
   else
     label = g_strdup (_("No chart"));
 
+  /* Focused, the view is named after its member; the summary follows */
+  if (self->input != NULL && self->focus_member >= 0 && gtk_widget_is_focus (GTK_WIDGET (self)))
+    {
+      g_autofree char *element = pledge_chart_focus_describe (self->input, self->focus_member);
+      g_autofree char *summary = g_strdup_printf ("%s. %s", label, title ? title : "");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, element,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                      -1);
+      return;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title ? title : "",
                                   -1);
+}
+
+static gboolean
+focused_element (PledgeChartView    *self,
+                 PledgeChartElement *element)
+{
+  if (self->input == NULL || self->focus_member < 0)
+    return FALSE;
+  return pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                     self->input, self->focus_member, element);
+}
+
+/* One label per member, under the view: what the AT-SPI tree shows of
+ * the chart's elements */
+static void
+update_labels (PledgeChartView *self)
+{
+  guint n = self->members != NULL ? self->members->len : 0;
+
+  while (self->labels->len > n)
+    {
+      gtk_widget_unparent (g_ptr_array_index (self->labels, self->labels->len - 1));
+      g_ptr_array_remove_index (self->labels, self->labels->len - 1);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = pledge_chart_focus_describe (self->input,
+                                                           g_array_index (self->members, int, i));
+      GtkWidget *label;
+
+      if (i == self->labels->len)
+        {
+          label = gtk_label_new (NULL);
+          gtk_widget_set_can_target (label, FALSE);
+          gtk_widget_set_parent (label, GTK_WIDGET (self));
+          g_ptr_array_add (self->labels, label);
+        }
+      label = g_ptr_array_index (self->labels, i);
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+update_members (PledgeChartView *self)
+{
+  g_clear_pointer (&self->members, g_array_unref);
+  if (self->input != NULL)
+    self->members = pledge_chart_focus_members (self->kind, self->input);
+  /* The member keeps the focus while it is in the chart */
+  if (self->members == NULL || self->focus_member < 0 ||
+      pledge_chart_focus_step (self->members, self->focus_member, 0) != self->focus_member)
+    self->focus_member = self->members != NULL && self->members->len > 0 &&
+                         gtk_widget_is_focus (GTK_WIDGET (self))
+                           ? g_array_index (self->members, int, 0) : -1;
+  update_labels (self);
+}
+
+static void
+set_focus_member (PledgeChartView *self,
+                  int              member)
+{
+  gboolean same = self->focus_member == member;
+
+  self->focus_member = member;
+  /* The name, even when the member stays: focus may have just come */
+  update_accessible (self);
+  if (same)
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The tooltip follows the focus */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 static void
@@ -72,7 +191,85 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   pledge_chart_draw (self->kind, cr, width, height, &self->style, self->input);
+
+  /* The focus ring around the member the keyboard is on; the whole chart
+   * when it cannot say where that is */
+  if (gtk_widget_has_focus (widget) && self->focus_member >= 0)
+    {
+      PledgeChartElement element;
+      const PledgeChartColour *ring = &self->style.target;
+
+      if (!focused_element (self, &element))
+        element = (PledgeChartElement) { self->focus_member, 2, 2, width - 4, height - 4 };
+      cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, (double []) { 4, 3 }, 2, 0);
+      cairo_rectangle (cr, element.x - 3, element.y - 3, element.width + 6, element.height + 6);
+      cairo_stroke (cr);
+    }
   cairo_destroy (cr);
+
+  /* The share a drag sets, over the bar */
+  if (self->dragging)
+    {
+      g_autofree char *value = pledge_chart_format_number (self->drag_value, 2);
+      /* Translators: the share a dragged bar is at: "2.00% of GDP" */
+      g_autofree char *text = g_strdup_printf (_("%s%% of GDP"), value);
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+      int lw, lh;
+      PledgeChartElement now;
+      double x, y;
+      GdkRGBA fg = { self->style.foreground.red, self->style.foreground.green,
+                     self->style.foreground.blue, 1 };
+      GdkRGBA bg = { self->style.background.red, self->style.background.green,
+                     self->style.background.blue, 0.9 };
+
+      /* Over the bar where it is now: the bars sort as it moves */
+      if (!pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
+                                       self->drag_element.member, &now))
+        now = self->drag_element;
+      x = now.x + now.width / 2;
+      y = now.y;
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      x = CLAMP (x - lw / 2.0, 0, MAX (0, width - lw));
+      y = CLAMP (y - lh - 8, 0, MAX (0, height - lh));
+      gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (x - 4, y - 2, lw + 8, lh + 4));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+      gtk_snapshot_append_layout (snapshot, layout, &fg);
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+    }
+}
+
+/* The member labels lie over their bars, never drawn: the view's snapshot
+ * does not draw its children */
+static void
+pledge_chart_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (self->labels, i);
+      PledgeChartElement element = { 0 };
+      int min_w, min_h;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+      if (self->input == NULL ||
+          !pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
+                                       g_array_index (self->members, int, i), &element))
+        element = (PledgeChartElement) { 0 };
+      gtk_widget_size_allocate (label,
+                                &(GtkAllocation) { (int) element.x, (int) element.y,
+                                                   MAX (min_w, (int) element.width),
+                                                   MAX (min_h, (int) element.height) },
+                                -1);
+    }
 }
 
 static void
@@ -108,7 +305,24 @@ on_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
   int index;
 
-  if (self->input == NULL || keyboard_mode)
+  if (self->input == NULL)
+    return FALSE;
+
+  /* From the keyboard, or with the pointer away from any member: the
+   * focused member's */
+  if (keyboard_mode && self->focus_member >= 0)
+    {
+      PledgeChartElement element;
+
+      text = pledge_chart_input_describe_member (self->input, self->focus_member);
+      gtk_tooltip_set_text (tooltip, text);
+      if (focused_element (self, &element))
+        gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) element.x, (int) element.y,
+                                                             MAX (1, (int) element.width),
+                                                             MAX (1, (int) element.height) });
+      return TRUE;
+    }
+  if (keyboard_mode)
     return FALSE;
 
   index = pledge_chart_hit_test (self->kind, gtk_widget_get_width (widget),
@@ -126,6 +340,187 @@ on_query_tooltip (GtkWidget  *widget,
    * figures replace these. */
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 2, y - 2, 4, 4 });
   return TRUE;
+}
+
+/* Keyboard */
+
+static gboolean
+can_edit_share (PledgeChartView *self)
+{
+  PledgeChartElement element;
+
+  return self->kind == PLEDGE_CHART_COMPLIANCE && focused_element (self, &element) &&
+         element.draggable;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PledgeChartView       *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType consumed = event != NULL ? gdk_key_event_get_consumed_modifiers (event) : 0;
+  gboolean shift = (state & ~consumed & GDK_SHIFT_MASK) != 0;
+  double step = shift ? 0.1 : 0.01;
+  int delta = 0;
+
+  if (self->input == NULL || self->members == NULL || self->members->len == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Escape && self->dragging)
+    {
+      self->dragging = FALSE;
+      gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
+      g_signal_emit (self, signals[DRAG_CANCEL], 0, self->drag_element.member);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
+    }
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      delta = -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      delta = 1;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      delta = -(int) self->members->len;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      delta = (int) self->members->len;
+      break;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      if (self->focus_member < 0)
+        return GDK_EVENT_PROPAGATE;
+      g_signal_emit (self, signals[ACTIVATE_MEMBER], 0, self->focus_member);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      if (!can_edit_share (self))
+        return GDK_EVENT_PROPAGATE;
+      g_signal_emit (self, signals[NUDGE], 0, self->focus_member, step);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_underscore:
+      /* Shift and the minus key */
+      step = 0.1;
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      if (!can_edit_share (self))
+        return GDK_EVENT_PROPAGATE;
+      g_signal_emit (self, signals[NUDGE], 0, self->focus_member, -step);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  set_focus_member (self, pledge_chart_focus_step (self->members, self->focus_member, delta));
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_focus_enter (PledgeChartView *self)
+{
+  if (self->focus_member < 0 && self->members != NULL && self->members->len > 0)
+    self->focus_member = g_array_index (self->members, int, 0);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Focus gone, or settled: the name and the ring follow */
+static void
+on_focus_leave (PledgeChartView *self)
+{
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Dragging a bar */
+
+static void
+on_drag_begin (GtkGestureDrag  *gesture,
+               double           x,
+               double           y,
+               PledgeChartView *self)
+{
+  int member;
+  PledgeChartElement element;
+
+  if (self->input == NULL || self->kind != PLEDGE_CHART_COMPLIANCE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  member = pledge_chart_hit_test (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                  gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                  self->input, x, y);
+  if (member < 0 || (guint) member >= self->input->n_members ||
+      !pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                   gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                   self->input, member, &element) ||
+      !element.draggable)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  set_focus_member (self, member);
+  self->drag_element = element;
+  self->drag_start_y = y;
+  self->drag_value = self->input->members[member].defence_gdp;
+  self->dragging = TRUE;
+}
+
+static void
+on_drag_update (GtkGestureDrag  *gesture,
+                double           offset_x,
+                double           offset_y,
+                PledgeChartView *self)
+{
+  double value;
+
+  if (!self->dragging)
+    return;
+  value = pledge_chart_focus_value_at (&self->drag_element, self->drag_start_y + offset_y);
+  if (value == self->drag_value)
+    return;
+  self->drag_value = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[DRAG_UPDATE], 0, self->drag_element.member, value);
+}
+
+static void
+on_drag_end (GtkGestureDrag  *gesture,
+             double           offset_x,
+             double           offset_y,
+             PledgeChartView *self)
+{
+  if (!self->dragging)
+    return;
+  self->dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[DRAG_END], 0, self->drag_element.member);
 }
 
 static void
@@ -156,6 +551,13 @@ pledge_chart_view_dispose (GObject *object)
   PledgeChartView *self = PLEDGE_CHART_VIEW (object);
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
+  g_clear_pointer (&self->members, g_array_unref);
+  if (self->labels != NULL)
+    {
+      for (guint i = 0; i < self->labels->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->labels, i));
+      g_clear_pointer (&self->labels, g_ptr_array_unref);
+    }
 
   G_OBJECT_CLASS (pledge_chart_view_parent_class)->dispose (object);
 }
@@ -214,6 +616,7 @@ pledge_chart_view_class_init (PledgeChartViewClass *klass)
 
   widget_class->snapshot = pledge_chart_view_snapshot;
   widget_class->measure = pledge_chart_view_measure;
+  widget_class->size_allocate = pledge_chart_view_size_allocate;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
@@ -225,6 +628,41 @@ pledge_chart_view_class_init (PledgeChartViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * PledgeChartView::activate-member:
+   * @member: the member's index in the dataset
+   *
+   * Enter on a member: edit its figures as the table does.
+   */
+  signals[ACTIVATE_MEMBER] =
+    g_signal_new ("activate-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /**
+   * PledgeChartView::nudge:
+   * @member: the member's index in the dataset
+   * @delta: what to add to its share of GDP: ±0.01 or ±0.1
+   */
+  signals[NUDGE] =
+    g_signal_new ("nudge", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+  /**
+   * PledgeChartView::drag-update:
+   * @member: the member whose bar is dragged
+   * @value: the share of GDP the bar is at, snapped to 0.01
+   *
+   * A drag moved a bar; ::drag-end or ::drag-cancel follow.
+   */
+  signals[DRAG_UPDATE] =
+    g_signal_new ("drag-update", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+  signals[DRAG_END] =
+    g_signal_new ("drag-end", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* Escape during a drag: put the figure back */
+  signals[DRAG_CANCEL] =
+    g_signal_new ("drag-cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_css_name (widget_class, "pledge-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -233,6 +671,7 @@ static void
 pledge_chart_view_init (PledgeChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkEventController *keys, *focus;
 
   self->kind = PLEDGE_CHART_COMPLIANCE;
   self->dark = adw_style_manager_get_dark (manager);
@@ -241,6 +680,25 @@ pledge_chart_view_init (PledgeChartView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  self->focus_member = -1;
+  self->labels = g_ptr_array_new ();
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_leave), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  self->drag = gtk_gesture_drag_new ();
+  g_signal_connect (self->drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (self->drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (self->drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
   update_accessible (self);
 }
 
@@ -269,6 +727,7 @@ pledge_chart_view_set_kind (PledgeChartView *self,
     return;
 
   self->kind = kind;
+  update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -302,6 +761,7 @@ pledge_chart_view_set_input (PledgeChartView  *self,
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   self->input = input;
+  update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -11,6 +11,7 @@
 
 #include "pledge-chart-axis.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-focus.h"
 #include "pledge-chart-frame.h"
 #include "pledge-chart-hatch.h"
 #include "pledge-chart-legend.h"
@@ -661,4 +662,42 @@ pledge_compliance_chart_hit_test (double                  width,
     }
   pledge_chart_end (&c);
   return hit;
+}
+
+gboolean
+pledge_compliance_chart_element (double                  width,
+                                 double                  height,
+                                 const PledgeChartStyle *style,
+                                 const PledgeChartInput *input,
+                                 int                     member,
+                                 PledgeChartElement     *element)
+{
+  g_auto(Layout) l = { 0 };
+  PledgeChart c;
+  gboolean found = FALSE;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_COMPLIANCE, NULL, width, height, style, input);
+  if (compliance_layout (&c, &l))
+    for (guint k = 0; k < l.n && !found; k++)
+      if (l.order[k] == member)
+        {
+          double v = bar_value (&l, &input->members[member]);
+          double top = isfinite (v) ? pledge_axis_map (&l.axis, v, l.baseline, l.top) : l.baseline;
+
+          found = TRUE;
+          element->member = member;
+          /* The bar's column, from its top (or the baseline) down */
+          element->x = bar_x (&l, k);
+          element->width = l.bar_width;
+          element->y = MIN (top, l.baseline - 1);
+          element->height = l.baseline - element->y;
+          /* Only a share of GDP is what dragging sets */
+          element->draggable = isfinite (v) && l.metric == PLEDGE_METRIC_DEFENCE_GDP;
+          element->axis_from = l.baseline;
+          element->axis_to = l.top;
+          element->axis_min = l.axis.min;
+          element->axis_max = l.axis.max;
+        }
+  pledge_chart_end (&c);
+  return found;
 }

@@ -142,6 +142,35 @@ append_edit (GString          *out,
   g_string_append (out, "/>\n");
 }
 
+/* Whether a later <set> of the same figure replaces the scenario's edit k
+ * with nothing between them that reads the member's figures (a grow of
+ * it, or a set of another of its figures that year): retyping a figure
+ * five times saves one <set>, the last, with the same result. */
+static gboolean
+set_is_replaced (const PledgeScenario *scenario,
+                 guint                 k)
+{
+  const PledgeEdit *edit = g_ptr_array_index (scenario->edits, k);
+
+  if (edit->kind != PLEDGE_EDIT_SET)
+    return FALSE;
+  for (guint j = k + 1; j < scenario->edits->len; j++)
+    {
+      const PledgeEdit *later = g_ptr_array_index (scenario->edits, j);
+
+      if (later->kind == PLEDGE_EDIT_GROW)
+        {
+          if (g_strcmp0 (later->member, "*") == 0 || g_strcmp0 (later->member, edit->member) == 0)
+            return FALSE;
+          continue;
+        }
+      if (g_strcmp0 (later->member, edit->member) != 0 || later->year != edit->year)
+        continue;
+      return later->field == edit->field;
+    }
+  return FALSE;
+}
+
 GBytes *
 pledge_dataset_to_bytes (PledgeDataset *self)
 {
@@ -257,7 +286,8 @@ pledge_dataset_to_bytes (PledgeDataset *self)
             }
           g_string_append (out, ">\n");
           for (guint k = 0; k < scenario->edits->len; k++)
-            append_edit (out, g_ptr_array_index (scenario->edits, k));
+            if (!set_is_replaced (scenario, k))
+              append_edit (out, g_ptr_array_index (scenario->edits, k));
           g_string_append (out, "    </scenario>\n");
         }
       g_string_append (out, "  </scenarios>\n");
