@@ -1726,6 +1726,85 @@ test_long_numbers (void)
   g_assert_cmpuint (strlen (money), ==, 31);
 }
 
+/* Polish: the alliance total covers the alliance */
+
+/* Six members reported 2014-2016; the scenario grows only the first two
+ * to 2020 */
+static PledgeDataset *
+make_partial_scenario (void)
+{
+  PledgeDataset *dataset = make_members (6, "Partial member %s");
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("some", "Two members grow");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("AAA", 2016, 2020, 30.0, 1.0));
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("AAB", 2016, 2020, 30.0, 1.0));
+  pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_total_coverage (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_partial_scenario ();
+  g_autoptr(PledgeDataset) everyone = make_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, &error);
+  g_autoptr(PledgeSnapshot) reported = NULL;
+  g_autoptr(PledgeSnapshot) edited = NULL;
+  g_autoptr(PledgeSnapshot) all = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeChartInput) all_input = NULL;
+  g_autoptr(PledgeEdit) edit = pledge_edit_new_grow ("AAC", 2016, 2018, 5.0, 1.0);
+  const PledgeScenario *scenario;
+  guint expected = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pledge_snapshot_alliance_is_complete (snapshot, 2016));
+  g_assert_false (pledge_snapshot_alliance_is_complete (snapshot, 2018));
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2018, &expected), ==, 4);
+  g_assert_cmpuint (expected, ==, 6);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2016, NULL), ==, 0);
+  /* Outside the snapshot's years every member is missing */
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2040, NULL), ==, 6);
+  /* No member's share of a total of two members: it is no alliance share */
+  g_assert_true (isfinite (pledge_snapshot_get_alliance_share (snapshot, 0, 2016)));
+  g_assert_false (isfinite (pledge_snapshot_get_alliance_share (snapshot, 0, 2018)));
+
+  /* An edit applied to a snapshot counts the same as a full computation */
+  reported = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+  scenario = pledge_dataset_get_scenario (dataset, 0);
+  edited = pledge_snapshot_new_with_edit (snapshot, scenario, edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (edited, 2017, NULL), ==, 3);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (edited, 2019, NULL), ==, 4);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (reported, 2016, NULL), ==, 0);
+
+  /* The trend draws the total where it is one, and says where it is not */
+  input = pledge_chart_input_new (snapshot, 2018, 0, NULL);
+  g_assert_cmpint (input->first_year, ==, 2014);
+  g_assert_cmpint (input->last_year, ==, 2020);
+  for (int year = 2014; year <= 2020; year++)
+    g_assert_cmpint (isfinite (input->total.series[year - input->first_year]), ==, year <= 2016);
+  g_assert_false (isfinite (input->total.defence));
+  g_assert_false (isfinite (input->total.defence_gdp));
+  g_assert_false (isfinite (input->members[0].alliance_share));
+  g_assert_cmpint (input->total_partial_first, ==, 2017);
+  g_assert_cmpint (input->total_partial_last, ==, 2020);
+  g_assert_cmpuint (input->total_partial_covered, ==, 2);
+  g_assert_cmpuint (input->total_partial_expected, ==, 6);
+
+  /* A scenario that projects every member has its total to the end */
+  all = pledge_snapshot_new (everyone, 0, &error);
+  g_assert_no_error (error);
+  all_input = pledge_chart_input_new (all, 2030, 0, NULL);
+  g_assert_true (isfinite (all_input->total.series[all_input->n_years - 1]));
+  g_assert_true (isfinite (all_input->total.defence));
+  g_assert_cmpint (all_input->total_partial_first, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1764,6 +1843,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
   g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
   g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);
+  g_test_add_func ("/pledge/charts/polish/total-coverage", test_total_coverage);
 
   status = g_test_run ();
 

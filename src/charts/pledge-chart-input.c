@@ -253,7 +253,8 @@ fill_reported (PledgeChartInput  *input,
                         pledge_chart_values_differ (m->equipment, m->reported_equipment);
 }
 
-/* The alliance's share of GDP in a year, NAN when it has no figures */
+/* The alliance's share of GDP in a year, NAN when it has no figures or
+ * its figures cover only some members (pledge_snapshot_alliance_is_complete) */
 static double
 alliance_share_of_gdp (PledgeSnapshot *snapshot,
                        int             year)
@@ -261,6 +262,8 @@ alliance_share_of_gdp (PledgeSnapshot *snapshot,
   double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
   double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
 
+  if (!pledge_snapshot_alliance_is_complete (snapshot, year))
+    return NAN;
   return isfinite (defence) && isfinite (gdp) && defence > 0 && gdp > 0
          ? 100.0 * defence / gdp : NAN;
 }
@@ -280,7 +283,8 @@ fill_total_reported (PledgeChartInput *input,
     return;
 
   defence = pledge_snapshot_get_alliance_defence (reported, input->year);
-  t->reported_defence = isfinite (defence) && defence > 0 ? defence : NAN;
+  t->reported_defence = pledge_snapshot_alliance_is_complete (reported, input->year)
+                        ? defence : NAN;
   t->reported_defence_gdp = alliance_share_of_gdp (reported, input->year);
   t->reported_alliance_share = isfinite (t->reported_defence) ? 100.0 : NAN;
   t->reported_differs = pledge_chart_values_differ (t->defence, t->reported_defence) ||
@@ -332,6 +336,8 @@ fill_total (PledgeChartInput *input,
         related_known = FALSE;
     }
 
+  /* The sum of some members only is no alliance total */
+  any = any && pledge_snapshot_alliance_is_complete (snapshot, input->year);
   t->defence = any ? pledge_snapshot_get_alliance_defence (snapshot, input->year) : NAN;
   t->base = any ? pledge_snapshot_get_alliance_gdp (snapshot, input->year) : NAN;
   if (!isfinite (t->base) || !(t->base > 0))
@@ -339,7 +345,7 @@ fill_total (PledgeChartInput *input,
   t->defence_gdp = isfinite (t->base) && isfinite (t->defence) ? 100.0 * t->defence / t->base : NAN;
   t->total_gdp = related_known && isfinite (t->defence_gdp)
                  ? 100.0 * (t->defence + related_total) / t->base : NAN;
-  t->equipment = equipment_defence > 0 ? 100.0 * equipment_money / equipment_defence : NAN;
+  t->equipment = any && equipment_defence > 0 ? 100.0 * equipment_money / equipment_defence : NAN;
   t->alliance_share = any ? 100.0 : NAN;
   if (input->n_targets > 0)
     {
@@ -367,7 +373,22 @@ fill_total (PledgeChartInput *input,
   t->first_share = t->last_share = NAN;
   for (guint k = 0; k < input->n_years; k++)
     {
-      t->series[k] = alliance_share_of_gdp (snapshot, input->first_year + (int) k);
+      int year = input->first_year + (int) k;
+      guint expected = 0, missing;
+
+      t->series[k] = alliance_share_of_gdp (snapshot, year);
+      missing = pledge_snapshot_get_alliance_missing (snapshot, year, &expected);
+      if (!isfinite (t->series[k]) && missing > 0 && missing < expected)
+        {
+          /* Some members have figures, not all: say so rather than draw them */
+          if (input->total_partial_first == 0)
+            {
+              input->total_partial_first = year;
+              input->total_partial_covered = expected - missing;
+              input->total_partial_expected = expected;
+            }
+          input->total_partial_last = year;
+        }
       if (!isfinite (t->series[k]))
         continue;
       if (t->first_share_year == 0)

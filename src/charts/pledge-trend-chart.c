@@ -196,7 +196,8 @@ trend_layout (PledgeChart *c,
   const PledgeChartStyle *style = c->style;
   g_autofree char *title = pledge_trend_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
+  g_autofree char *total_label = NULL;
   PledgeChartColour range;
   gboolean any_faint = FALSE, any_ghost = FALSE, any_data;
   double hi = 0, line_h, year_w, column = 0;
@@ -224,9 +225,27 @@ trend_layout (PledgeChart *c,
       /* A file of shares alone has no total to draw */
       for (guint k = 0; k < input->n_years && input->show_total_in_trend; k++)
         total_drawn = total_drawn || isfinite (input->total.series[k]);
+      if (total_drawn && input->total_partial_first != 0)
+        {
+          /* Say what the total covers rather than draw some members' sum */
+          if (input->total_partial_first == input->total_partial_last)
+            total_label = g_strdup_printf (
+              /* Translators: a legend entry of the trend: "Alliance total (none in 2025:
+               * 2 of 31 members have figures)" */
+              _("%s (none in %d: %u of %u members have figures)"), input->total.name,
+              input->total_partial_first, input->total_partial_covered,
+              input->total_partial_expected);
+          else
+            total_label = g_strdup_printf (
+              /* Translators: a legend entry of the trend: "Alliance total (none in
+               * 2025–2035: 2 of 31 members have figures)" */
+              _("%s (none in %d–%d: %u of %u members have figures)"), input->total.name,
+              input->total_partial_first, input->total_partial_last,
+              input->total_partial_covered, input->total_partial_expected);
+        }
       if (total_drawn)
         pledge_legend_add (&legend, PLEDGE_SWATCH_THICK_LINE, &style->foreground,
-                           input->total.name);
+                           total_label != NULL ? total_label : input->total.name);
       if (any_faint)
         pledge_legend_add (&legend, PLEDGE_SWATCH_LINE, &style->faint,
                            /* Translators: the grey lines of the members not highlighted */
