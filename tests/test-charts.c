@@ -656,7 +656,8 @@ test_locale_numbers (void)
       /* (the words may be translated, if a translation is installed) */
       g_assert_nonnull (strstr (input->targets[2].label, "3,5"));
       gap = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
-      g_assert_nonnull (strstr (gap, "105.577"));
+      /* USD 105,577 million, in a sentence: 105.6 billion */
+      g_assert_nonnull (strstr (gap, "105,6"));
       return;
     }
 
@@ -795,8 +796,8 @@ test_reported_input (void)
   /* The tooltip says both */
   tooltip = pledge_chart_input_describe_member (input, deu);
   g_assert_nonnull (strstr (tooltip, "Defence: 2.00% of GDP"));
-  /* (thousands grouped as the locale says: none in C) */
-  g_assert_nonnull (strstr (tooltip, "Reported: 1.20% of GDP, USD 41606 million"));
+  /* (a large sum in a sentence reads in billions) */
+  g_assert_nonnull (strstr (tooltip, "Reported: 1.20% of GDP, USD 41.6 billion"));
   usa_tooltip = pledge_chart_input_describe_member (input, usa);
   g_assert_null (strstr (usa_tooltip, "Reported"));
 
@@ -1721,9 +1722,10 @@ test_long_numbers (void)
   g_autofree char *percent = pledge_chart_format_percent (-1e25, 0);
   g_autofree char *money = pledge_chart_format_money (1e30);
 
-  g_assert_cmpstr (number, ==, "100000000000000000000.00");
-  g_assert_cmpstr (percent, ==, "-10000000000000000905969664%");
-  g_assert_cmpuint (strlen (money), ==, 31);
+  /* (grouped: English grouping in the C locale) */
+  g_assert_cmpstr (number, ==, "100,000,000,000,000,000,000.00");
+  g_assert_cmpstr (percent, ==, "-10,000,000,000,000,000,905,969,664%");
+  g_assert_cmpuint (strlen (money), ==, 41);
 }
 
 /* Polish: the alliance total covers the alliance */
@@ -1805,6 +1807,181 @@ test_total_coverage (void)
   g_assert_cmpint (all_input->total_partial_first, ==, 0);
 }
 
+/* Polish: every number of five or more digits a chart draws is grouped */
+
+/* Eight members with trillions of GDP and hundreds of thousands of
+ * millions of defence, some short of 2% by large sums */
+static PledgeDataset *
+make_big_money (void)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      char code[4];
+      g_autofree char *name = NULL;
+      PledgeMember *member;
+
+      make_code (i, code);
+      name = g_strdup_printf ("Big member %s", code);
+      member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+      for (int year = 2014; year <= 2016; year++)
+        add_year (member, year, 2.5e6 * (i + 1) + 12345.678 * year, 0.8 + 0.45 * i,
+                  11 + 3 * i, year == 2016);
+    }
+  return dataset;
+}
+
+typedef struct
+{
+  GPtrArray *texts;
+  GArray    *boxes;
+  GArray    *sizes;
+} Captured;
+
+static void
+capture_text (const char       *text,
+              const PledgeRect *box,
+              double            font_size,
+              gpointer          user_data)
+{
+  Captured *c = user_data;
+
+  g_ptr_array_add (c->texts, g_strdup (text));
+  g_array_append_val (c->boxes, *box);
+  g_array_append_val (c->sizes, font_size);
+}
+
+static void
+captured_init (Captured *c)
+{
+  c->texts = g_ptr_array_new_with_free_func (g_free);
+  c->boxes = g_array_new (FALSE, FALSE, sizeof (PledgeRect));
+  c->sizes = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+captured_clear (Captured *c)
+{
+  g_clear_pointer (&c->texts, g_ptr_array_unref);
+  g_clear_pointer (&c->boxes, g_array_unref);
+  g_clear_pointer (&c->sizes, g_array_unref);
+}
+
+/* Draws a chart on an image surface and keeps every string it drew */
+static void
+capture_chart (PledgeChartKind          kind,
+               const PledgeChartInput  *input,
+               const PledgeChartStyle  *style,
+               int                      width,
+               int                      height,
+               Captured                *captured)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  captured_init (captured);
+  pledge_chart_set_text_hook (capture_text, captured);
+  pledge_chart_draw (kind, cr, width, height, style, input);
+  pledge_chart_set_text_hook (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_numbers_grouped (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_big_money ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            &error);
+  g_autoptr(GRegex) ungrouped = g_regex_new ("[0-9]{5,}", 0, 0, NULL);
+  g_autoptr(GRegex) grouped = g_regex_new ("[0-9]{1,3}(,[0-9]{3})+", 0, 0, NULL);
+  PledgeChartStyle style;
+  guint n_grouped = 0, n_texts = 0;
+
+  g_assert_no_error (error);
+  pledge_chart_style_init (&style, FALSE);
+  for (guint target = 0; target < 2; target++)
+    {
+      g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, target, NULL);
+
+      for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+        {
+          g_autofree char *summary = pledge_chart_input_describe (input, kind);
+          Captured captured;
+
+          capture_chart (kind, input, &style, 1200, 800, &captured);
+          g_ptr_array_add (captured.texts, g_steal_pointer (&summary));
+          for (guint m = 0; m <= input->n_members; m++)
+            g_ptr_array_add (captured.texts,
+                             pledge_chart_input_describe_member (input, (int) m));
+          for (guint i = 0; i < captured.texts->len; i++)
+            {
+              const char *text = g_ptr_array_index (captured.texts, i);
+
+              if (g_regex_match (ungrouped, text, 0, NULL))
+                g_error ("%s chart, target %u: \"%s\" has an ungrouped number",
+                         pledge_chart_kind_to_string (kind), target, text);
+              if (g_regex_match (grouped, text, 0, NULL))
+                n_grouped++;
+              n_texts++;
+            }
+          captured_clear (&captured);
+        }
+    }
+  /* The charts did draw large numbers, grouped: the test saw some */
+  g_test_message ("%u strings, %u with grouped numbers", n_texts, n_grouped);
+  g_assert_cmpuint (n_grouped, >=, 10);
+}
+
+/* The gap chart's labels take the same decimals down the column */
+static void
+test_gap_decimals (void)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+  g_autoptr(PledgeDataset) owned = dataset;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(GRegex) number = g_regex_new ("^[0-9,]+(\\.[0-9]+)?$", 0, 0, NULL);
+  const double gdp[] = { 100000, 1000, 300 };
+  PledgeChartStyle style;
+  Captured captured;
+  int decimals = -1;
+  guint n_labels = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gdp); i++)
+    {
+      char code[4];
+
+      make_code (i, code);
+      add_year (pledge_dataset_add_member (dataset, code, code, 1949, 0), 2016, gdp[i], 1.0,
+                NAN, FALSE);
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  pledge_chart_style_init (&style, FALSE);
+  capture_chart (PLEDGE_CHART_GAP, input, &style, 1200, 800, &captured);
+  for (guint i = 0; i < captured.texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (captured.texts, i);
+      const char *point = strchr (text, '.');
+      int d = point ? (int) strlen (point + 1) : 0;
+      const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+
+      /* the value labels: numbers right of the axis, above its ticks */
+      if (!g_regex_match (number, text, 0, NULL) || box->x < 200 || box->y > 600)
+        continue;
+      n_labels++;
+      if (decimals < 0)
+        decimals = d;
+      g_assert_cmpint (d, ==, decimals);
+    }
+  /* 1,000, 10 and 3: one column, no decimals */
+  g_assert_cmpuint (n_labels, >=, 3);
+  captured_clear (&captured);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1844,6 +2021,8 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
   g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);
   g_test_add_func ("/pledge/charts/polish/total-coverage", test_total_coverage);
+  g_test_add_func ("/pledge/charts/polish/numbers-grouped", test_numbers_grouped);
+  g_test_add_func ("/pledge/charts/polish/gap-decimals", test_gap_decimals);
 
   status = g_test_run ();
 

@@ -92,26 +92,45 @@ char *
 pledge_chart_input_format_money (const PledgeChartInput *input,
                                  double                  value)
 {
-  g_autofree char *amount = pledge_chart_format_money (value);
+  g_autofree char *amount = NULL;
+  int unit;
 
   if (!isfinite (value))
-    return g_steal_pointer (&amount);
+    return pledge_chart_format_money (value);
 
-  switch (input->scale)
+  /* In a sentence, a large sum reads best in the largest unit it has one
+   * of: "USD 105.6 billion", not "USD 105,577 million" */
+  unit = CLAMP ((int) input->scale, 0, 3);
+  while (unit < 4 && fabs (value) >= 1000)
     {
-    case PLEDGE_SCALE_THOUSAND:
+      value /= 1000;
+      unit++;
+    }
+  while (unit > 0 && fabs (value) < 1 && value != 0)
+    {
+      value *= 1000;
+      unit--;
+    }
+  amount = unit > 0 ? pledge_chart_format_grouped (value, 1) : pledge_chart_format_money (value);
+
+  switch (unit)
+    {
+    case 1:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 thousand" */
       return g_strdup_printf (_("%s %s thousand"), input->currency, amount);
-    case PLEDGE_SCALE_MILLION:
+    case 2:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 million" */
       return g_strdup_printf (_("%s %s million"), input->currency, amount);
-    case PLEDGE_SCALE_BILLION:
+    case 3:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 billion" */
       return g_strdup_printf (_("%s %s billion"), input->currency, amount);
-    case PLEDGE_SCALE_UNIT:
+    case 4:
+      /* Translators: money; the first %s is a currency code, the second an
+       * amount: "USD 1.3 trillion" */
+      return g_strdup_printf (_("%s %s trillion"), input->currency, amount);
     default:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250" */

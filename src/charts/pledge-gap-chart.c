@@ -89,6 +89,7 @@ gap_layout (PledgeChart *c,
   guint n = 0, counts[3] = { 0, 0, 0 }, capacity, rows, shown_short;
   gboolean any_estimate = FALSE, any_scenario = FALSE, any_ghost = FALSE;
   double max_value = 0;
+  int decimals;
 
   bar_colour = pledge_chart_mix (&style->target, &style->background, style->dark ? 0.15 : 0.1);
 
@@ -164,6 +165,20 @@ gap_layout (PledgeChart *c,
       rows = shown_short + (shown_short < counts[GROUP_SHORT]) + groups;
     }
 
+  /* One number of decimals for the whole column, the largest value's */
+  {
+    double largest = 0, rest = 0;
+
+    for (guint k = 0; k < counts[GROUP_SHORT]; k++)
+      {
+        if (k < shown_short)
+          largest = MAX (largest, input->members[order[k]].gap);
+        else
+          rest += input->members[order[k]].gap;
+      }
+    decimals = pledge_chart_money_decimals (MAX (largest, rest));
+  }
+
   bars->rows = g_new0 (PledgeRow, rows + 3);
   for (guint k = 0; k < n; k++)
     {
@@ -177,7 +192,8 @@ gap_layout (PledgeChart *c,
         {
         case GROUP_SHORT:
           row = pledge_bars_add_member (bars, input, style, order[k], m->gap,
-                                        pledge_chart_format_money (m->gap), &bar_colour);
+                                        pledge_chart_format_grouped (m->gap, decimals),
+                                        &bar_colour);
           max_value = MAX (max_value, m->gap);
           break;
         case GROUP_MET:
@@ -207,7 +223,7 @@ gap_layout (PledgeChart *c,
           for (guint k = shown_short; k < counts[GROUP_SHORT]; k++)
             rest += input->members[order[k]].gap;
           pledge_bars_add_rest (bars, style, counts[GROUP_SHORT] - shown_short, rest,
-                                pledge_chart_format_money (rest));
+                                pledge_chart_format_grouped (rest, decimals));
           max_value = MAX (max_value, rest);
         }
       for (Group g = GROUP_MET; g <= GROUP_UNKNOWN; g++)
