@@ -1869,13 +1869,13 @@ captured_clear (Captured *c)
 }
 
 /* Draws a chart on an image surface and keeps every string it drew */
-static void
-capture_chart (PledgeChartKind          kind,
-               const PledgeChartInput  *input,
-               const PledgeChartStyle  *style,
-               int                      width,
-               int                      height,
-               Captured                *captured)
+static cairo_surface_t *
+capture_chart_image (PledgeChartKind          kind,
+                     const PledgeChartInput  *input,
+                     const PledgeChartStyle  *style,
+                     int                      width,
+                     int                      height,
+                     Captured                *captured)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
@@ -1885,7 +1885,19 @@ capture_chart (PledgeChartKind          kind,
   pledge_chart_draw (kind, cr, width, height, style, input);
   pledge_chart_set_text_hook (NULL, NULL);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+capture_chart (PledgeChartKind          kind,
+               const PledgeChartInput  *input,
+               const PledgeChartStyle  *style,
+               int                      width,
+               int                      height,
+               Captured                *captured)
+{
+  cairo_surface_destroy (capture_chart_image (kind, input, style, width, height, captured));
 }
 
 static void
@@ -1982,6 +1994,136 @@ test_gap_decimals (void)
   captured_clear (&captured);
 }
 
+/* Polish: colours that show */
+
+/* WCAG 2.1 relative luminance and contrast ratio */
+static double
+luminance (double r,
+           double g,
+           double b)
+{
+  double c[3] = { r, g, b };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (double la,
+          double lb)
+{
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static double
+colour_luminance (const PledgeChartColour *colour)
+{
+  return luminance (colour->red, colour->green, colour->blue);
+}
+
+/* Every colour that draws data, in both themes, has 3:1 with the
+ * background (the grid and the faint context lines are not data) */
+static void
+test_series_contrast (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      PledgeChartStyle style;
+      struct { const char *name; const PledgeChartColour *colour; } series[8 + PLEDGE_CHART_PALETTE_SIZE];
+      guint n = 0;
+      double bg;
+
+      pledge_chart_style_init (&style, dark);
+      bg = colour_luminance (&style.background);
+      series[n].name = "foreground"; series[n++].colour = &style.foreground;
+      series[n].name = "muted"; series[n++].colour = &style.muted;
+      series[n].name = "meets"; series[n++].colour = &style.meets;
+      series[n].name = "partial"; series[n++].colour = &style.partial;
+      series[n].name = "misses"; series[n++].colour = &style.misses;
+      series[n].name = "unknown"; series[n++].colour = &style.unknown;
+      series[n].name = "target"; series[n++].colour = &style.target;
+      series[n].name = "other_target"; series[n++].colour = &style.other_target;
+      for (guint i = 0; i < PLEDGE_CHART_PALETTE_SIZE; i++)
+        {
+          series[n].name = "palette";
+          series[n++].colour = &style.palette[i];
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          double ratio = contrast (colour_luminance (series[i].colour), bg);
+
+          if (ratio < 3.0)
+            g_error ("%s theme: %s (%u) has %.2f:1 with the background",
+                     dark ? "dark" : "light", series[i].name, i, ratio);
+        }
+      /* and the colours that tell members apart differ from each other */
+      g_assert_cmpfloat (contrast (colour_luminance (&style.meets),
+                                   colour_luminance (&style.partial)), >=, 1.4);
+      g_assert_cmpfloat (contrast (colour_luminance (&style.misses),
+                                   colour_luminance (&style.unknown)), >=, 1.4);
+    }
+}
+
+/* The "Reported figure" swatch shows as a box, not a pale patch with a
+ * line on top: rows of its box hold pixels of 3:1 with the background */
+static void
+test_reported_swatch (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_ghosts_6 ();
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+      {
+        PledgeChartStyle style;
+        Captured captured;
+        cairo_surface_t *surface;
+        double bg;
+        gboolean found = FALSE;
+
+        pledge_chart_style_init (&style, dark);
+        bg = colour_luminance (&style.background);
+        surface = capture_chart_image (kind, input, &style, 1200, 800, &captured);
+        for (guint i = 0; i < captured.texts->len; i++)
+          {
+            const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+            double em = g_array_index (captured.sizes, double, i) / 0.82;
+            int x0 = (int) floor (box->x - 1.3 * em), x1 = (int) ceil (box->x - 0.4 * em);
+            int y0 = (int) floor (box->y), y1 = (int) ceil (box->y + box->height);
+            int rows = 0;
+
+            if (g_strcmp0 (g_ptr_array_index (captured.texts, i), "Reported figure") != 0)
+              continue;
+            found = TRUE;
+            for (int y = MAX (0, y0); y < MIN (800, y1); y++)
+              {
+                gboolean shows = FALSE;
+
+                for (int x = MAX (0, x0); x < MIN (1200, x1) && !shows; x++)
+                  {
+                    int rgb[3];
+
+                    pixel_at (surface, x, y, rgb);
+                    shows = contrast (luminance (rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0),
+                                      bg) >= 3.0;
+                  }
+                rows += shows;
+              }
+            /* the swatch is 0.9 em high */
+            if (rows < 0.6 * 0.9 * em)
+              g_error ("%s %s chart: the Reported figure swatch shows on %d rows of %.0f",
+                       dark ? "dark" : "light", pledge_chart_kind_to_string (kind), rows,
+                       0.9 * em);
+          }
+        if (kind == PLEDGE_CHART_COMPLIANCE)
+          g_assert_true (found);
+        captured_clear (&captured);
+        cairo_surface_destroy (surface);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2023,6 +2165,8 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/total-coverage", test_total_coverage);
   g_test_add_func ("/pledge/charts/polish/numbers-grouped", test_numbers_grouped);
   g_test_add_func ("/pledge/charts/polish/gap-decimals", test_gap_decimals);
+  g_test_add_func ("/pledge/charts/polish/series-contrast", test_series_contrast);
+  g_test_add_func ("/pledge/charts/polish/reported-swatch", test_reported_swatch);
 
   status = g_test_run ();
 
