@@ -1961,6 +1961,7 @@ test_gap_decimals (void)
   Captured captured;
   int decimals = -1;
   guint n_labels = 0;
+  double ticks_y = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (gdp); i++)
     {
@@ -1974,6 +1975,10 @@ test_gap_decimals (void)
   input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
   pledge_chart_style_init (&style, FALSE);
   capture_chart (PLEDGE_CHART_GAP, input, &style, 1200, 800, &captured);
+  /* the axis ticks: the lowest numbers */
+  for (guint i = 0; i < captured.texts->len; i++)
+    if (g_regex_match (number, g_ptr_array_index (captured.texts, i), 0, NULL))
+      ticks_y = MAX (ticks_y, g_array_index (captured.boxes, PledgeRect, i).y);
   for (guint i = 0; i < captured.texts->len; i++)
     {
       const char *text = g_ptr_array_index (captured.texts, i);
@@ -1981,8 +1986,8 @@ test_gap_decimals (void)
       int d = point ? (int) strlen (point + 1) : 0;
       const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
 
-      /* the value labels: numbers right of the axis, above its ticks */
-      if (!g_regex_match (number, text, 0, NULL) || box->x < 200 || box->y > 600)
+      /* the value labels: numbers above the axis's ticks */
+      if (!g_regex_match (number, text, 0, NULL) || box->y > ticks_y - 1)
         continue;
       n_labels++;
       if (decimals < 0)
@@ -2124,6 +2129,112 @@ test_reported_swatch (void)
       }
 }
 
+/* Polish: the row charts use their height and keep folded ghosts */
+
+/* The space between the lowest string of the plot and the footer */
+static double
+space_above_footer (const Captured *captured,
+                    const char     *footer_start)
+{
+  double footer = G_MAXDOUBLE, lowest = 0;
+
+  for (guint i = 0; i < captured->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (captured->texts, i);
+      const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+      if (g_str_has_prefix (text, footer_start) || strstr (text, "Made up for the tests"))
+        footer = MIN (footer, box->y);
+    }
+  for (guint i = 0; i < captured->texts->len; i++)
+    {
+      const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+      if (box->y + box->height <= footer)
+        lowest = MAX (lowest, box->y + box->height);
+    }
+  return footer - lowest;
+}
+
+static void
+test_bars_use_height (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (32, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const PledgeChartKind kinds[] = { PLEDGE_CHART_GAP, PLEDGE_CHART_BURDEN };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      Captured captured;
+      double space, em;
+
+      capture_chart (kinds[k], input, &style, 700, 2000, &captured);
+      /* the body font at 700 wide: 0.7 of 14 px */
+      em = 14.0 * 0.7;
+      space = space_above_footer (&captured, "Test alliance");
+      if (space > 6 * em)
+        g_error ("%s chart at 700x2000: %.0f px empty above the footer",
+                 pledge_chart_kind_to_string (kinds[k]), space);
+      captured_clear (&captured);
+    }
+}
+
+/* The middle of the row whose label ends in suffix, or -1 */
+static int
+row_labelled (PledgeChartKind         kind,
+              const PledgeChartInput *input,
+              const char             *suffix)
+{
+  PledgeChartStyle style;
+  Captured captured;
+  int cy = -1;
+
+  pledge_chart_style_init (&style, FALSE);
+  capture_chart (kind, input, &style, 1200, 800, &captured);
+  for (guint i = 0; i < captured.texts->len && cy < 0; i++)
+    if (g_str_has_suffix (g_ptr_array_index (captured.texts, i), suffix))
+      {
+        const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+
+        cy = (int) round (box->y + box->height / 2);
+      }
+  captured_clear (&captured);
+  return cy;
+}
+
+/* 300 members whose 2016 figures a scenario moved: most are folded into
+ * one row, which keeps their reported figure as its ghost */
+static void
+test_folded_ghosts (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_ghosts_300 ();
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const PledgeChartKind kinds[] = { PLEDGE_CHART_BURDEN, PLEDGE_CHART_GAP };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      cairo_surface_t *with, *without;
+      int cy = row_labelled (kinds[k], input, " other members");
+      guint n;
+
+      g_assert_cmpint (cy, >, 0);
+      draw_with_and_without (kinds[k], input, &with, &without);
+      n = count_new_colour (with, without, &style.foreground, 40, cy - 3, cy + 3);
+      if (n < 5)
+        g_error ("%s chart: no ghost marker on the folded row (%u pixels)",
+                 pledge_chart_kind_to_string (kinds[k]), n);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2167,6 +2278,8 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/gap-decimals", test_gap_decimals);
   g_test_add_func ("/pledge/charts/polish/series-contrast", test_series_contrast);
   g_test_add_func ("/pledge/charts/polish/reported-swatch", test_reported_swatch);
+  g_test_add_func ("/pledge/charts/polish/bars-use-height", test_bars_use_height);
+  g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
 
   status = g_test_run ();
 
