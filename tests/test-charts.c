@@ -2235,6 +2235,72 @@ test_folded_ghosts (void)
     }
 }
 
+/* Polish: text no smaller than the window's small text */
+
+/* Two boxes overlap by more than slack on both axes */
+static gboolean
+boxes_overlap (const PledgeRect *a,
+               const PledgeRect *b,
+               double            slack)
+{
+  return a->x + a->width - slack > b->x && b->x + b->width - slack > a->x &&
+         a->y + a->height - slack > b->y && b->y + b->height - slack > a->y;
+}
+
+/* Pairs of strings drawn over each other, listed in report */
+static guint
+count_text_overlaps (const Captured *captured,
+                     GString        *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < captured->texts->len; i++)
+    for (guint j = i + 1; j < captured->texts->len; j++)
+      if (boxes_overlap (&g_array_index (captured->boxes, PledgeRect, i),
+                         &g_array_index (captured->boxes, PledgeRect, j), 1.0))
+        {
+          n++;
+          if (report != NULL)
+            g_string_append_printf (report, " \"%s\" over \"%s\";",
+                                    (const char *) g_ptr_array_index (captured->texts, i),
+                                    (const char *) g_ptr_array_index (captured->texts, j));
+        }
+  return n;
+}
+
+static void
+test_min_text_size (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (32, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const int sizes_px[][2] = { { 640, 420 }, { 480, 320 } };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes_px); s++)
+    for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+      {
+        Captured captured;
+        g_autoptr(GString) overlaps = g_string_new (NULL);
+
+        capture_chart (kind, input, &style, sizes_px[s][0], sizes_px[s][1], &captured);
+        g_assert_cmpuint (captured.texts->len, >, 0);
+        for (guint i = 0; i < captured.sizes->len; i++)
+          if (g_array_index (captured.sizes, double, i) < PLEDGE_CHART_MIN_TEXT - 0.01)
+            g_error ("%s chart at %dx%d: \"%s\" at %.1f px",
+                     pledge_chart_kind_to_string (kind), sizes_px[s][0], sizes_px[s][1],
+                     (const char *) g_ptr_array_index (captured.texts, i),
+                     g_array_index (captured.sizes, double, i));
+        /* and the larger labels are thinned, not drawn over each other */
+        if (count_text_overlaps (&captured, overlaps) > 0)
+          g_error ("%s chart at %dx%d:%s", pledge_chart_kind_to_string (kind),
+                   sizes_px[s][0], sizes_px[s][1], overlaps->str);
+        captured_clear (&captured);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2280,6 +2346,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/reported-swatch", test_reported_swatch);
   g_test_add_func ("/pledge/charts/polish/bars-use-height", test_bars_use_height);
   g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
+  g_test_add_func ("/pledge/charts/polish/min-text-size", test_min_text_size);
 
   status = g_test_run ();
 

@@ -75,7 +75,7 @@ pledge_chart_begin (PledgeChart            *c,
 {
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options;
-  double factor;
+  double factor, min_text;
 
   g_assert (isfinite (width) && isfinite (height) && width > 0 && height > 0);
 
@@ -94,6 +94,10 @@ pledge_chart_begin (PledgeChart            *c,
   factor = CLAMP (MIN (width / 1200.0, height / 800.0), 0.7, 3.0);
   c->em = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : 14.0) * factor;
   c->pad = c->em * 1.4;
+  /* Text never shrinks below the window's small text (11 px beside the
+   * default 14): a small chart draws fewer labels, not smaller ones */
+  min_text = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : 14.0) *
+             PLEDGE_CHART_MIN_TEXT / 14.0;
 
   c->pango = pango_font_map_create_context (font_map);
   options = cairo_font_options_create ();
@@ -112,7 +116,8 @@ pledge_chart_begin (PledgeChart            *c,
 
       pango_font_description_set_family (desc, style->font_family ? style->font_family
                                                                   : "Cantarell");
-      pango_font_description_set_absolute_size (desc, c->em * font_table[i].scale * PANGO_SCALE);
+      pango_font_description_set_absolute_size (desc, MAX (c->em * font_table[i].scale,
+                                                           min_text) * PANGO_SCALE);
       pango_font_description_set_weight (desc, font_table[i].bold ? PANGO_WEIGHT_BOLD
                                                                   : PANGO_WEIGHT_NORMAL);
       c->fonts[i] = desc;

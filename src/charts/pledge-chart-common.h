@@ -20,6 +20,10 @@
 
 G_BEGIN_DECLS
 
+/* The smallest text a chart draws, in pixels at the default font size of
+ * 14: the window's small text. Charts thin their labels below it. */
+#define PLEDGE_CHART_MIN_TEXT 11.0
+
 typedef struct
 {
   double x;

@@ -344,6 +344,16 @@ place_labels (PledgeChart *c,
     }
 }
 
+
+/* From the x axis to its tick labels: clear of the lowest y tick label,
+ * which is centred on the axis */
+static double
+x_tick_gap (PledgeChart *c,
+            double       line_h)
+{
+  return MAX (c->em * 0.3, line_h * 0.5 + c->em * 0.15);
+}
+
 static gboolean
 equipment_layout (PledgeChart *c,
                   Layout      *l)
@@ -444,7 +454,8 @@ equipment_layout (PledgeChart *c,
   l->area.x = c->plot.x + line_h * 1.3 + tick_w + c->em * 0.6;
   l->area.y = c->plot.y + line_h * 0.5;
   l->area.width = c->plot.x + c->plot.width - l->area.x - c->em * 0.5;
-  l->area.height = c->plot.y + c->plot.height - 2 * line_h - c->em * 0.8 - l->area.y;
+  l->area.height = c->plot.y + c->plot.height - 2 * line_h - x_tick_gap (c, line_h) -
+                   c->em * 0.5 - l->area.y;
   if (l->area.width < 40 || l->area.height < 40)
     {
       pledge_chart_no_room (c);
@@ -562,14 +573,14 @@ equipment_paint (PledgeChart  *c,
       g_autofree char *tick = pledge_chart_format_percent (v, l->xaxis.decimals);
 
       pledge_chart_line (c, x, top, x, bottom, 1.0, k == 0 ? &style->muted : &style->grid, FALSE);
-      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bottom + c->em * 0.3, 0.5, 0, 0,
-                         &style->muted);
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bottom + x_tick_gap (c, line_h), 0.5, 0,
+                         0, &style->muted);
     }
   pledge_chart_text (c, PLEDGE_FONT_LABEL,
                      /* xgettext:no-c-format */
                      _("Defence spending, % of GDP"),
-                     (left + right) / 2, bottom + c->em * 0.5 + line_h, 0.5, 0, 0,
-                     &style->foreground);
+                     (left + right) / 2, bottom + x_tick_gap (c, line_h) + c->em * 0.2 + line_h,
+                     0.5, 0, 0, &style->foreground);
   pledge_chart_text (c, PLEDGE_FONT_LABEL,
                      /* xgettext:no-c-format */
                      _("Major equipment, % of defence spending"),

@@ -40,6 +40,7 @@ typedef struct
   double           baseline;
   double           column;        /* width of the labels right of the plot */
   int              year_step;     /* between year ticks */
+  double           year_gap;      /* from the baseline to the year labels */
 
   PledgeTargetLine lines[PLEDGE_MAX_TARGET_LINES];
   guint            n_lines;
@@ -336,7 +337,10 @@ trend_layout (PledgeChart *c,
   }
   l->x1 = c->plot.x + c->plot.width - l->column;
   l->top = c->plot.y + line_h * 0.5;
-  l->baseline = c->plot.y + c->plot.height - line_h - c->em * 0.4;
+  /* The year labels clear the lowest value label, which is centred on
+   * the baseline, even where text is larger than the chart's em */
+  l->year_gap = MAX (c->em * 0.4, line_h * 0.5 + c->em * 0.15);
+  l->baseline = c->plot.y + c->plot.height - line_h - l->year_gap;
   if (l->x1 - l->x0 < 20 || l->baseline - l->top < line_h * 2)
     {
       pledge_chart_no_room (c);
@@ -626,7 +630,7 @@ trend_paint (PledgeChart  *c,
       text = g_strdup_printf ("%d", year);
       pledge_chart_line (c, x, l->baseline, x, l->baseline + c->em * 0.3, 1.0, &style->muted,
                          FALSE);
-      pledge_chart_text (c, PLEDGE_FONT_LABEL, text, x, l->baseline + c->em * 0.4, 0.5, 0, 0,
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, text, x, l->baseline + l->year_gap, 0.5, 0, 0,
                          &style->muted);
     }
 
