@@ -1834,15 +1834,25 @@ make_big_money (void)
 
 typedef struct
 {
+  double            x1, y1, x2, y2, width;
+  PledgeChartColour colour;
+  gboolean          dashed;
+} Line;
+
+typedef struct
+{
   GPtrArray *texts;
   GArray    *boxes;
   GArray    *sizes;
+  GArray    *halos;
+  GArray    *lines;
 } Captured;
 
 static void
 capture_text (const char       *text,
               const PledgeRect *box,
               double            font_size,
+              gboolean          halo,
               gpointer          user_data)
 {
   Captured *c = user_data;
@@ -1850,6 +1860,23 @@ capture_text (const char       *text,
   g_ptr_array_add (c->texts, g_strdup (text));
   g_array_append_val (c->boxes, *box);
   g_array_append_val (c->sizes, font_size);
+  g_array_append_val (c->halos, halo);
+}
+
+static void
+capture_line (double                   x1,
+              double                   y1,
+              double                   x2,
+              double                   y2,
+              double                   width,
+              const PledgeChartColour *colour,
+              gboolean                 dashed,
+              gpointer                 user_data)
+{
+  Captured *c = user_data;
+  Line line = { x1, y1, x2, y2, width, *colour, dashed };
+
+  g_array_append_val (c->lines, line);
 }
 
 static void
@@ -1858,6 +1885,8 @@ captured_init (Captured *c)
   c->texts = g_ptr_array_new_with_free_func (g_free);
   c->boxes = g_array_new (FALSE, FALSE, sizeof (PledgeRect));
   c->sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  c->halos = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  c->lines = g_array_new (FALSE, FALSE, sizeof (Line));
 }
 
 static void
@@ -1866,6 +1895,8 @@ captured_clear (Captured *c)
   g_clear_pointer (&c->texts, g_ptr_array_unref);
   g_clear_pointer (&c->boxes, g_array_unref);
   g_clear_pointer (&c->sizes, g_array_unref);
+  g_clear_pointer (&c->halos, g_array_unref);
+  g_clear_pointer (&c->lines, g_array_unref);
 }
 
 /* Draws a chart on an image surface and keeps every string it drew */
@@ -1882,8 +1913,10 @@ capture_chart_image (PledgeChartKind          kind,
 
   captured_init (captured);
   pledge_chart_set_text_hook (capture_text, captured);
+  pledge_chart_set_line_hook (capture_line, captured);
   pledge_chart_draw (kind, cr, width, height, style, input);
   pledge_chart_set_text_hook (NULL, NULL);
+  pledge_chart_set_line_hook (NULL, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -2301,6 +2334,132 @@ test_min_text_size (void)
       }
 }
 
+/* Polish: labels clear of each other and of the legend */
+
+static PledgeChartInput *
+bundled_input (const char *name,
+               int         year,
+               guint       target)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name,
+                                                 NULL);
+
+  return input_from_file (path, year, target);
+}
+
+static gboolean
+same_colour (const PledgeChartColour *a,
+             const PledgeChartColour *b)
+{
+  return fabs (a->red - b->red) < 1e-6 && fabs (a->green - b->green) < 1e-6 &&
+         fabs (a->blue - b->blue) < 1e-6;
+}
+
+/* Whether the segment, as thick as width, crosses box shrunk by a pixel */
+static gboolean
+line_crosses (const Line       *line,
+              const PledgeRect *box)
+{
+  double x0 = box->x + 1, y0 = box->y + 1;
+  double x1 = box->x + box->width - 1, y1 = box->y + box->height - 1;
+  double half = line->width / 2;
+
+  /* Target lines and guidelines are horizontal or vertical */
+  if (fabs (line->y1 - line->y2) < 1e-6)
+    return line->y1 + half > y0 && line->y1 - half < y1 &&
+           MAX (line->x1, line->x2) > x0 && MIN (line->x1, line->x2) < x1;
+  if (fabs (line->x1 - line->x2) < 1e-6)
+    return line->x1 + half > x0 && line->x1 - half < x1 &&
+           MAX (line->y1, line->y2) > y0 && MIN (line->y1, line->y2) < y1;
+  return FALSE;
+}
+
+/* Strings without a halo that a target line or guideline runs through */
+static guint
+count_line_crossings (const Captured         *captured,
+                      const PledgeChartStyle *style,
+                      GString                *report)
+{
+  guint n = 0;
+
+  for (guint l = 0; l < captured->lines->len; l++)
+    {
+      const Line *line = &g_array_index (captured->lines, Line, l);
+
+      /* the selected target's lines and guidelines, the other targets'
+       * dashed lines (solid lines of that grey are axes and leaders) */
+      if (!same_colour (&line->colour, &style->target) &&
+          !(line->dashed && same_colour (&line->colour, &style->other_target)))
+        continue;
+      for (guint i = 0; i < captured->texts->len; i++)
+        if (!g_array_index (captured->halos, gboolean, i) &&
+            line_crosses (line, &g_array_index (captured->boxes, PledgeRect, i)))
+          {
+            n++;
+            if (report != NULL)
+              {
+                const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+                g_string_append_printf (report,
+                                        " a line (%.0f,%.0f)-(%.0f,%.0f) through \"%s\""
+                                        " at (%.0f,%.0f) %.0fx%.0f;",
+                                        line->x1, line->y1, line->x2, line->y2,
+                                        (const char *) g_ptr_array_index (captured->texts, i),
+                                        box->x, box->y, box->width, box->height);
+              }
+          }
+    }
+  return n;
+}
+
+static void
+test_labels_clear (void)
+{
+  g_autoptr(PledgeDataset) members = make_members (32, "Member %s");
+  g_autoptr(PledgeDataset) ghosts = make_ghosts_6 ();
+  g_autoptr(PledgeSnapshot) members_snapshot =
+    pledge_snapshot_new (members, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  g_autoptr(PledgeSnapshot) ghosts_snapshot = pledge_snapshot_new (ghosts, 0, NULL);
+  PledgeChartInput *inputs[] = {
+    pledge_chart_input_new (members_snapshot, 2016, 0, NULL),
+    pledge_chart_input_new (members_snapshot, 2016, 1, NULL),
+    pledge_chart_input_new (ghosts_snapshot, 2016, 0, NULL),
+    bundled_input ("nato-2016.xml", 2016, 0),
+    bundled_input ("nato-2025.xml", 2025, 0),
+    bundled_input ("nato-2025.xml", 2024, 1),
+  };
+  static const int sizes_px[][2] = { { 1200, 800 }, { 800, 600 } };
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n_overlaps = 0;
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes_px); s++)
+        for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+          {
+            PledgeChartStyle style;
+            Captured captured;
+            g_autoptr(GString) overlaps = g_string_new (NULL);
+            guint n;
+
+            pledge_chart_style_init (&style, dark);
+            capture_chart (kind, inputs[i], &style, sizes_px[s][0], sizes_px[s][1], &captured);
+            n = count_text_overlaps (&captured, overlaps);
+            n += count_line_crossings (&captured, &style, overlaps);
+            if (n > 0)
+              g_string_append_printf (all, "\n  %s input %u, %s chart at %dx%d:%s",
+                                      dark ? "dark" : "light", i,
+                                      pledge_chart_kind_to_string (kind), sizes_px[s][0],
+                                      sizes_px[s][1], overlaps->str);
+            n_overlaps += n;
+            captured_clear (&captured);
+          }
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    pledge_chart_input_free (inputs[i]);
+  if (n_overlaps > 0)
+    g_error ("%u strings drawn over others:%s", n_overlaps, all->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2347,6 +2506,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/bars-use-height", test_bars_use_height);
   g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
   g_test_add_func ("/pledge/charts/polish/min-text-size", test_min_text_size);
+  g_test_add_func ("/pledge/charts/polish/labels-clear", test_labels_clear);
 
   status = g_test_run ();
 

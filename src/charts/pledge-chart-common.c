@@ -263,6 +263,17 @@ pledge_chart_stroke_rect (PledgeChart             *c,
   cairo_restore (c->cr);
 }
 
+static PledgeChartLineHook line_hook;
+static gpointer line_hook_data;
+
+void
+pledge_chart_set_line_hook (PledgeChartLineHook hook,
+                            gpointer            user_data)
+{
+  line_hook = hook;
+  line_hook_data = user_data;
+}
+
 void
 pledge_chart_line (PledgeChart             *c,
                    double                   x1,
@@ -275,6 +286,8 @@ pledge_chart_line (PledgeChart             *c,
 {
   if (!stroke_begin (c, line_width, colour, dashed))
     return;
+  if (line_hook != NULL)
+    line_hook (x1, y1, x2, y2, line_width, colour, dashed, line_hook_data);
   cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to (c->cr, pledge_chart_safe (x1), pledge_chart_safe (y1));
   cairo_line_to (c->cr, pledge_chart_safe (x2), pledge_chart_safe (y2));

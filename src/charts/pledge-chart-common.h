@@ -133,6 +133,18 @@ void         pledge_chart_stroke_rect  (PledgeChart             *c,
                                         double                   line_width,
                                         const PledgeChartColour *colour,
                                         gboolean                 dashed);
+/* For tests: called with every line pledge_chart_line() draws. NULL to
+ * stop; not thread-safe. */
+typedef void (*PledgeChartLineHook) (double                   x1,
+                                     double                   y1,
+                                     double                   x2,
+                                     double                   y2,
+                                     double                   width,
+                                     const PledgeChartColour *colour,
+                                     gboolean                 dashed,
+                                     gpointer                 user_data);
+void         pledge_chart_set_line_hook (PledgeChartLineHook  hook,
+                                         gpointer             user_data);
 void         pledge_chart_line         (PledgeChart             *c,
                                         double                   x1,
                                         double                   y1,

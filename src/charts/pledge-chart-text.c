@@ -243,7 +243,7 @@ pledge_chart_show (PledgeChart             *c,
 
       text_hook (pango_layout_get_text (layout), &box,
                  desc != NULL ? (double) pango_font_description_get_size (desc) / PANGO_SCALE : 0,
-                 text_hook_data);
+                 c->halo != NULL, text_hook_data);
     }
 
   mx = pledge_chart_safe (-ax * w - (double) logical.x / PANGO_SCALE);

@@ -50,11 +50,12 @@ PledgeRect   pledge_chart_text         (PledgeChart             *c,
                                         const PledgeChartColour *colour);
 
 /* For tests: called with every string pledge_chart_show() draws, the box it
- * covers in the chart's coordinates and its font's size in those units.
- * NULL to stop; not thread-safe. */
+ * covers in the chart's coordinates, its font's size in those units and
+ * whether it is drawn on a halo. NULL to stop; not thread-safe. */
 typedef void (*PledgeChartTextHook) (const char       *text,
                                      const PledgeRect *box,
                                      double            font_size,
+                                     gboolean          halo,
                                      gpointer          user_data);
 void         pledge_chart_set_text_hook (PledgeChartTextHook  hook,
                                          gpointer             user_data);
