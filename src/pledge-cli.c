@@ -18,6 +18,8 @@
 #include "pledge-chart-export.h"
 #include "pledge-chart.h"
 #include "pledge-cli.h"
+#include "pledge-import.h"
+#include "pledge-compare.h"
 #include "pledge-report.h"
 
 #define EXIT_USAGE 2
@@ -37,6 +39,11 @@ typedef struct
   char     *scale;
   char     *theme;
   char     *plan;
+  char     *import_path;
+  char     *output;
+  char     *sheet;
+  char     *measure;
+  char     *compare;
   gboolean  version;
   char    **files;
 } Options;
@@ -55,6 +62,11 @@ options_clear (Options *o)
   g_free (o->scale);
   g_free (o->theme);
   g_free (o->plan);
+  g_free (o->import_path);
+  g_free (o->output);
+  g_free (o->sheet);
+  g_free (o->measure);
+  g_free (o->compare);
   g_strfreev (o->files);
 }
 
@@ -228,6 +240,82 @@ write_stdout (const char *data,
   return fwrite (data, 1, length, stdout) == length;
 }
 
+/* --compare: the two datasets, ordered, over the years asked for.
+ * Returns -1 on success, or the exit status. */
+static int
+select_compare (Options        *o,
+                const char     *year_text,
+                gboolean        allow_all_years,
+                PledgeCompare **compare)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeDataset) other = NULL;
+  g_autoptr(GError) error = NULL;
+  int first, last;
+
+  if (o->files == NULL || o->files[0] == NULL)
+    return usage_error (_("a dataset file is needed"));
+  if (o->files[1] != NULL)
+    return usage_error (_("only one dataset file at a time"));
+  if (o->scenario != NULL)
+    return usage_error (_("--compare compares the reported figures: leave out --scenario"));
+  if (o->plan != NULL)
+    return usage_error (_("use one of --compare and --plan at a time"));
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->files[0]);
+    g_autoptr(GFile) other_file = g_file_new_for_commandline_arg (o->compare);
+
+    dataset = pledge_dataset_load (file, o->files[0], NULL, &error);
+    if (dataset == NULL)
+      return file_error (error);
+    other = pledge_dataset_load (other_file, o->compare, NULL, &error);
+    if (other == NULL)
+      return file_error (error);
+  }
+
+  if (!pledge_compare_common_years (dataset, other, &first, &last))
+    return usage_error (_("%s and %s have no year with figures in common"), o->files[0],
+                        o->compare);
+  if (year_text == NULL)
+    first = last;
+  else if (!(allow_all_years && strcmp (year_text, "all") == 0))
+    {
+      guint64 year;
+
+      if (!g_ascii_string_to_unsigned (year_text, 10, PLEDGE_YEAR_MIN, PLEDGE_YEAR_MAX, &year, NULL))
+        return usage_error (_("“%s” is not a year"), year_text);
+      if ((int) year < first || (int) year > last)
+        return usage_error (_("%s and %s have no year %d in common (both cover %d to %d)"),
+                            o->files[0], o->compare, (int) year, first, last);
+      first = last = year;
+    }
+
+  *compare = pledge_compare_new (dataset, o->files[0], other, o->compare, first, last);
+  return -1;
+}
+
+static int
+run_compare_report (Options            *o,
+                    PledgeReportFormat  format)
+{
+  g_autoptr(PledgeCompare) compare = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  int status;
+
+  status = select_compare (o, o->year, TRUE, &compare);
+  if (status >= 0)
+    return status;
+
+  pledge_compare_write (compare, format, out);
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr (_("pledge: could not write the report\n"));
+      return 1;
+    }
+  return 0;
+}
+
 static int
 run_report (Options *o)
 {
@@ -252,6 +340,9 @@ run_report (Options *o)
         return usage_error (_("--plan starts from the last year with figures: leave out --year"));
       o->target = g_strdup (o->plan);
     }
+
+  if (o->compare != NULL)
+    return run_compare_report (o, format);
 
   status = select_data (o, TRUE, &s);
   if (status >= 0)
@@ -286,6 +377,7 @@ run_export (Options *o)
 {
   g_auto(Selection) s = { 0 };
   g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeCompare) compare_input = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) out = NULL;
   g_auto(GStrv) members = NULL;
@@ -301,7 +393,8 @@ run_export (Options *o)
     return usage_error (_("cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                         o->export_path);
   if (o->chart != NULL && !pledge_chart_kind_from_string (o->chart, &kind))
-    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden or gap)"),
+    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden, gap, "
+                          "real-change, per-capita, categories, revisions or map)"),
                         o->chart);
   if (o->size != NULL)
     {
@@ -332,9 +425,22 @@ run_export (Options *o)
         return usage_error (_("unknown theme “%s” (light or dark)"), o->theme);
     }
 
+  if ((kind == PLEDGE_CHART_REVISIONS) != (o->compare != NULL))
+    return usage_error (o->compare != NULL ? _("--compare draws --chart=revisions only")
+                                           : _("--chart=revisions needs --compare=OTHER.xml"));
+
   status = select_data (o, FALSE, &s);
   if (status >= 0)
     return status;
+
+  if (o->compare != NULL)
+    {
+      /* The year must be in both; by default the last one both have */
+      status = select_compare (o, o->year, FALSE, &compare_input);
+      if (status >= 0)
+        return status;
+      s.first = compare_input->first;
+    }
 
   if (o->members != NULL)
     {
@@ -346,11 +452,60 @@ run_export (Options *o)
 
   input = pledge_chart_input_new (s.snapshot, s.first, s.target,
                                   (const char *const *) members);
+  if (compare_input != NULL)
+    pledge_chart_input_set_compare (input, g_steal_pointer (&compare_input));
   pledge_chart_style_init (&style, dark);
   out = g_file_new_for_commandline_arg (o->export_path);
   if (!pledge_chart_export (out, format, kind, input, &style, width, height, scale, &error))
     return file_error (error);
 
+  return 0;
+}
+
+/* --import: another publisher's file into a dataset, written whole or not
+ * at all (to OUT through a temporary file renamed over it). */
+static int
+run_import (Options *o)
+{
+  const PledgeImportOptions options = { o->sheet, o->measure };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeImportReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const char *data;
+  gsize length;
+
+  if (o->files != NULL && o->files[0] != NULL)
+    return usage_error (_("--import reads one file: --import=FILE [--output=OUT.xml]"));
+
+  file = g_file_new_for_commandline_arg (o->import_path);
+  dataset = pledge_import_file (file, o->import_path, &options, &report, NULL, &error);
+  if (dataset == NULL)
+    return file_error (error);
+
+  bytes = pledge_dataset_to_bytes (dataset);
+  data = g_bytes_get_data (bytes, &length);
+  if (o->output != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o->output);
+
+      if (!g_file_replace_contents (out, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &error))
+        {
+          g_printerr (_("pledge: cannot write %s: %s\n"), o->output, error->message);
+          return 1;
+        }
+    }
+  else if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_printerr (_("pledge: could not write to standard output: %s\n"), g_strerror (errno));
+      return 1;
+    }
+
+  summary = pledge_import_report_describe (report);
+  g_printerr ("%s\n", summary);
   return 0;
 }
 
@@ -375,10 +530,14 @@ pledge_cli_run (char   **argv,
       N_("The target a chart or summary is about"), N_("ID") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &o.plan,
       N_("With --report: what each member needs to meet TARGET by its due year"), N_("TARGET") },
+    { "compare", 0, 0, G_OPTION_ARG_FILENAME, &o.compare,
+      N_("With --report or --chart=revisions: what changed from or to another edition"),
+      N_("OTHER.xml") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Report format: text or csv"), N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_("Chart: compliance, trend, equipment, burden or gap"), N_("KIND") },
+      N_("Chart: compliance, trend, equipment, burden, gap, real-change, per-capita, "
+         "categories, revisions or map"), N_("KIND") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &o.members,
       N_("Members shown in the trend chart"), N_("CODE,CODE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
@@ -387,6 +546,16 @@ pledge_cli_run (char   **argv,
       N_("Pixel density of a PNG (2 for HiDPI)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &o.theme,
       N_("Colours of an export: light or dark"), N_("THEME") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &o.import_path,
+      N_("Make a dataset of NATO’s or SIPRI’s workbook, Our World in Data’s CSV or a tidy CSV"),
+      N_("FILE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &o.output,
+      N_("With --import: write the dataset to OUT, not to standard output"), N_("OUT") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &o.sheet,
+      N_("With --import: the workbook’s sheet to read (SIPRI’s: “Share of GDP”)"), N_("NAME") },
+    { "measure", 0, 0, G_OPTION_ARG_STRING, &o.measure,
+      N_("With --import: the figure a CSV’s value column holds, such as defence-gdp"),
+      N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("[FILE…]") },
@@ -430,9 +599,28 @@ pledge_cli_run (char   **argv,
     }
 
   n_modes = (o.validate ? 1 : 0) + (o.report ? 1 : 0) + (o.export_path ? 1 : 0);
-  if (n_modes > 1)
+  if (n_modes + (o.import_path ? 1 : 0) > 1)
     {
-      *exit_status = usage_error (_("use one of --validate, --report and --export at a time"));
+      *exit_status = usage_error (o.import_path
+                                  ? _("use --import on its own, then the dataset it writes")
+                                  : _("use one of --validate, --report and --export at a time"));
+      return TRUE;
+    }
+  if (o.import_path == NULL && (o.output || o.sheet || o.measure))
+    {
+      *exit_status = usage_error (_("--output, --sheet and --measure go with --import"));
+      return TRUE;
+    }
+  if (o.import_path && (o.year || o.scenario || o.target || o.format || o.chart || o.members ||
+                        o.size || o.scale || o.theme || o.plan || o.compare))
+    {
+      *exit_status = usage_error (_("--import takes only --output, --sheet and --measure; "
+                                    "report or export the dataset it writes"));
+      return TRUE;
+    }
+  if (o.import_path)
+    {
+      *exit_status = run_import (&o);
       return TRUE;
     }
 

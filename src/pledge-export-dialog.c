@@ -393,6 +393,16 @@ pledge_export_dialog_new (GtkWindow       *parent,
   return self;
 }
 
+void
+pledge_export_dialog_set_compare (PledgeExportDialog *self,
+                                  PledgeCompare      *compare)
+{
+  g_return_if_fail (PLEDGE_IS_EXPORT_DIALOG (self));
+
+  pledge_chart_input_set_compare (self->input, compare);
+  update (self);
+}
+
 PledgeChartKind
 pledge_export_dialog_get_kind (PledgeExportDialog *self)
 {

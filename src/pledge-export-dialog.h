@@ -28,6 +28,9 @@ PledgeExportDialog *pledge_export_dialog_new       (GtkWindow          *parent,
                                                     PledgeChartKind     kind);
 
 PledgeChartKind     pledge_export_dialog_get_kind   (PledgeExportDialog *self);
+/* What the revisions chart compares (transfer full) */
+void                pledge_export_dialog_set_compare (PledgeExportDialog *self,
+                                                      PledgeCompare      *compare);
 void                pledge_export_dialog_set_kind   (PledgeExportDialog *self,
                                                      PledgeChartKind     kind);
 PledgeExportFormat  pledge_export_dialog_get_format (PledgeExportDialog *self);

@@ -564,6 +564,7 @@ export_action (GtkWidget  *widget,
     pledge_chart_kind_from_string (visible, &kind);
   dialog = pledge_export_dialog_new (GTK_WINDOW (self), win_snapshot (self), self->year, self->target,
                                      kind);
+  pledge_window_compare_export (self, GTK_WINDOW (dialog));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   self->export_dialog = GTK_WINDOW (dialog);
   g_object_weak_ref (G_OBJECT (dialog), pledge_window_clear_export_dialog, self);

@@ -15,17 +15,25 @@
 
 #define BUNDLED_DATASETS "resource:///io/github/pledgeapp/Pledge/datasets/"
 #define DATASET_MIME_TYPE "application/x-pledge-dataset"
+#define XLSX_MIME_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#define CSV_MIME_TYPE "text/csv"
+/* The recent files' group of the workbooks and CSV files Pledge imported:
+ * exported plans are CSV files too, and no imports. */
+#define IMPORT_GROUP "pledge-import"
 #define MAX_RECENT 8
 
 /* Documents */
 
 static void
 add_recent (PledgeWindow *self,
-            GFile        *file)
+            GFile        *file,
+            const char   *mime_type)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  const char *import_groups[] = { IMPORT_GROUP, NULL };
   GtkRecentData data = {
-    .mime_type = (char *) DATASET_MIME_TYPE,
+    .mime_type = (char *) mime_type,
+    .groups = g_strcmp0 (mime_type, DATASET_MIME_TYPE) != 0 ? (char **) import_groups : NULL,
     .app_name = (char *) g_get_application_name (),
     .app_exec = (char *) "pledge %u",
   };
@@ -48,7 +56,7 @@ remember_file (PledgeWindow *self)
     {
       g_autofree char *uri = g_file_get_uri (file);
 
-      add_recent (self, file);
+      add_recent (self, file, DATASET_MIME_TYPE);
       g_settings_set_string (self->settings, "last-file", uri);
     }
   else
@@ -134,6 +142,20 @@ pledge_window_open_file (PledgeWindow *self,
   remember_file (win);
   if (win != self)
     gtk_window_present (GTK_WINDOW (win));
+  /* An import: say what it took and what it left out */
+  if (pledge_document_get_import_report (win->document) != NULL)
+    {
+      g_autofree char *text =
+        pledge_import_report_describe_short (pledge_document_get_import_report (win->document));
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+      AdwToast *toast = adw_toast_new (markup);
+
+      adw_toast_set_timeout (toast, 10);
+      pledge_window_show_toast (win, toast);
+      /* Open Recent imports it again */
+      add_recent (win, file, pledge_import_detect_file (file, NULL) == PLEDGE_IMPORT_FORMAT_XLSX
+                             ? XLSX_MIME_TYPE : CSV_MIME_TYPE);
+    }
   offer_recovery (win);
 }
 
@@ -240,6 +262,21 @@ dataset_filter (void)
   return filter;
 }
 
+/* What Open takes: datasets, and the files Pledge imports (by content;
+ * the patterns only narrow the chooser's list). */
+static GtkFileFilter *
+open_filter (void)
+{
+  GtkFileFilter *filter = dataset_filter ();
+
+  gtk_file_filter_set_name (filter, _("Datasets, Workbooks and CSV Files"));
+  gtk_file_filter_add_mime_type (filter, XLSX_MIME_TYPE);
+  gtk_file_filter_add_mime_type (filter, CSV_MIME_TYPE);
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  return filter;
+}
+
 static void
 save_as_done (PledgeWindow *self,
               GFile        *file)
@@ -318,7 +355,7 @@ open_action (GtkWidget  *widget,
              GVariant   *param)
 {
   PledgeWindow *self = PLEDGE_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = dataset_filter ();
+  g_autoptr(GtkFileFilter) filter = open_filter ();
 
   pledge_ui_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Dataset"),
                          _("_Open"), filter, NULL, NULL, &self->native, on_open_chosen);
@@ -384,7 +421,8 @@ is_recent_dataset (GtkRecentInfo *info,
   if (app_name == NULL || !gtk_recent_info_has_application (info, app_name))
     return FALSE;
   if (g_strcmp0 (mime, DATASET_MIME_TYPE) != 0 &&
-      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml"))
+      !g_str_has_suffix (gtk_recent_info_get_uri (info), ".xml") &&
+      !gtk_recent_info_has_group (info, IMPORT_GROUP))
     return FALSE;
   return gtk_recent_info_exists (info);
 }

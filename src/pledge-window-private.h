@@ -152,6 +152,12 @@ void        pledge_window_ask_before_closing  (PledgeWindow *self);
 
 /* Actions (pledge-window-actions.c) */
 void        pledge_window_actions_class_init  (GtkWidgetClass *widget_class);
+/* Compare With (pledge-window-compare.c) */
+void        pledge_window_compare_class_init  (GtkWidgetClass *widget_class);
+void        pledge_window_compare_update      (PledgeWindow   *self,
+                                               PledgeSnapshot *snapshot);
+void        pledge_window_compare_export      (PledgeWindow   *self,
+                                               GtkWindow      *dialog);
 void        pledge_window_actions_init        (PledgeWindow *self);
 /* The export dialog's weak reference (a GWeakNotify). */
 void        pledge_window_clear_export_dialog (gpointer      data,

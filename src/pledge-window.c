@@ -22,6 +22,11 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_EQUIPMENT] = "pledge-equipment-symbolic",
   [PLEDGE_CHART_BURDEN] = "pledge-burden-symbolic",
   [PLEDGE_CHART_GAP] = "pledge-gap-symbolic",
+  [PLEDGE_CHART_REAL_CHANGE] = "pledge-real-change-symbolic",
+  [PLEDGE_CHART_PER_CAPITA] = "pledge-per-capita-symbolic",
+  [PLEDGE_CHART_CATEGORIES] = "pledge-categories-symbolic",
+  [PLEDGE_CHART_REVISIONS] = "pledge-revisions-symbolic",
+  [PLEDGE_CHART_MAP] = "pledge-map-symbolic",
 };
 
 static void update_view (PledgeWindow *self);
@@ -363,6 +368,7 @@ update_view (PledgeWindow *self)
     pledge_chart_view_set_input (PLEDGE_CHART_VIEW (self->charts[k]),
                                  pledge_chart_input_new (snapshot, self->year, self->target,
                                                          NULL));
+  pledge_window_compare_update (self, snapshot);
 
   pledge_member_table_set_plan_target (self->member_table,
                                        pledge_plan_pick_target (dataset, self->target));
@@ -717,6 +723,7 @@ pledge_window_class_init (PledgeWindowClass *klass)
 
   pledge_window_files_class_init (widget_class);
   pledge_window_actions_class_init (widget_class);
+  pledge_window_compare_class_init (widget_class);
 }
 
 static void

@@ -325,7 +325,9 @@ test_usage (gconstpointer data)
   g_assert_true (g_str_has_prefix (run.err, "pledge: "));
 }
 
-static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap" };
+/* The version 2 kinds draw their no-data state on the version 1 file */
+static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap",
+                                     "real-change", "per-capita", "categories", "map" };
 
 static void
 assert_png (const char *path,
@@ -563,6 +565,310 @@ test_plan_error_names_file (void)
   g_assert_true (g_str_has_prefix (run.err, expected));
 }
 
+/* --import: a dataset on standard output, or written whole to --output;
+ * on an error nothing on standard output and no output file. */
+static void
+test_import (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "import", "sipri-mini.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+  g_autofree char *written = NULL;
+
+  run_pledge (&run, arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<?xml"));
+  g_assert_nonnull (strstr (run.out, "defence-gdp=\"1.25\""));
+  g_assert_nonnull (strstr (run.err, "left out"));
+  run_clear (&run);
+
+  run_pledge (&run, arg, out_arg, "--sheet=Current", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "defence=\"35000.5\""));
+  run_clear (&run);
+
+  /* the dataset it wrote reads back */
+  run_pledge (&run, "--validate", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
+test_import_bad (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *in = g_test_build_filename (G_TEST_DIST, "data", "bad-import",
+                                               "sipri-bad-cell.xlsx", NULL);
+  g_autofree char *arg = g_strdup_printf ("--import=%s", in);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *out_arg = g_strdup_printf ("--output=%s", out);
+
+  run_pledge (&run, arg, out_arg, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "sheet \"Share of GDP\", cell D14: \"abc\" is not a number"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run_pledge (&run, "--output=x.xml", "--report", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* --year and the like belong to the dataset it writes */
+  run_pledge (&run, arg, "--year=2016", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "--import takes only"));
+  g_rmdir (dir);
+}
+
+/* The version 2 measures' own file, worked by hand in its comment */
+static char *
+v2_measures (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "v2", "measures.xml", NULL);
+}
+
+/* Format v2: the seven columns between alliance_share and status, worked
+ * by hand in the file's comment */
+static void
+test_report_csv_v2 (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+  g_auto(GStrv) lines = NULL;
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "year,member,name,defence,gdp,defence_gdp,equipment_defence,alliance_share,"
+                   "defence_constant,real_change,defence_per_capita,military_personnel,"
+                   "personnel_spending,infrastructure,other_spending,status,gdp-2");
+  /* 112.5 a head rounds half up; personnel with one decimal; categories
+   * as published; no alliance share, as Gamma and the United States have
+   * no 2023 figures (the total would be two members') */
+  g_assert_cmpstr (lines[1], ==,
+                   "2023,AAA,Alpha,100,5000,2.00,25.00,,90,,113,12.3,45.50,4.25,25.25,"
+                   "reported,yes");
+  /* Computed real change; published where given, not the 2.50 computed;
+   * per head at current prices where there is no constant figure; unknown
+   * is empty, never zero */
+  g_assert_cmpstr (lines[5], ==, "2024,AAA,Alpha,110,5200,2.12,,13.08,94.5,5.00,118,,,,,reported,yes");
+  g_assert_cmpstr (lines[6], ==, "2024,BBB,Beta,21,1000,2.10,,2.50,20.5,-1.50,,,,,,reported,yes");
+  g_assert_cmpstr (lines[7], ==, "2024,CCC,Gamma,10,400,2.50,,1.19,,,20,,,,,reported,yes");
+  g_assert_cmpstr (lines[8], ==,
+                   "2024,USA,United States,700,20000,3.50,,83.23,,,,,,,,reported,yes");
+}
+
+/* Under a scenario: the edited year at its own deflator (121 x 94.5 / 110),
+ * the projected one at the last reported deflator */
+static void
+test_report_csv_v2_scenario (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", "--scenario=more", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* 103.95 / 90: 15.50%; 121 x 0.859... / 800,000 people: 130 a head */
+  g_assert_nonnull (strstr (run.out, "\n2024,AAA,Alpha,121,5200,2.33,,14.20,103.95,15.50,130,,,,,"
+                                     "edited,yes\n"));
+  /* 133.1 at 2024's deflator: 10.00% on the edited 2024 */
+  g_assert_nonnull (strstr (run.out, ",10.00,,,,,,projected,yes\n"));
+  /* A published real change stays for a year no edit touched */
+  g_assert_nonnull (strstr (run.out, "\n2024,BBB,Beta,21,1000,2.10,,2.46,20.5,-1.50,"));
+}
+
+/* A version 1 file's report has none of the new columns: the same to the
+ * byte as before them */
+static void
+test_report_csv_v1_unchanged (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "year,member,name,defence,gdp,defence_gdp,"
+                                            "equipment_defence,alliance_share,status,"));
+  g_assert_null (strstr (run.out, "defence_constant"));
+}
+
+/* The text report: the same measures, a star for per head at current
+ * prices, and how they are priced */
+static void
+test_report_text_v2 (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+
+  run_pledge (&run, "--report", "--year=2024", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Defence (2021 prices)"));
+  g_assert_nonnull (strstr (run.out, "% real change"));
+  g_assert_nonnull (strstr (run.out, " 20*  "));
+  g_assert_nonnull (strstr (run.out, "-1.50"));
+  g_assert_nonnull (strstr (run.out, "* at current prices"));
+}
+
+/* The three version 2 charts of the version 2 file, and --help names them */
+static void
+test_export_v2_kinds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *path = v2_measures ();
+  const char *kinds[] = { "real-change", "per-capita", "categories" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *out = g_strdup_printf ("%s/%s.png", dir, kinds[i]);
+      g_autofree char *export = g_strdup_printf ("--export=%s", out);
+      g_autofree char *chart = g_strdup_printf ("--chart=%s", kinds[i]);
+
+      run_pledge (&run, export, chart, "--year=2024", "--scenario=more", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      assert_png (out, 1200, 800);
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "real-change, per-capita,"));
+  }
+}
+
+/* --compare: the revisions between two editions, the older told by the
+ * years the figures reach (neither test file has an edition date). */
+static char *
+compare_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "compare", name, NULL);
+}
+
+static void
+test_report_compare (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) swapped = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *older = g_strdup_printf ("Older: %s", old);
+  g_auto(GStrv) lines = NULL;
+  const char *poland = NULL;
+
+  run_pledge (&run, "--report", compare_new, "--year=2016", old, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, older));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "2016  Poland "))
+      poland = lines[i];
+  g_assert_nonnull (poland);
+  g_assert_true (g_regex_match_simple ("^2016  Poland +2\\.00 +1\\.99 +-0\\.01 .*"
+                                       "leaves 2% of GDP$", poland, 0, 0));
+  /* France is the same to two decimals in both */
+  g_assert_null (strstr (run.out, "France"));
+
+  /* Given the other way round, the same edition is the older */
+  run_pledge (&swapped, "--report", compare_old, "--year=2016", new, NULL);
+  g_assert_cmpint (swapped.status, ==, 0);
+  g_assert_nonnull (strstr (swapped.out, older));
+  g_assert_nonnull (strstr (swapped.out, poland));
+
+  run_pledge (&csv, "--report", compare_new, "--year=all", "--format=csv", old, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "year,member,name,old_defence_gdp,"));
+  g_assert_nonnull (strstr (csv.out, "\n2015,EST,Estonia,2.03,1.99,-0.04,"));
+  g_assert_nonnull (strstr (csv.out, "\n2016,POL,Poland,2.00,1.99,-0.01,"));
+}
+
+static void
+test_report_compare_usage (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_new = g_strconcat ("--compare=", new, NULL);
+  const char *cases[][2] = {
+    { "--year=2017", "have no year 2017 in common" },
+    { "--scenario=x", "leave out --scenario" },
+    { "--year=never", "is not a year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_pledge (&run, "--report", compare_new, cases[i][0], old, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--report", "--compare=/nonexistent/other.xml", old, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "/nonexistent/other.xml"));
+  }
+}
+
+/* --chart=revisions draws what --report --compare prints; each needs the other */
+static void
+test_export_revisions (void)
+{
+  g_autofree char *old = compare_file ("edition-2024.xml");
+  g_autofree char *new = compare_file ("edition-2025.xml");
+  g_autofree char *compare_old = g_strconcat ("--compare=", old, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("pledge-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "revisions.png", NULL);
+  g_autofree char *export = g_strconcat ("--export=", png, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) without = { 0 };
+  g_auto(Run) other_chart = { 0 };
+  g_auto(Run) no_year = { 0 };
+
+  /* 2017 is not in the older file: said, nothing written */
+  run_pledge (&no_year, export, "--chart=revisions", compare_old, "--year=2017", new, NULL);
+  g_assert_cmpint (no_year.status, ==, 2);
+  g_assert_nonnull (strstr (no_year.err, "no year 2017 in common"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* By default the last year both have, 2016, not the newer file's 2017 */
+  run_pledge (&run, export, "--chart=revisions", compare_old, new, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  run_pledge (&without, export, "--chart=revisions", new, NULL);
+  g_assert_cmpint (without.status, ==, 2);
+  g_assert_nonnull (strstr (without.err, "--compare"));
+  run_pledge (&other_chart, export, "--chart=trend", compare_old, new, NULL);
+  g_assert_cmpint (other_chart.status, ==, 2);
+  g_assert_nonnull (strstr (other_chart.err, "revisions"));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +902,16 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
+  g_test_add_func ("/pledge/cli/import", test_import);
+  g_test_add_func ("/pledge/cli/import/bad", test_import_bad);
+  g_test_add_func ("/pledge/cli/report/csv-v2", test_report_csv_v2);
+  g_test_add_func ("/pledge/cli/report/csv-v2-scenario", test_report_csv_v2_scenario);
+  g_test_add_func ("/pledge/cli/report/csv-v1-unchanged", test_report_csv_v1_unchanged);
+  g_test_add_func ("/pledge/cli/report/text-v2", test_report_text_v2);
+  g_test_add_func ("/pledge/cli/export/v2-kinds", test_export_v2_kinds);
+  g_test_add_func ("/pledge/cli/report/compare", test_report_compare);
+  g_test_add_func ("/pledge/cli/report/compare-usage", test_report_compare_usage);
+  g_test_add_func ("/pledge/cli/export/revisions", test_export_revisions);
 
   return g_test_run ();
 }

@@ -98,8 +98,7 @@ pledge_chart_input_format_money (const PledgeChartInput *input,
   if (!isfinite (value))
     return pledge_chart_format_money (value);
 
-  /* In a sentence, a large sum reads best in the largest unit it has one
-   * of: "USD 105.6 billion", not "USD 105,577 million" */
+  /* In a sentence, the largest unit it has one of: "USD 105.6 billion" */
   unit = CLAMP ((int) input->scale, 0, 3);
   while (unit < 4 && fabs (value) >= 1000)
     {
@@ -154,6 +153,7 @@ pledge_chart_input_free (PledgeChartInput *input)
   if (input == NULL)
     return;
 
+  g_clear_pointer (&input->compare, pledge_compare_free);
   for (guint i = 0; i < input->n_targets; i++)
     {
       g_free (input->targets[i].id);
@@ -177,6 +177,8 @@ pledge_chart_input_free (PledgeChartInput *input)
   g_free (input->scenario_name);
   g_free (input->currency);
   g_free (input->units);
+  g_free (input->edition);
+  g_free (input->europe_canada.name);
   g_free (input);
 }
 
@@ -281,10 +283,8 @@ alliance_share_of_gdp (PledgeSnapshot *snapshot,
   double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
   double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
 
-  if (!pledge_snapshot_alliance_is_complete (snapshot, year))
-    return NAN;
-  return isfinite (defence) && isfinite (gdp) && defence > 0 && gdp > 0
-         ? 100.0 * defence / gdp : NAN;
+  return pledge_snapshot_alliance_is_complete (snapshot, year) && isfinite (defence) &&
+         isfinite (gdp) && defence > 0 && gdp > 0 ? 100.0 * defence / gdp : NAN;
 }
 
 /* The alliance's reported figures: its defence and share of GDP, the
@@ -710,6 +710,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
     if (input->has_faint_band)
       pledge_chart_input_fill_faint_band (input, snapshot);
   }
+  pledge_chart_input_fill_measures (input, snapshot, reported);
 
   return g_steal_pointer (&input);
 }
@@ -961,6 +962,14 @@ pledge_chart_input_describe (const PledgeChartInput *input,
       return describe_burden (input);
     case PLEDGE_CHART_GAP:
       return describe_gap (input);
+    case PLEDGE_CHART_REAL_CHANGE:
+    case PLEDGE_CHART_PER_CAPITA:
+    case PLEDGE_CHART_CATEGORIES:
+      return pledge_chart_input_describe_measures (input, kind);
+    case PLEDGE_CHART_REVISIONS:
+      return pledge_revisions_chart_describe (input);
+    case PLEDGE_CHART_MAP:
+      return pledge_map_chart_describe (input);
     case PLEDGE_N_CHARTS:
     default:
       g_return_val_if_reached (NULL);
@@ -1108,6 +1117,8 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
         }
     }
 
+  pledge_chart_input_describe_member_measures (input, index, s);
+
   /* The trend in one line */
   if (m->last_share_year > m->first_share_year)
     {
@@ -1119,6 +1130,9 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
       g_string_append_printf (s, _("Share of GDP: %s in %d, %s in %d"),
                               a, m->first_share_year, b, m->last_share_year);
     }
+  /* The revisions chart: what the newer edition changed */
+  if (input->compare != NULL && !is_total)
+    pledge_revisions_chart_describe_revision (input, index, s);
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

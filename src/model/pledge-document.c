@@ -31,6 +31,8 @@ struct _PledgeDocument
   char            *display_name;
   gboolean         bundled;
   gboolean         recovered;    /* holds unsaved work recovered after a crash */
+  gboolean         imported;     /* an import not saved yet: no file of its own */
+  PledgeImportReport *import_report; /* what the last load imported, or NULL */
   gboolean         has_changes;
   guint            recovery_timeout;
 
@@ -78,7 +80,7 @@ static void watch_file (PledgeDocument *self);
 static void
 update_has_changes (PledgeDocument *self)
 {
-  gboolean has_changes = self->recovered ||
+  gboolean has_changes = self->recovered || self->imported ||
                          (self->undo != NULL && pledge_undo_stack_get_has_changes (self->undo));
 
   if (has_changes == self->has_changes)
@@ -232,6 +234,8 @@ set_dataset (PledgeDocument *self,
 {
   g_object_freeze_notify (G_OBJECT (self));
 
+  self->imported = FALSE;
+  g_clear_pointer (&self->import_report, pledge_import_report_free);
   disconnect_dataset (self);
   g_clear_object (&self->undo);
   g_set_object (&self->dataset, dataset);
@@ -396,6 +400,33 @@ pledge_document_get_changed_on_disk (PledgeDocument *self)
 
 /* Loading and saving */
 
+/* Another publisher's file (pledge-import.h): a new dataset, unsaved,
+ * named after the file it came from, with no file of its own until Save
+ * As, so Save never writes XML over a workbook. */
+static gboolean
+load_import (PledgeDocument  *self,
+             GFile           *file,
+             GError         **error)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeImportReport) report = NULL;
+
+  dataset = pledge_import_file (file, NULL, NULL, &report, NULL, error);
+  if (dataset == NULL)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_dataset (self, dataset, file, FALSE, NULL);
+  g_clear_object (&self->file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  watch_file (self);
+  self->imported = TRUE;
+  self->import_report = g_steal_pointer (&report);
+  update_has_changes (self);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
 gboolean
 pledge_document_load (PledgeDocument  *self,
                       GFile           *file,
@@ -408,11 +439,21 @@ pledge_document_load (PledgeDocument  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!bundled && pledge_import_detect_file (file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET)
+    return load_import (self, file, error);
+
   dataset = pledge_dataset_load (file, NULL, NULL, error);
   if (dataset == NULL)
     return FALSE;
   set_dataset (self, dataset, file, bundled, NULL);
   return TRUE;
+}
+
+const PledgeImportReport *
+pledge_document_get_import_report (PledgeDocument *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_DOCUMENT (self), NULL);
+  return self->import_report;
 }
 
 gboolean
@@ -468,8 +509,10 @@ pledge_document_save_as (PledgeDocument  *self,
   pledge_document_discard_recovery (self);
   set_file (self, file, FALSE);
   pledge_document_discard_recovery (self);
+  self->imported = FALSE;
   pledge_undo_stack_mark_saved (self->undo);
   set_recovered (self, FALSE);
+  update_has_changes (self);
   /* What is on disk now is what the document holds: the monitor's news of
    * this save is no news. */
   watch_file (self);
@@ -896,6 +939,7 @@ pledge_document_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->disk_etag);
   g_free (self->disk_checksum);
+  pledge_import_report_free (self->import_report);
 
   G_OBJECT_CLASS (pledge_document_parent_class)->finalize (object);
 }

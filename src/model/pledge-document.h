@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "pledge-dataset.h"
+#include "pledge-import.h"
 #include "pledge-snapshot.h"
 #include "pledge-undo.h"
 
@@ -39,7 +40,8 @@ PledgeDocument  *pledge_document_new                (void);
 
 /* Loading replaces what the document holds only when it succeeds. A
  * bundled dataset (a resource) has no file of its own: saving it asks for
- * one. */
+ * one. A file that is not a dataset by its content (an .xlsx workbook, a
+ * CSV) is imported: see pledge_document_get_import_report(). */
 gboolean         pledge_document_load               (PledgeDocument  *self,
                                                      GFile           *file,
                                                      gboolean         bundled,
@@ -66,6 +68,10 @@ PledgeSnapshot  *pledge_document_get_snapshot       (PledgeDocument  *self);
 GFile           *pledge_document_get_file           (PledgeDocument  *self);
 const char      *pledge_document_get_display_name   (PledgeDocument  *self);
 gboolean         pledge_document_get_bundled        (PledgeDocument  *self);
+/* After a load that imported another publisher's file (a workbook, a
+ * CSV): what it took and left out; NULL otherwise. Such a document has no
+ * file and has changes until it is saved. */
+const PledgeImportReport *pledge_document_get_import_report (PledgeDocument *self);
 gboolean         pledge_document_get_has_changes    (PledgeDocument  *self);
 gboolean         pledge_document_get_can_undo       (PledgeDocument  *self);
 gboolean         pledge_document_get_can_redo       (PledgeDocument  *self);
