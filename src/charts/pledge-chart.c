@@ -156,9 +156,9 @@ pledge_chart_style_init (PledgeChartStyle *style,
       style->muted = rgb (0x5e5c64);
       style->grid = rgb (0xdeddda);
       style->meets = rgb (0x1a5fb4);
-      style->partial = rgb (0x5b95dc);
-      style->misses = rgb (0x77767b);
-      style->unknown = rgb (0x949390);
+      style->partial = rgb (0x3584e4);
+      style->misses = rgb (0x949390);
+      style->unknown = rgb (0x8a8986);
       style->target = rgb (0xc01c28);
       style->other_target = rgb (0x5e5c64);
       style->faint = rgb (0xd3d2ce);
@@ -171,7 +171,7 @@ pledge_chart_style_init (PledgeChartStyle *style,
       style->grid = rgb (0x3d3d3d);
       style->meets = rgb (0x62a0ea);
       style->partial = rgb (0x3574c8);
-      style->misses = rgb (0x9a9996);
+      style->misses = rgb (0x77767b);
       style->unknown = rgb (0x6a696e);
       style->target = rgb (0xff7b63);
       style->other_target = rgb (0xc0bfbc);
