@@ -21,10 +21,11 @@ pledge_locale_format_money (double value)
   if (!isfinite (value))
     return g_strdup ("");
 
-  /* The ' flag groups thousands as the locale does (glibc). */
+  /* Thousands grouped as the locale does, and as English does in the C
+   * locale, which groups nothing */
   if (fabs (value) >= 100)
-    return g_strdup_printf ("%'.0f", value);
-  return g_strdup_printf ("%'.2f", value);
+    return pledge_number_format_grouped (value, 0);
+  return pledge_number_format_grouped (value, 2);
 }
 
 char *
@@ -33,7 +34,7 @@ pledge_locale_format_percent (double value)
   if (!isfinite (value))
     return g_strdup ("");
 
-  return g_strdup_printf ("%.2f", pledge_round2 (value));
+  return pledge_number_format_grouped (pledge_round2 (value), 2);
 }
 
 /* U+2212 MINUS SIGN: lines up with "+" in a column of figures. */
@@ -73,7 +74,7 @@ pledge_locale_format_delta_percent (double value)
   if (!isfinite (value))
     return g_strdup ("");
 
-  magnitude = g_strdup_printf ("%.2f", pledge_round2 (fabs (value)));
+  magnitude = pledge_number_format_grouped (pledge_round2 (fabs (value)), 2);
   if (pledge_round2 (fabs (value)) == 0)
     value = 0;
   return signed_text (value, magnitude);

@@ -759,7 +759,8 @@ test_locale_numbers (void)
       /* (the words may be translated, if a translation is installed) */
       g_assert_nonnull (strstr (input->targets[2].label, "3,5"));
       gap = pledge_chart_input_describe (input, PLEDGE_CHART_GAP);
-      g_assert_nonnull (strstr (gap, "105.577"));
+      /* USD 105,577 million, in a sentence: 105.6 billion */
+      g_assert_nonnull (strstr (gap, "105,6"));
       return;
     }
 
@@ -898,8 +899,8 @@ test_reported_input (void)
   /* The tooltip says both */
   tooltip = pledge_chart_input_describe_member (input, deu);
   g_assert_nonnull (strstr (tooltip, "Defence: 2.00% of GDP"));
-  /* (thousands grouped as the locale says: none in C) */
-  g_assert_nonnull (strstr (tooltip, "Reported: 1.20% of GDP, USD 41606 million"));
+  /* (a large sum in a sentence reads in billions) */
+  g_assert_nonnull (strstr (tooltip, "Reported: 1.20% of GDP, USD 41.6 billion"));
   usa_tooltip = pledge_chart_input_describe_member (input, usa);
   g_assert_null (strstr (usa_tooltip, "Reported"));
 
@@ -1998,9 +1999,743 @@ test_long_numbers (void)
   g_autofree char *percent = pledge_chart_format_percent (-1e25, 0);
   g_autofree char *money = pledge_chart_format_money (1e30);
 
-  g_assert_cmpstr (number, ==, "100000000000000000000.00");
-  g_assert_cmpstr (percent, ==, "-10000000000000000905969664%");
-  g_assert_cmpuint (strlen (money), ==, 31);
+  /* (grouped: English grouping in the C locale) */
+  g_assert_cmpstr (number, ==, "100,000,000,000,000,000,000.00");
+  g_assert_cmpstr (percent, ==, "-10,000,000,000,000,000,905,969,664%");
+  g_assert_cmpuint (strlen (money), ==, 41);
+}
+
+/* Polish: the alliance total covers the alliance */
+
+/* Six members reported 2014-2016; the scenario grows only the first two
+ * to 2020 */
+static PledgeDataset *
+make_partial_scenario (void)
+{
+  PledgeDataset *dataset = make_members (6, "Partial member %s");
+  g_autoptr(PledgeScenario) scenario = pledge_scenario_new ("some", "Two members grow");
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("AAA", 2016, 2020, 30.0, 1.0));
+  g_ptr_array_add (scenario->edits, pledge_edit_new_grow ("AAB", 2016, 2020, 30.0, 1.0));
+  pledge_dataset_add_scenario (dataset, g_steal_pointer (&scenario), 0, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_total_coverage (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_partial_scenario ();
+  g_autoptr(PledgeDataset) everyone = make_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, &error);
+  g_autoptr(PledgeSnapshot) reported = NULL;
+  g_autoptr(PledgeSnapshot) edited = NULL;
+  g_autoptr(PledgeSnapshot) all = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(PledgeChartInput) all_input = NULL;
+  g_autoptr(PledgeEdit) edit = pledge_edit_new_grow ("AAC", 2016, 2018, 5.0, 1.0);
+  const PledgeScenario *scenario;
+  guint expected = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (pledge_snapshot_alliance_is_complete (snapshot, 2016));
+  g_assert_false (pledge_snapshot_alliance_is_complete (snapshot, 2018));
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2018, &expected), ==, 4);
+  g_assert_cmpuint (expected, ==, 6);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2016, NULL), ==, 0);
+  /* Outside the snapshot's years every member is missing */
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (snapshot, 2040, NULL), ==, 6);
+  /* No member's share of a total of two members: it is no alliance share */
+  g_assert_true (isfinite (pledge_snapshot_get_alliance_share (snapshot, 0, 2016)));
+  g_assert_false (isfinite (pledge_snapshot_get_alliance_share (snapshot, 0, 2018)));
+
+  /* An edit applied to a snapshot counts the same as a full computation */
+  reported = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, &error);
+  g_assert_no_error (error);
+  scenario = pledge_dataset_get_scenario (dataset, 0);
+  edited = pledge_snapshot_new_with_edit (snapshot, scenario, edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (edited, 2017, NULL), ==, 3);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (edited, 2019, NULL), ==, 4);
+  g_assert_cmpuint (pledge_snapshot_get_alliance_missing (reported, 2016, NULL), ==, 0);
+
+  /* The trend draws the total where it is one, and says where it is not */
+  input = pledge_chart_input_new (snapshot, 2018, 0, NULL);
+  g_assert_cmpint (input->first_year, ==, 2014);
+  g_assert_cmpint (input->last_year, ==, 2020);
+  for (int year = 2014; year <= 2020; year++)
+    g_assert_cmpint (isfinite (input->total.series[year - input->first_year]), ==, year <= 2016);
+  g_assert_false (isfinite (input->total.defence));
+  g_assert_false (isfinite (input->total.defence_gdp));
+  g_assert_false (isfinite (input->members[0].alliance_share));
+  g_assert_cmpint (input->total_partial_first, ==, 2017);
+  g_assert_cmpint (input->total_partial_last, ==, 2020);
+  g_assert_cmpuint (input->total_partial_covered, ==, 2);
+  g_assert_cmpuint (input->total_partial_expected, ==, 6);
+
+  /* A scenario that projects every member has its total to the end */
+  all = pledge_snapshot_new (everyone, 0, &error);
+  g_assert_no_error (error);
+  all_input = pledge_chart_input_new (all, 2030, 0, NULL);
+  g_assert_true (isfinite (all_input->total.series[all_input->n_years - 1]));
+  g_assert_true (isfinite (all_input->total.defence));
+  g_assert_cmpint (all_input->total_partial_first, ==, 0);
+}
+
+/* Polish: every number of five or more digits a chart draws is grouped */
+
+/* Eight members with trillions of GDP and hundreds of thousands of
+ * millions of defence, some short of 2% by large sums */
+static PledgeDataset *
+make_big_money (void)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      char code[4];
+      g_autofree char *name = NULL;
+      PledgeMember *member;
+
+      make_code (i, code);
+      name = g_strdup_printf ("Big member %s", code);
+      member = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+      for (int year = 2014; year <= 2016; year++)
+        add_year (member, year, 2.5e6 * (i + 1) + 12345.678 * year, 0.8 + 0.45 * i,
+                  11 + 3 * i, year == 2016);
+    }
+  return dataset;
+}
+
+typedef struct
+{
+  double            x1, y1, x2, y2, width;
+  PledgeChartColour colour;
+  gboolean          dashed;
+} Line;
+
+typedef struct
+{
+  GPtrArray *texts;
+  GArray    *boxes;
+  GArray    *sizes;
+  GArray    *halos;
+  GArray    *lines;
+} Captured;
+
+static void
+capture_text (const char       *text,
+              const PledgeRect *box,
+              double            font_size,
+              gboolean          halo,
+              gpointer          user_data)
+{
+  Captured *c = user_data;
+
+  g_ptr_array_add (c->texts, g_strdup (text));
+  g_array_append_val (c->boxes, *box);
+  g_array_append_val (c->sizes, font_size);
+  g_array_append_val (c->halos, halo);
+}
+
+static void
+capture_line (double                   x1,
+              double                   y1,
+              double                   x2,
+              double                   y2,
+              double                   width,
+              const PledgeChartColour *colour,
+              gboolean                 dashed,
+              gpointer                 user_data)
+{
+  Captured *c = user_data;
+  Line line = { x1, y1, x2, y2, width, *colour, dashed };
+
+  g_array_append_val (c->lines, line);
+}
+
+static void
+captured_init (Captured *c)
+{
+  c->texts = g_ptr_array_new_with_free_func (g_free);
+  c->boxes = g_array_new (FALSE, FALSE, sizeof (PledgeRect));
+  c->sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  c->halos = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  c->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+}
+
+static void
+captured_clear (Captured *c)
+{
+  g_clear_pointer (&c->texts, g_ptr_array_unref);
+  g_clear_pointer (&c->boxes, g_array_unref);
+  g_clear_pointer (&c->sizes, g_array_unref);
+  g_clear_pointer (&c->halos, g_array_unref);
+  g_clear_pointer (&c->lines, g_array_unref);
+}
+
+/* Draws a chart on an image surface and keeps every string it drew */
+static cairo_surface_t *
+capture_chart_image (PledgeChartKind          kind,
+                     const PledgeChartInput  *input,
+                     const PledgeChartStyle  *style,
+                     int                      width,
+                     int                      height,
+                     Captured                *captured)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  captured_init (captured);
+  pledge_chart_set_text_hook (capture_text, captured);
+  pledge_chart_set_line_hook (capture_line, captured);
+  pledge_chart_draw (kind, cr, width, height, style, input);
+  pledge_chart_set_text_hook (NULL, NULL);
+  pledge_chart_set_line_hook (NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+capture_chart (PledgeChartKind          kind,
+               const PledgeChartInput  *input,
+               const PledgeChartStyle  *style,
+               int                      width,
+               int                      height,
+               Captured                *captured)
+{
+  cairo_surface_destroy (capture_chart_image (kind, input, style, width, height, captured));
+}
+
+static void
+test_numbers_grouped (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_big_money ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            &error);
+  g_autoptr(GRegex) ungrouped = g_regex_new ("[0-9]{5,}", 0, 0, NULL);
+  g_autoptr(GRegex) grouped = g_regex_new ("[0-9]{1,3}(,[0-9]{3})+", 0, 0, NULL);
+  PledgeChartStyle style;
+  guint n_grouped = 0, n_texts = 0;
+
+  g_assert_no_error (error);
+  pledge_chart_style_init (&style, FALSE);
+  for (guint target = 0; target < 2; target++)
+    {
+      g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, target, NULL);
+
+      for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+        {
+          g_autofree char *summary = pledge_chart_input_describe (input, kind);
+          Captured captured;
+
+          capture_chart (kind, input, &style, 1200, 800, &captured);
+          g_ptr_array_add (captured.texts, g_steal_pointer (&summary));
+          for (guint m = 0; m <= input->n_members; m++)
+            g_ptr_array_add (captured.texts,
+                             pledge_chart_input_describe_member (input, (int) m));
+          for (guint i = 0; i < captured.texts->len; i++)
+            {
+              const char *text = g_ptr_array_index (captured.texts, i);
+
+              if (g_regex_match (ungrouped, text, 0, NULL))
+                g_error ("%s chart, target %u: \"%s\" has an ungrouped number",
+                         pledge_chart_kind_to_string (kind), target, text);
+              if (g_regex_match (grouped, text, 0, NULL))
+                n_grouped++;
+              n_texts++;
+            }
+          captured_clear (&captured);
+        }
+    }
+  /* The charts did draw large numbers, grouped: the test saw some */
+  g_test_message ("%u strings, %u with grouped numbers", n_texts, n_grouped);
+  g_assert_cmpuint (n_grouped, >=, 10);
+}
+
+/* The gap chart's labels take the same decimals down the column */
+static void
+test_gap_decimals (void)
+{
+  PledgeDataset *dataset = new_dataset (TRUE);
+  g_autoptr(PledgeDataset) owned = dataset;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  g_autoptr(GRegex) number = g_regex_new ("^[0-9,]+(\\.[0-9]+)?$", 0, 0, NULL);
+  const double gdp[] = { 100000, 1000, 300 };
+  PledgeChartStyle style;
+  Captured captured;
+  int decimals = -1;
+  guint n_labels = 0;
+  double ticks_y = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gdp); i++)
+    {
+      char code[4];
+
+      make_code (i, code);
+      add_year (pledge_dataset_add_member (dataset, code, code, 1949, 0), 2016, gdp[i], 1.0,
+                NAN, FALSE);
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  pledge_chart_style_init (&style, FALSE);
+  capture_chart (PLEDGE_CHART_GAP, input, &style, 1200, 800, &captured);
+  /* the axis ticks: the lowest numbers */
+  for (guint i = 0; i < captured.texts->len; i++)
+    if (g_regex_match (number, g_ptr_array_index (captured.texts, i), 0, NULL))
+      ticks_y = MAX (ticks_y, g_array_index (captured.boxes, PledgeRect, i).y);
+  for (guint i = 0; i < captured.texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (captured.texts, i);
+      const char *point = strchr (text, '.');
+      int d = point ? (int) strlen (point + 1) : 0;
+      const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+
+      /* the value labels: numbers above the axis's ticks */
+      if (!g_regex_match (number, text, 0, NULL) || box->y > ticks_y - 1)
+        continue;
+      n_labels++;
+      if (decimals < 0)
+        decimals = d;
+      g_assert_cmpint (d, ==, decimals);
+    }
+  /* 1,000, 10 and 3: one column, no decimals */
+  g_assert_cmpuint (n_labels, >=, 3);
+  captured_clear (&captured);
+}
+
+/* Polish: colours that show */
+
+/* WCAG 2.1 relative luminance and contrast ratio */
+static double
+luminance (double r,
+           double g,
+           double b)
+{
+  double c[3] = { r, g, b };
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static double
+contrast (double la,
+          double lb)
+{
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static double
+colour_luminance (const PledgeChartColour *colour)
+{
+  return luminance (colour->red, colour->green, colour->blue);
+}
+
+/* Every colour that draws data, in both themes, has 3:1 with the
+ * background (the grid and the faint context lines are not data) */
+static void
+test_series_contrast (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      PledgeChartStyle style;
+      struct { const char *name; const PledgeChartColour *colour; } series[8 + PLEDGE_CHART_PALETTE_SIZE];
+      guint n = 0;
+      double bg;
+
+      pledge_chart_style_init (&style, dark);
+      bg = colour_luminance (&style.background);
+      series[n].name = "foreground"; series[n++].colour = &style.foreground;
+      series[n].name = "muted"; series[n++].colour = &style.muted;
+      series[n].name = "meets"; series[n++].colour = &style.meets;
+      series[n].name = "partial"; series[n++].colour = &style.partial;
+      series[n].name = "misses"; series[n++].colour = &style.misses;
+      series[n].name = "unknown"; series[n++].colour = &style.unknown;
+      series[n].name = "target"; series[n++].colour = &style.target;
+      series[n].name = "other_target"; series[n++].colour = &style.other_target;
+      for (guint i = 0; i < PLEDGE_CHART_PALETTE_SIZE; i++)
+        {
+          series[n].name = "palette";
+          series[n++].colour = &style.palette[i];
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          double ratio = contrast (colour_luminance (series[i].colour), bg);
+
+          if (ratio < 3.0)
+            g_error ("%s theme: %s (%u) has %.2f:1 with the background",
+                     dark ? "dark" : "light", series[i].name, i, ratio);
+        }
+      /* and the colours that set members apart differ in lightness too, not
+       * only in hue (unknown figures are also marked by a pattern) */
+      g_assert_cmpfloat (contrast (colour_luminance (&style.meets),
+                                   colour_luminance (&style.partial)), >=, 1.5);
+      g_assert_cmpfloat (contrast (colour_luminance (&style.meets),
+                                   colour_luminance (&style.misses)), >=, 1.5);
+    }
+}
+
+/* The "Reported figure" swatch shows as a box, not a pale patch with a
+ * line on top: rows of its box hold pixels of 3:1 with the background */
+static void
+test_reported_swatch (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_ghosts_6 ();
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+      {
+        PledgeChartStyle style;
+        Captured captured;
+        cairo_surface_t *surface;
+        double bg;
+        gboolean found = FALSE;
+
+        pledge_chart_style_init (&style, dark);
+        bg = colour_luminance (&style.background);
+        surface = capture_chart_image (kind, input, &style, 1200, 800, &captured);
+        for (guint i = 0; i < captured.texts->len; i++)
+          {
+            const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+            double em = g_array_index (captured.sizes, double, i) / 0.82;
+            int x0 = (int) floor (box->x - 1.3 * em), x1 = (int) ceil (box->x - 0.4 * em);
+            int y0 = (int) floor (box->y), y1 = (int) ceil (box->y + box->height);
+            int rows = 0;
+
+            if (g_strcmp0 (g_ptr_array_index (captured.texts, i), "Reported figure") != 0)
+              continue;
+            found = TRUE;
+            for (int y = MAX (0, y0); y < MIN (800, y1); y++)
+              {
+                gboolean shows = FALSE;
+
+                for (int x = MAX (0, x0); x < MIN (1200, x1) && !shows; x++)
+                  {
+                    int rgb[3];
+
+                    pixel_at (surface, x, y, rgb);
+                    shows = contrast (luminance (rgb[0] / 255.0, rgb[1] / 255.0, rgb[2] / 255.0),
+                                      bg) >= 3.0;
+                  }
+                rows += shows;
+              }
+            /* the swatch is 0.9 em high */
+            if (rows < 0.6 * 0.9 * em)
+              g_error ("%s %s chart: the Reported figure swatch shows on %d rows of %.0f",
+                       dark ? "dark" : "light", pledge_chart_kind_to_string (kind), rows,
+                       0.9 * em);
+          }
+        if (kind == PLEDGE_CHART_COMPLIANCE)
+          g_assert_true (found);
+        captured_clear (&captured);
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* Polish: the row charts use their height and keep folded ghosts */
+
+/* The space between the lowest string of the plot and the footer */
+static double
+space_above_footer (const Captured *captured,
+                    const char     *footer_start)
+{
+  double footer = G_MAXDOUBLE, lowest = 0;
+
+  for (guint i = 0; i < captured->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (captured->texts, i);
+      const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+      if (g_str_has_prefix (text, footer_start) || strstr (text, "Made up for the tests"))
+        footer = MIN (footer, box->y);
+    }
+  for (guint i = 0; i < captured->texts->len; i++)
+    {
+      const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+      if (box->y + box->height <= footer)
+        lowest = MAX (lowest, box->y + box->height);
+    }
+  return footer - lowest;
+}
+
+static void
+test_bars_use_height (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (32, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const PledgeChartKind kinds[] = { PLEDGE_CHART_GAP, PLEDGE_CHART_BURDEN };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      Captured captured;
+      double space, em;
+
+      capture_chart (kinds[k], input, &style, 700, 2000, &captured);
+      /* the body font at 700 wide: 0.7 of 14 px */
+      em = 14.0 * 0.7;
+      space = space_above_footer (&captured, "Test alliance");
+      if (space > 6 * em)
+        g_error ("%s chart at 700x2000: %.0f px empty above the footer",
+                 pledge_chart_kind_to_string (kinds[k]), space);
+      captured_clear (&captured);
+    }
+}
+
+/* The middle of the row whose label ends in suffix, or -1 */
+static int
+row_labelled (PledgeChartKind         kind,
+              const PledgeChartInput *input,
+              const char             *suffix)
+{
+  PledgeChartStyle style;
+  Captured captured;
+  int cy = -1;
+
+  pledge_chart_style_init (&style, FALSE);
+  capture_chart (kind, input, &style, 1200, 800, &captured);
+  for (guint i = 0; i < captured.texts->len && cy < 0; i++)
+    if (g_str_has_suffix (g_ptr_array_index (captured.texts, i), suffix))
+      {
+        const PledgeRect *box = &g_array_index (captured.boxes, PledgeRect, i);
+
+        cy = (int) round (box->y + box->height / 2);
+      }
+  captured_clear (&captured);
+  return cy;
+}
+
+/* 300 members whose 2016 figures a scenario moved: most are folded into
+ * one row, which keeps their reported figure as its ghost */
+static void
+test_folded_ghosts (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_ghosts_300 ();
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, 0, NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const PledgeChartKind kinds[] = { PLEDGE_CHART_BURDEN, PLEDGE_CHART_GAP };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      cairo_surface_t *with, *without;
+      int cy = row_labelled (kinds[k], input, " other members");
+      guint n;
+
+      g_assert_cmpint (cy, >, 0);
+      draw_with_and_without (kinds[k], input, &with, &without);
+      n = count_new_colour (with, without, &style.foreground, 40, cy - 3, cy + 3);
+      if (n < 5)
+        g_error ("%s chart: no ghost marker on the folded row (%u pixels)",
+                 pledge_chart_kind_to_string (kinds[k]), n);
+      cairo_surface_destroy (with);
+      cairo_surface_destroy (without);
+    }
+}
+
+/* Polish: text no smaller than the window's small text */
+
+/* Two boxes overlap by more than slack on both axes */
+static gboolean
+boxes_overlap (const PledgeRect *a,
+               const PledgeRect *b,
+               double            slack)
+{
+  return a->x + a->width - slack > b->x && b->x + b->width - slack > a->x &&
+         a->y + a->height - slack > b->y && b->y + b->height - slack > a->y;
+}
+
+/* Pairs of strings drawn over each other, listed in report */
+static guint
+count_text_overlaps (const Captured *captured,
+                     GString        *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < captured->texts->len; i++)
+    for (guint j = i + 1; j < captured->texts->len; j++)
+      if (boxes_overlap (&g_array_index (captured->boxes, PledgeRect, i),
+                         &g_array_index (captured->boxes, PledgeRect, j), 1.0))
+        {
+          n++;
+          if (report != NULL)
+            g_string_append_printf (report, " \"%s\" over \"%s\";",
+                                    (const char *) g_ptr_array_index (captured->texts, i),
+                                    (const char *) g_ptr_array_index (captured->texts, j));
+        }
+  return n;
+}
+
+static void
+test_min_text_size (void)
+{
+  g_autoptr(PledgeDataset) dataset = make_members (32, "Member %s");
+  g_autoptr(PledgeSnapshot) snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED,
+                                                            NULL);
+  g_autoptr(PledgeChartInput) input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+  static const int sizes_px[][2] = { { 640, 420 }, { 480, 320 } };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes_px); s++)
+    for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+      {
+        Captured captured;
+        g_autoptr(GString) overlaps = g_string_new (NULL);
+
+        capture_chart (kind, input, &style, sizes_px[s][0], sizes_px[s][1], &captured);
+        g_assert_cmpuint (captured.texts->len, >, 0);
+        for (guint i = 0; i < captured.sizes->len; i++)
+          if (g_array_index (captured.sizes, double, i) < PLEDGE_CHART_MIN_TEXT - 0.01)
+            g_error ("%s chart at %dx%d: \"%s\" at %.1f px",
+                     pledge_chart_kind_to_string (kind), sizes_px[s][0], sizes_px[s][1],
+                     (const char *) g_ptr_array_index (captured.texts, i),
+                     g_array_index (captured.sizes, double, i));
+        /* and the larger labels are thinned, not drawn over each other */
+        if (count_text_overlaps (&captured, overlaps) > 0)
+          g_error ("%s chart at %dx%d:%s", pledge_chart_kind_to_string (kind),
+                   sizes_px[s][0], sizes_px[s][1], overlaps->str);
+        captured_clear (&captured);
+      }
+}
+
+/* Polish: labels clear of each other and of the legend */
+
+static PledgeChartInput *
+bundled_input (const char *name,
+               int         year,
+               guint       target)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", name,
+                                                 NULL);
+
+  return input_from_file (path, year, target);
+}
+
+static gboolean
+same_colour (const PledgeChartColour *a,
+             const PledgeChartColour *b)
+{
+  return fabs (a->red - b->red) < 1e-6 && fabs (a->green - b->green) < 1e-6 &&
+         fabs (a->blue - b->blue) < 1e-6;
+}
+
+/* Whether the segment, as thick as width, crosses box shrunk by a pixel */
+static gboolean
+line_crosses (const Line       *line,
+              const PledgeRect *box)
+{
+  double x0 = box->x + 1, y0 = box->y + 1;
+  double x1 = box->x + box->width - 1, y1 = box->y + box->height - 1;
+  double half = line->width / 2;
+
+  /* Target lines and guidelines are horizontal or vertical */
+  if (fabs (line->y1 - line->y2) < 1e-6)
+    return line->y1 + half > y0 && line->y1 - half < y1 &&
+           MAX (line->x1, line->x2) > x0 && MIN (line->x1, line->x2) < x1;
+  if (fabs (line->x1 - line->x2) < 1e-6)
+    return line->x1 + half > x0 && line->x1 - half < x1 &&
+           MAX (line->y1, line->y2) > y0 && MIN (line->y1, line->y2) < y1;
+  return FALSE;
+}
+
+/* Strings without a halo that a target line or guideline runs through */
+static guint
+count_line_crossings (const Captured         *captured,
+                      const PledgeChartStyle *style,
+                      GString                *report)
+{
+  guint n = 0;
+
+  for (guint l = 0; l < captured->lines->len; l++)
+    {
+      const Line *line = &g_array_index (captured->lines, Line, l);
+
+      /* the selected target's lines and guidelines, the other targets'
+       * dashed lines (solid lines of that grey are axes and leaders) */
+      if (!same_colour (&line->colour, &style->target) &&
+          !(line->dashed && same_colour (&line->colour, &style->other_target)))
+        continue;
+      for (guint i = 0; i < captured->texts->len; i++)
+        if (!g_array_index (captured->halos, gboolean, i) &&
+            line_crosses (line, &g_array_index (captured->boxes, PledgeRect, i)))
+          {
+            n++;
+            if (report != NULL)
+              {
+                const PledgeRect *box = &g_array_index (captured->boxes, PledgeRect, i);
+
+                g_string_append_printf (report,
+                                        " a line (%.0f,%.0f)-(%.0f,%.0f) through \"%s\""
+                                        " at (%.0f,%.0f) %.0fx%.0f;",
+                                        line->x1, line->y1, line->x2, line->y2,
+                                        (const char *) g_ptr_array_index (captured->texts, i),
+                                        box->x, box->y, box->width, box->height);
+              }
+          }
+    }
+  return n;
+}
+
+static void
+test_labels_clear (void)
+{
+  g_autoptr(PledgeDataset) members = make_members (32, "Member %s");
+  g_autoptr(PledgeDataset) ghosts = make_ghosts_6 ();
+  g_autoptr(PledgeSnapshot) members_snapshot =
+    pledge_snapshot_new (members, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  g_autoptr(PledgeSnapshot) ghosts_snapshot = pledge_snapshot_new (ghosts, 0, NULL);
+  PledgeChartInput *inputs[] = {
+    pledge_chart_input_new (members_snapshot, 2016, 0, NULL),
+    pledge_chart_input_new (members_snapshot, 2016, 1, NULL),
+    pledge_chart_input_new (ghosts_snapshot, 2016, 0, NULL),
+    bundled_input ("nato-2016.xml", 2016, 0),
+    bundled_input ("nato-2025.xml", 2025, 0),
+    bundled_input ("nato-2025.xml", 2024, 1),
+  };
+  static const int sizes_px[][2] = { { 1200, 800 }, { 800, 600 } };
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n_overlaps = 0;
+
+  for (int dark = 0; dark <= 1; dark++)
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      for (guint s = 0; s < G_N_ELEMENTS (sizes_px); s++)
+        for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+          {
+            PledgeChartStyle style;
+            Captured captured;
+            g_autoptr(GString) overlaps = g_string_new (NULL);
+            guint n;
+
+            pledge_chart_style_init (&style, dark);
+            capture_chart (kind, inputs[i], &style, sizes_px[s][0], sizes_px[s][1], &captured);
+            n = count_text_overlaps (&captured, overlaps);
+            n += count_line_crossings (&captured, &style, overlaps);
+            if (n > 0)
+              g_string_append_printf (all, "\n  %s input %u, %s chart at %dx%d:%s",
+                                      dark ? "dark" : "light", i,
+                                      pledge_chart_kind_to_string (kind), sizes_px[s][0],
+                                      sizes_px[s][1], overlaps->str);
+            n_overlaps += n;
+            captured_clear (&captured);
+          }
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    pledge_chart_input_free (inputs[i]);
+  if (n_overlaps > 0)
+    g_error ("%u strings drawn over others:%s", n_overlaps, all->str);
 }
 
 int
@@ -2051,6 +2786,15 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/footer-bounded", test_footer_bounded);
   g_test_add_func ("/pledge/charts/non-finite", test_non_finite);
   g_test_add_func ("/pledge/charts/long-numbers", test_long_numbers);
+  g_test_add_func ("/pledge/charts/polish/total-coverage", test_total_coverage);
+  g_test_add_func ("/pledge/charts/polish/numbers-grouped", test_numbers_grouped);
+  g_test_add_func ("/pledge/charts/polish/gap-decimals", test_gap_decimals);
+  g_test_add_func ("/pledge/charts/polish/series-contrast", test_series_contrast);
+  g_test_add_func ("/pledge/charts/polish/reported-swatch", test_reported_swatch);
+  g_test_add_func ("/pledge/charts/polish/bars-use-height", test_bars_use_height);
+  g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
+  g_test_add_func ("/pledge/charts/polish/min-text-size", test_min_text_size);
+  g_test_add_func ("/pledge/charts/polish/labels-clear", test_labels_clear);
 
   status = g_test_run ();
 

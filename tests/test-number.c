@@ -359,6 +359,47 @@ test_hundredths_random (void)
     }
 }
 
+
+/* Numbers on screen: thousands grouped as the locale groups them, and as
+ * English does in the C locale, which groups nothing by itself. Switches
+ * LC_NUMERIC and puts back the one main() chose. */
+typedef struct
+{
+  const char *locale;
+  double      value;
+  int         decimals;
+  const char *text;
+} GroupCase;
+
+static const GroupCase group_cases[] = {
+  { "C", 12345.678, 2, "12,345.68" },
+  { "C", -1234567, 0, "-1,234,567" },
+  { "C", 999, 0, "999" },
+  { "C", 1000, 1, "1,000.0" },
+  { "C", 0.5, 2, "0.50" },
+  { "C", 1e20, 0, "100,000,000,000,000,000,000" },
+  { "C.UTF-8", 105577.4, 0, "105,577" },
+  { "de_DE.UTF-8", 1234567.891, 2, "1.234.567,89" },
+  { "de_DE.UTF-8", 87751.4, 0, "87.751" },
+};
+
+static void
+test_group (gconstpointer data)
+{
+  const GroupCase *c = data;
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *text = NULL;
+
+  if (setlocale (LC_NUMERIC, c->locale) == NULL)
+    {
+      g_test_skip_printf ("no %s locale", c->locale);
+      return;
+    }
+  text = pledge_number_format_grouped (c->value, c->decimals);
+  setlocale (LC_NUMERIC, saved);
+  g_assert_cmpstr (text, ==, c->text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +426,11 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/pledge/number/format/%u", i);
       g_test_add_data_func (path, &format_cases[i], test_format);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (group_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/number/group/%u", i);
+      g_test_add_data_func (path, &group_cases[i], test_group);
     }
   g_test_add_func ("/pledge/number/round-trip", test_round_trip);
   g_test_add_func ("/pledge/number/shortest", test_shortest);

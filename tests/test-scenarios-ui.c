@@ -211,7 +211,7 @@ static const FormatCase format_cases[] = {
   { "C.UTF-8", FORMAT_DELTA_PERCENT, 0.001, "0.00" },
   { "C.UTF-8", FORMAT_DELTA_PERCENT, -0.001, "0.00" },
   { "C.UTF-8", FORMAT_DELTA_PERCENT, NAN, "" },
-  { "C.UTF-8", FORMAT_DELTA_MONEY, 87751.4, "+87751" },
+  { "C.UTF-8", FORMAT_DELTA_MONEY, 87751.4, "+87,751" },  /* grouped as English does */
   { "C.UTF-8", FORMAT_DELTA_MONEY, -12.5, "\u221212.50" },
   { "C.UTF-8", FORMAT_DELTA_MONEY, 0, "0.00" },
   { "C.UTF-8", FORMAT_GROWTH, 7.8123, "+7.81 %" },

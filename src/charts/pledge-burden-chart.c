@@ -154,12 +154,29 @@ burden_layout (PledgeChart *c,
     }
   if (shown < n)
     {
-      double rest = 0;
+      double rest = 0, reported = 0;
+      gboolean ghosted = FALSE;
+      PledgeRow *row;
 
       for (guint k = shown; k < n; k++)
-        rest += input->members[order[k]].alliance_share;
-      pledge_bars_add_rest (bars, style, n - shown, rest, pledge_chart_format_percent (rest, 2));
+        {
+          const PledgeChartMember *m = &input->members[order[k]];
+
+          rest += m->alliance_share;
+          reported += isfinite (m->reported_alliance_share) ? m->reported_alliance_share
+                                                            : m->alliance_share;
+          ghosted = ghosted || has_ghost (input, m);
+        }
+      row = pledge_bars_add_rest (bars, style, n - shown, rest,
+                                  pledge_chart_format_percent (rest, 2));
       max_value = MAX (max_value, rest);
+      /* A ghosted member folded in keeps its ghost: the group's reported share */
+      if (ghosted)
+        {
+          row->has_ghost = TRUE;
+          row->ghost = reported;
+          max_value = MAX (max_value, reported);
+        }
     }
   bars->money = FALSE;
   return pledge_bars_layout (c, bars, max_value);

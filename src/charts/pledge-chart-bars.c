@@ -90,7 +90,7 @@ pledge_bars_add_text (PledgeBars              *bars,
   return row;
 }
 
-void
+PledgeRow *
 pledge_bars_add_rest (PledgeBars             *bars,
                       const PledgeChartStyle *style,
                       guint                   n,
@@ -110,6 +110,7 @@ pledge_bars_add_rest (PledgeBars             *bars,
   row->value_text = value_text;
   row->fill = style->unknown;
   row->text_colour = &style->muted;
+  return row;
 }
 
 void
@@ -129,7 +130,6 @@ pledge_bars_layout (PledgeChart *c,
                     PledgeBars  *bars,
                     double       max_value)
 {
-  double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
   double label_w = 0, value_w = 0, tick_w, room;
 
   if (bars->n_rows == 0)
@@ -167,7 +167,9 @@ pledge_bars_layout (PledgeChart *c,
   pledge_axis_init (&bars->axis, 0, max_value,
                     (guint) CLAMP ((bars->x1 - bars->x0) / tick_w, 2, 10));
 
-  bars->row_height = MIN (room / bars->n_rows, line_h * 2.0);
+  /* The rows take the height the chart has; the bars stay at most 1.44
+   * lines thick (pledge_bars_paint), so a tall chart spaces them out */
+  bars->row_height = room / bars->n_rows;
   bars->top = c->plot.y;
   bars->bottom = bars->top + bars->row_height * bars->n_rows;
   return TRUE;
@@ -179,7 +181,8 @@ pledge_bars_paint (PledgeChart      *c,
 {
   const PledgeChartStyle *style = c->style;
   double line_h = pledge_chart_line_height (c, PLEDGE_FONT_LABEL);
-  double bar_h = MAX (1.0, MIN (bars->row_height * 0.72, bars->row_height - 2));
+  double bar_h = MAX (1.0, MIN (MIN (bars->row_height * 0.72, line_h * 1.44),
+                                bars->row_height - 2));
   double over = MIN (c->em * 0.15, (bars->row_height - bar_h) * 0.4);
   double ghost_w;
   PledgeChartColour stripes = style->background;

@@ -68,8 +68,9 @@ PledgeRow   *pledge_bars_add_text      (PledgeBars              *bars,
                                         char                    *label,
                                         char                    *value_text,
                                         const PledgeChartColour *text_colour);
-/* The bar of the n members that are not shown, of their values' sum */
-void         pledge_bars_add_rest      (PledgeBars              *bars,
+/* The bar of the n members that are not shown, of their values' sum; the
+ * caller gives it a ghost when one of them has one */
+PledgeRow   *pledge_bars_add_rest      (PledgeBars              *bars,
                                         const PledgeChartStyle  *style,
                                         guint                    n,
                                         double                   rest,

@@ -75,7 +75,7 @@ pledge_chart_begin (PledgeChart            *c,
 {
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
   cairo_font_options_t *options;
-  double factor;
+  double factor, min_text;
 
   g_assert (isfinite (width) && isfinite (height) && width > 0 && height > 0);
 
@@ -94,6 +94,10 @@ pledge_chart_begin (PledgeChart            *c,
   factor = CLAMP (MIN (width / 1200.0, height / 800.0), 0.7, 3.0);
   c->em = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : 14.0) * factor;
   c->pad = c->em * 1.4;
+  /* Text never shrinks below the window's small text (11 px beside the
+   * default 14): a small chart draws fewer labels, not smaller ones */
+  min_text = (style->font_size > 0 && isfinite (style->font_size) ? style->font_size : 14.0) *
+             PLEDGE_CHART_MIN_TEXT / 14.0;
 
   c->pango = pango_font_map_create_context (font_map);
   options = cairo_font_options_create ();
@@ -112,7 +116,8 @@ pledge_chart_begin (PledgeChart            *c,
 
       pango_font_description_set_family (desc, style->font_family ? style->font_family
                                                                   : "Cantarell");
-      pango_font_description_set_absolute_size (desc, c->em * font_table[i].scale * PANGO_SCALE);
+      pango_font_description_set_absolute_size (desc, MAX (c->em * font_table[i].scale,
+                                                           min_text) * PANGO_SCALE);
       pango_font_description_set_weight (desc, font_table[i].bold ? PANGO_WEIGHT_BOLD
                                                                   : PANGO_WEIGHT_NORMAL);
       c->fonts[i] = desc;
@@ -258,6 +263,17 @@ pledge_chart_stroke_rect (PledgeChart             *c,
   cairo_restore (c->cr);
 }
 
+static PledgeChartLineHook line_hook;
+static gpointer line_hook_data;
+
+void
+pledge_chart_set_line_hook (PledgeChartLineHook hook,
+                            gpointer            user_data)
+{
+  line_hook = hook;
+  line_hook_data = user_data;
+}
+
 void
 pledge_chart_line (PledgeChart             *c,
                    double                   x1,
@@ -270,6 +286,8 @@ pledge_chart_line (PledgeChart             *c,
 {
   if (!stroke_begin (c, line_width, colour, dashed))
     return;
+  if (line_hook != NULL)
+    line_hook (x1, y1, x2, y2, line_width, colour, dashed, line_hook_data);
   cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to (c->cr, pledge_chart_safe (x1), pledge_chart_safe (y1));
   cairo_line_to (c->cr, pledge_chart_safe (x2), pledge_chart_safe (y2));

@@ -20,6 +20,10 @@
 
 G_BEGIN_DECLS
 
+/* The smallest text a chart draws, in pixels at the default font size of
+ * 14: the window's small text. Charts thin their labels below it. */
+#define PLEDGE_CHART_MIN_TEXT 11.0
+
 typedef struct
 {
   double x;
@@ -129,6 +133,18 @@ void         pledge_chart_stroke_rect  (PledgeChart             *c,
                                         double                   line_width,
                                         const PledgeChartColour *colour,
                                         gboolean                 dashed);
+/* For tests: called with every line pledge_chart_line() draws. NULL to
+ * stop; not thread-safe. */
+typedef void (*PledgeChartLineHook) (double                   x1,
+                                     double                   y1,
+                                     double                   x2,
+                                     double                   y2,
+                                     double                   width,
+                                     const PledgeChartColour *colour,
+                                     gboolean                 dashed,
+                                     gpointer                 user_data);
+void         pledge_chart_set_line_hook (PledgeChartLineHook  hook,
+                                         gpointer             user_data);
 void         pledge_chart_line         (PledgeChart             *c,
                                         double                   x1,
                                         double                   y1,

@@ -92,26 +92,44 @@ char *
 pledge_chart_input_format_money (const PledgeChartInput *input,
                                  double                  value)
 {
-  g_autofree char *amount = pledge_chart_format_money (value);
+  g_autofree char *amount = NULL;
+  int unit;
 
   if (!isfinite (value))
-    return g_steal_pointer (&amount);
+    return pledge_chart_format_money (value);
 
-  switch (input->scale)
+  /* In a sentence, the largest unit it has one of: "USD 105.6 billion" */
+  unit = CLAMP ((int) input->scale, 0, 3);
+  while (unit < 4 && fabs (value) >= 1000)
     {
-    case PLEDGE_SCALE_THOUSAND:
+      value /= 1000;
+      unit++;
+    }
+  while (unit > 0 && fabs (value) < 1 && value != 0)
+    {
+      value *= 1000;
+      unit--;
+    }
+  amount = unit > 0 ? pledge_chart_format_grouped (value, 1) : pledge_chart_format_money (value);
+
+  switch (unit)
+    {
+    case 1:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 thousand" */
       return g_strdup_printf (_("%s %s thousand"), input->currency, amount);
-    case PLEDGE_SCALE_MILLION:
+    case 2:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 million" */
       return g_strdup_printf (_("%s %s million"), input->currency, amount);
-    case PLEDGE_SCALE_BILLION:
+    case 3:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250 billion" */
       return g_strdup_printf (_("%s %s billion"), input->currency, amount);
-    case PLEDGE_SCALE_UNIT:
+    case 4:
+      /* Translators: money; the first %s is a currency code, the second an
+       * amount: "USD 1.3 trillion" */
+      return g_strdup_printf (_("%s %s trillion"), input->currency, amount);
     default:
       /* Translators: money; the first %s is a currency code, the second an
        * amount: "USD 1,250" */
@@ -256,7 +274,8 @@ fill_reported (PledgeChartInput  *input,
                         pledge_chart_values_differ (m->equipment, m->reported_equipment);
 }
 
-/* The alliance's share of GDP in a year, NAN when it has no figures */
+/* The alliance's share of GDP in a year, NAN when it has no figures or
+ * its figures cover only some members (pledge_snapshot_alliance_is_complete) */
 static double
 alliance_share_of_gdp (PledgeSnapshot *snapshot,
                        int             year)
@@ -264,8 +283,8 @@ alliance_share_of_gdp (PledgeSnapshot *snapshot,
   double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
   double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
 
-  return isfinite (defence) && isfinite (gdp) && defence > 0 && gdp > 0
-         ? 100.0 * defence / gdp : NAN;
+  return pledge_snapshot_alliance_is_complete (snapshot, year) && isfinite (defence) &&
+         isfinite (gdp) && defence > 0 && gdp > 0 ? 100.0 * defence / gdp : NAN;
 }
 
 /* The alliance's reported figures: its defence and share of GDP, the
@@ -283,7 +302,8 @@ fill_total_reported (PledgeChartInput *input,
     return;
 
   defence = pledge_snapshot_get_alliance_defence (reported, input->year);
-  t->reported_defence = isfinite (defence) && defence > 0 ? defence : NAN;
+  t->reported_defence = pledge_snapshot_alliance_is_complete (reported, input->year)
+                        ? defence : NAN;
   t->reported_defence_gdp = alliance_share_of_gdp (reported, input->year);
   t->reported_alliance_share = isfinite (t->reported_defence) ? 100.0 : NAN;
   t->reported_differs = pledge_chart_values_differ (t->defence, t->reported_defence) ||
@@ -335,6 +355,8 @@ fill_total (PledgeChartInput *input,
         related_known = FALSE;
     }
 
+  /* The sum of some members only is no alliance total */
+  any = any && pledge_snapshot_alliance_is_complete (snapshot, input->year);
   t->defence = any ? pledge_snapshot_get_alliance_defence (snapshot, input->year) : NAN;
   t->base = any ? pledge_snapshot_get_alliance_gdp (snapshot, input->year) : NAN;
   if (!isfinite (t->base) || !(t->base > 0))
@@ -342,7 +364,7 @@ fill_total (PledgeChartInput *input,
   t->defence_gdp = isfinite (t->base) && isfinite (t->defence) ? 100.0 * t->defence / t->base : NAN;
   t->total_gdp = related_known && isfinite (t->defence_gdp)
                  ? 100.0 * (t->defence + related_total) / t->base : NAN;
-  t->equipment = equipment_defence > 0 ? 100.0 * equipment_money / equipment_defence : NAN;
+  t->equipment = any && equipment_defence > 0 ? 100.0 * equipment_money / equipment_defence : NAN;
   t->alliance_share = any ? 100.0 : NAN;
   if (input->n_targets > 0)
     {
@@ -370,7 +392,22 @@ fill_total (PledgeChartInput *input,
   t->first_share = t->last_share = NAN;
   for (guint k = 0; k < input->n_years; k++)
     {
-      t->series[k] = alliance_share_of_gdp (snapshot, input->first_year + (int) k);
+      int year = input->first_year + (int) k;
+      guint expected = 0, missing;
+
+      t->series[k] = alliance_share_of_gdp (snapshot, year);
+      missing = pledge_snapshot_get_alliance_missing (snapshot, year, &expected);
+      if (!isfinite (t->series[k]) && missing > 0 && missing < expected)
+        {
+          /* Some members have figures, not all: say so rather than draw them */
+          if (input->total_partial_first == 0)
+            {
+              input->total_partial_first = year;
+              input->total_partial_covered = expected - missing;
+              input->total_partial_expected = expected;
+            }
+          input->total_partial_last = year;
+        }
       if (!isfinite (t->series[k]))
         continue;
       if (t->first_share_year == 0)

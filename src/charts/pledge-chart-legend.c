@@ -152,6 +152,9 @@ draw_swatch (PledgeChart            *c,
     case PLEDGE_SWATCH_GHOST:
       /* the marker where the chart's bars end: at the top, or the right */
       pledge_chart_ghost_box (c, x, cy - s / 2, s, s);
+      /* The pale box alone hardly shows beside the text: outline it */
+      pledge_chart_stroke_rect (c, x + 0.5, cy - s / 2 + 0.5, s - 1, s - 1, 1.0,
+                                &c->style->muted, FALSE);
       if (c->kind == PLEDGE_CHART_BURDEN || c->kind == PLEDGE_CHART_GAP ||
           c->kind == PLEDGE_CHART_REAL_CHANGE || c->kind == PLEDGE_CHART_PER_CAPITA ||
           c->kind == PLEDGE_CHART_CATEGORIES)

@@ -11,6 +11,7 @@
 
 #include "pledge-chart-common.h"
 #include "pledge-chart-text.h"
+#include "pledge-number.h"
 
 PangoLayout *
 pledge_chart_layout (PledgeChart *c,
@@ -204,6 +205,17 @@ halo_shows (PledgeChart *c,
   return FALSE;
 }
 
+static PledgeChartTextHook text_hook;
+static gpointer text_hook_data;
+
+void
+pledge_chart_set_text_hook (PledgeChartTextHook hook,
+                            gpointer            user_data)
+{
+  text_hook = hook;
+  text_hook_data = user_data;
+}
+
 void
 pledge_chart_show (PledgeChart             *c,
                    PangoLayout             *layout,
@@ -223,6 +235,16 @@ pledge_chart_show (PledgeChart             *c,
   pango_layout_get_extents (layout, NULL, &logical);
   w = (double) logical.width / PANGO_SCALE;
   h = (double) logical.height / PANGO_SCALE;
+
+  if (text_hook != NULL)
+    {
+      const PangoFontDescription *desc = pango_layout_get_font_description (layout);
+      PledgeRect box = rotated_box (x, y, w, h, ax, ay, angle);
+
+      text_hook (pango_layout_get_text (layout), &box,
+                 desc != NULL ? (double) pango_font_description_get_size (desc) / PANGO_SCALE : 0,
+                 c->halo != NULL, text_hook_data);
+    }
 
   mx = pledge_chart_safe (-ax * w - (double) logical.x / PANGO_SCALE);
   my = pledge_chart_safe (-ay * h - (double) logical.y / PANGO_SCALE);
@@ -328,26 +350,25 @@ round_shown (double value,
   return value;
 }
 
-/* value with decimals, thousands grouped as LC_NUMERIC says when grouped;
- * %f follows LC_NUMERIC: the user's decimal separator */
+/* value with decimals in the user's locale, thousands always grouped
+ * (pledge_number_format_grouped: English grouping in the C locale) */
 static char *
-format_fixed (double   value,
-              int      decimals,
-              gboolean grouped)
+format_fixed (double value,
+              int    decimals)
 {
   if (!isfinite (value))
     /* Translators: shown for a number that is not known */
     return g_strdup (_("n/a"));
   decimals = CLAMP (decimals, 0, 6);
   value = round_shown (value, decimals);
-  return g_strdup_printf (grouped ? "%'.*f" : "%.*f", decimals, value);
+  return pledge_number_format_grouped (value, decimals);
 }
 
 char *
 pledge_chart_format_number (double value,
                             int    decimals)
 {
-  return format_fixed (value, decimals, FALSE);
+  return format_fixed (value, decimals);
 }
 
 char *
@@ -367,7 +388,16 @@ char *
 pledge_chart_format_grouped (double value,
                              int    decimals)
 {
-  return format_fixed (value, decimals, TRUE);
+  return format_fixed (value, decimals);
+}
+
+int
+pledge_chart_money_decimals (double largest)
+{
+  largest = fabs (largest);
+  if (!isfinite (largest) || largest >= 100 || largest < 0.5)
+    return 0;
+  return largest >= 10 ? 1 : 2;
 }
 
 char *
@@ -376,6 +406,6 @@ pledge_chart_format_money (double value)
   if (isfinite (value) && fabs (value) < 0.5)
     value = 0;
   if (!isfinite (value) || fabs (value) >= 100 || value == 0)
-    return format_fixed (value, 0, TRUE);
-  return format_fixed (value, fabs (value) >= 10 ? 1 : 2, TRUE);
+    return format_fixed (value, 0);
+  return format_fixed (value, fabs (value) >= 10 ? 1 : 2);
 }

@@ -49,6 +49,16 @@ PledgeRect   pledge_chart_text         (PledgeChart             *c,
                                         double                   angle,
                                         const PledgeChartColour *colour);
 
+/* For tests: called with every string pledge_chart_show() draws, the box it
+ * covers in the chart's coordinates, its font's size in those units and
+ * whether it is drawn on a halo. NULL to stop; not thread-safe. */
+typedef void (*PledgeChartTextHook) (const char       *text,
+                                     const PledgeRect *box,
+                                     double            font_size,
+                                     gboolean          halo,
+                                     gpointer          user_data);
+void         pledge_chart_set_text_hook (PledgeChartTextHook  hook,
+                                         gpointer             user_data);
 
 /* text cut to at most max_chars characters, ending in "…" when cut */
 char        *pledge_chart_truncate       (const char *text,
@@ -77,5 +87,8 @@ char        *pledge_chart_format_percent (double value,
 char        *pledge_chart_format_grouped (double value,
                                           int    decimals);
 char        *pledge_chart_format_money   (double value);
+/* The decimals pledge_chart_format_money() gives the largest value of a
+ * column: every value of the column takes them */
+int          pledge_chart_money_decimals (double largest);
 
 G_END_DECLS

@@ -131,7 +131,10 @@ pledge_chart_style_init (PledgeChartStyle *style,
                          gboolean          dark)
 {
   /* The GNOME palette; trend colours distinguishable with the common
-   * colour vision deficiencies next to their direct labels. */
+   * colour vision deficiencies next to their direct labels. Every colour
+   * that draws data has at least 3:1 contrast with the background (WCAG
+   * 2.1, non-text contrast); the grid and the faint lines of the members
+   * not highlighted stay below it on purpose. */
   static const guint32 light_palette[PLEDGE_CHART_PALETTE_SIZE] = {
     0x1a5fb4, 0xe66100, 0x26a269, 0x813d9c, 0x865e3c, 0x0e7c86, 0xc061cb, 0x9c7c00,
   };
@@ -152,10 +155,10 @@ pledge_chart_style_init (PledgeChartStyle *style,
       style->foreground = rgb (0x241f31);
       style->muted = rgb (0x5e5c64);
       style->grid = rgb (0xdeddda);
-      style->meets = rgb (0x1c71d8);
-      style->partial = rgb (0x99c1f1);
-      style->misses = rgb (0x9a9996);
-      style->unknown = rgb (0xc0bfbc);
+      style->meets = rgb (0x1a5fb4);
+      style->partial = rgb (0x3584e4);
+      style->misses = rgb (0x949390);
+      style->unknown = rgb (0x8a8986);
       style->target = rgb (0xc01c28);
       style->other_target = rgb (0x5e5c64);
       style->faint = rgb (0xd3d2ce);
@@ -167,9 +170,9 @@ pledge_chart_style_init (PledgeChartStyle *style,
       style->muted = rgb (0xc0bfbc);
       style->grid = rgb (0x3d3d3d);
       style->meets = rgb (0x62a0ea);
-      style->partial = rgb (0x2f5282);
+      style->partial = rgb (0x3574c8);
       style->misses = rgb (0x77767b);
-      style->unknown = rgb (0x4f4f52);
+      style->unknown = rgb (0x6a696e);
       style->target = rgb (0xff7b63);
       style->other_target = rgb (0xc0bfbc);
       style->faint = rgb (0x484848);

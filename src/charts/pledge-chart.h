@@ -210,6 +210,14 @@ struct _PledgeChartInput
   PledgeChartMember *members;          /* every member of the dataset, file order */
   PledgeChartMember  total;            /* the alliance; its index is n_members */
   gboolean           show_total_in_trend;
+  /* The years of the series whose total would cover only some of the
+   * members (a scenario that projects a few): the input has no total there.
+   * The first and last such years, both 0 when none, and how many members
+   * of the first have figures out of how many the total must cover. */
+  int                total_partial_first;
+  int                total_partial_last;
+  guint              total_partial_covered;
+  guint              total_partial_expected;
 
   guint              n_in_year;        /* members in the year, with or without figures */
   guint              n_with_data;      /* of those, with a value of the selected metric */

@@ -26,6 +26,7 @@ typedef struct
   gboolean   labelled;
   PledgeRect label;      /* where the code goes */
   gboolean   leader;     /* a line from the point to a label set further off */
+  gboolean   halo;       /* no place clear of the guidelines: on a halo */
   gboolean   has_ghost;  /* a scenario moved it: the reported point at (gx, gy) */
   double     gx;
   double     gy;
@@ -39,6 +40,9 @@ typedef struct
   double      radius;
   double      gx;         /* the guidelines, NAN when absent */
   double      gy;
+  double      guide_x;    /* where they are drawn, NAN when absent */
+  double      guide_y;
+  double      guide_half; /* half their width, and a pixel */
 
   Point      *points;
   guint       n_points;
@@ -252,17 +256,31 @@ clear_of_point (const Layout     *l,
   return TRUE;
 }
 
+/* Whether a guideline runs through box */
+static gboolean
+crosses_guide (const Layout     *l,
+               const PledgeRect *box)
+{
+  return (isfinite (l->guide_x) && l->guide_x + l->guide_half > box->x &&
+          l->guide_x - l->guide_half < box->x + box->width) ||
+         (isfinite (l->guide_y) && l->guide_y + l->guide_half > box->y &&
+          l->guide_y - l->guide_half < box->y + box->height);
+}
+
 static gboolean
 box_free (const Layout     *l,
           Grid             *grid,
           const PledgeRect *box,
-          guint             self)
+          guint             self,
+          gboolean          clear_of_guides)
 {
   PledgeRect area = pledge_rect_inflate (&l->area, 1);
   int c0, c1, r0, r1;
 
   if (box->x < area.x || box->y < area.y || box->x + box->width > area.x + area.width ||
       box->y + box->height > area.y + area.height)
+    return FALSE;
+  if (clear_of_guides && crosses_guide (l, box))
     return FALSE;
   for (guint q = 0; q < 4; q++)
     if (l->quadrant_text[q] != NULL && pledge_rect_intersects (box, &l->quadrant_boxes[q]))
@@ -317,6 +335,8 @@ place_labels (PledgeChart *c,
       const PledgeChartMember *m = &c->input->members[p->member];
       double w = pledge_chart_text_width (c, PLEDGE_FONT_LABEL, m->code);
 
+      /* Clear of the guidelines if any place is; else over one, on a halo */
+      for (guint pass = 0; pass < 2 && !p->labelled; pass++)
       for (guint ring = 0; ring < 3 && !p->labelled; ring++)
         {
           double gap = l->radius + c->em * 0.2 + ring * c->em * 1.1;
@@ -332,16 +352,33 @@ place_labels (PledgeChart *c,
                   cy = p->y + dirs[d][1] * (gap + h / 2);
                   box.y = cy - h / 2;
                 }
-              if (box_free (l, &grid, &box, i))
+              if (box_free (l, &grid, &box, i, pass == 0))
                 {
                   p->labelled = TRUE;
                   p->label = box;
                   p->leader = ring > 0;
+                  p->halo = pass > 0 && crosses_guide (l, &box);
                   grid_add (&grid, &box, i);
                 }
             }
         }
     }
+}
+
+
+static double
+guide_width (PledgeChart *c)
+{
+  return MAX (1.5, c->em * 0.12);
+}
+
+/* From the x axis to its tick labels: clear of the lowest y tick label,
+ * which is centred on the axis */
+static double
+x_tick_gap (PledgeChart *c,
+            double       line_h)
+{
+  return MAX (c->em * 0.3, line_h * 0.5 + c->em * 0.15);
 }
 
 static gboolean
@@ -444,7 +481,8 @@ equipment_layout (PledgeChart *c,
   l->area.x = c->plot.x + line_h * 1.3 + tick_w + c->em * 0.6;
   l->area.y = c->plot.y + line_h * 0.5;
   l->area.width = c->plot.x + c->plot.width - l->area.x - c->em * 0.5;
-  l->area.height = c->plot.y + c->plot.height - 2 * line_h - c->em * 0.8 - l->area.y;
+  l->area.height = c->plot.y + c->plot.height - 2 * line_h - x_tick_gap (c, line_h) -
+                   c->em * 0.5 - l->area.y;
   if (l->area.width < 40 || l->area.height < 40)
     {
       pledge_chart_no_room (c);
@@ -530,6 +568,11 @@ equipment_layout (PledgeChart *c,
         }
     }
   pledge_chart_sort (l->points, l->n_points, sizeof (Point), compare_points, (gpointer) input);
+  l->guide_x = isfinite (l->gx) ? pledge_axis_map (&l->xaxis, l->gx, l->area.x,
+                                                   l->area.x + l->area.width) : NAN;
+  l->guide_y = isfinite (l->gy) ? pledge_axis_map (&l->yaxis, l->gy, l->area.y + l->area.height,
+                                                   l->area.y) : NAN;
+  l->guide_half = guide_width (c) / 2 + 1;
   place_labels (c, l);
   return TRUE;
 }
@@ -562,14 +605,14 @@ equipment_paint (PledgeChart  *c,
       g_autofree char *tick = pledge_chart_format_percent (v, l->xaxis.decimals);
 
       pledge_chart_line (c, x, top, x, bottom, 1.0, k == 0 ? &style->muted : &style->grid, FALSE);
-      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bottom + c->em * 0.3, 0.5, 0, 0,
-                         &style->muted);
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, tick, x, bottom + x_tick_gap (c, line_h), 0.5, 0,
+                         0, &style->muted);
     }
   pledge_chart_text (c, PLEDGE_FONT_LABEL,
                      /* xgettext:no-c-format */
                      _("Defence spending, % of GDP"),
-                     (left + right) / 2, bottom + c->em * 0.5 + line_h, 0.5, 0, 0,
-                     &style->foreground);
+                     (left + right) / 2, bottom + x_tick_gap (c, line_h) + c->em * 0.2 + line_h,
+                     0.5, 0, 0, &style->foreground);
   pledge_chart_text (c, PLEDGE_FONT_LABEL,
                      /* xgettext:no-c-format */
                      _("Major equipment, % of defence spending"),
@@ -580,13 +623,13 @@ equipment_paint (PledgeChart  *c,
     {
       double x = pledge_axis_map (&l->xaxis, l->gx, left, right);
 
-      pledge_chart_line (c, x, top, x, bottom, MAX (1.5, c->em * 0.12), &style->target, FALSE);
+      pledge_chart_line (c, x, top, x, bottom, guide_width (c), &style->target, FALSE);
     }
   if (isfinite (l->gy))
     {
       double y = pledge_axis_map (&l->yaxis, l->gy, bottom, top);
 
-      pledge_chart_line (c, left, y, right, y, MAX (1.5, c->em * 0.12), &style->target, FALSE);
+      pledge_chart_line (c, left, y, right, y, guide_width (c), &style->target, FALSE);
     }
   for (guint q = 0; q < 4; q++)
     if (l->quadrant_text[q] != NULL)
@@ -651,9 +694,12 @@ equipment_paint (PledgeChart  *c,
     {
       const Point *p = &l->points[i];
 
-      if (p->labelled)
-        pledge_chart_text (c, PLEDGE_FONT_LABEL, input->members[p->member].code,
-                           p->label.x, p->label.y, 0, 0, 0, &style->foreground);
+      if (!p->labelled)
+        continue;
+      c->halo = p->halo ? &style->background : NULL;
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, input->members[p->member].code,
+                         p->label.x, p->label.y, 0, 0, 0, &style->foreground);
+      c->halo = NULL;
     }
 }
 

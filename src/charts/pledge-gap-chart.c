@@ -73,6 +73,33 @@ compare_gaps (gconstpointer a,
   return (int) ma->index - (int) mb->index;
 }
 
+/* The members order[from..to-1], folded into row: when one of them has a
+ * ghost, the row has the group's reported gap as its ghost */
+static void
+folded_ghost (const PledgeChartInput *input,
+              const int              *order,
+              guint                   from,
+              guint                   to,
+              PledgeRow              *row,
+              double                 *max_value)
+{
+  double reported = 0;
+  gboolean ghosted = FALSE;
+
+  for (guint k = from; k < to; k++)
+    {
+      const PledgeChartMember *m = &input->members[order[k]];
+
+      reported += isfinite (m->reported_gap) ? m->reported_gap : MAX (0.0, m->gap);
+      ghosted = ghosted || has_ghost (input, m);
+    }
+  if (!ghosted || !(reported > 0))
+    return;
+  row->has_ghost = TRUE;
+  row->ghost = reported;
+  *max_value = MAX (*max_value, reported);
+}
+
 static gboolean
 gap_layout (PledgeChart *c,
             PledgeBars  *bars)
@@ -89,6 +116,7 @@ gap_layout (PledgeChart *c,
   guint n = 0, counts[3] = { 0, 0, 0 }, capacity, rows, shown_short;
   gboolean any_estimate = FALSE, any_scenario = FALSE, any_ghost = FALSE;
   double max_value = 0;
+  int decimals;
 
   bar_colour = pledge_chart_mix (&style->target, &style->background, style->dark ? 0.15 : 0.1);
 
@@ -164,6 +192,20 @@ gap_layout (PledgeChart *c,
       rows = shown_short + (shown_short < counts[GROUP_SHORT]) + groups;
     }
 
+  /* One number of decimals for the whole column, the largest value's */
+  {
+    double largest = 0, rest = 0;
+
+    for (guint k = 0; k < counts[GROUP_SHORT]; k++)
+      {
+        if (k < shown_short)
+          largest = MAX (largest, input->members[order[k]].gap);
+        else
+          rest += input->members[order[k]].gap;
+      }
+    decimals = pledge_chart_money_decimals (MAX (largest, rest));
+  }
+
   bars->rows = g_new0 (PledgeRow, rows + 3);
   for (guint k = 0; k < n; k++)
     {
@@ -177,7 +219,8 @@ gap_layout (PledgeChart *c,
         {
         case GROUP_SHORT:
           row = pledge_bars_add_member (bars, input, style, order[k], m->gap,
-                                        pledge_chart_format_money (m->gap), &bar_colour);
+                                        pledge_chart_format_grouped (m->gap, decimals),
+                                        &bar_colour);
           max_value = MAX (max_value, m->gap);
           break;
         case GROUP_MET:
@@ -203,22 +246,32 @@ gap_layout (PledgeChart *c,
       if (shown_short < counts[GROUP_SHORT])
         {
           double rest = 0;
+          PledgeRow *row;
 
           for (guint k = shown_short; k < counts[GROUP_SHORT]; k++)
             rest += input->members[order[k]].gap;
-          pledge_bars_add_rest (bars, style, counts[GROUP_SHORT] - shown_short, rest,
-                                pledge_chart_format_money (rest));
+          row = pledge_bars_add_rest (bars, style, counts[GROUP_SHORT] - shown_short, rest,
+                                      pledge_chart_format_grouped (rest, decimals));
           max_value = MAX (max_value, rest);
+          folded_ghost (input, order, shown_short, counts[GROUP_SHORT], row, &max_value);
         }
       for (Group g = GROUP_MET; g <= GROUP_UNKNOWN; g++)
         if (counts[g] > 0)
-          pledge_bars_add_text (bars, -1,
-                                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u member",
-                                                              "%u members", counts[g]),
-                                                 counts[g]),
-                                g == GROUP_MET ? g_strdup_printf ("✓ %s", meets_text)
-                                               : g_strdup (_("no data")),
-                                g == GROUP_MET ? &style->meets : &style->muted);
+          {
+            guint first = counts[GROUP_SHORT] + (g == GROUP_MET ? 0 : counts[GROUP_MET]);
+            PledgeRow *row;
+
+            row = pledge_bars_add_text (bars, -1,
+                                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                      "%u member",
+                                                                      "%u members", counts[g]),
+                                                         counts[g]),
+                                        g == GROUP_MET ? g_strdup_printf ("✓ %s", meets_text)
+                                                       : g_strdup (_("no data")),
+                                        g == GROUP_MET ? &style->meets : &style->muted);
+            if (g == GROUP_MET)
+              folded_ghost (input, order, first, first + counts[g], row, &max_value);
+          }
     }
 
   bars->money = TRUE;

@@ -40,6 +40,7 @@ typedef struct
   double           baseline;
   double           column;        /* width of the labels right of the plot */
   int              year_step;     /* between year ticks */
+  double           year_gap;      /* from the baseline to the year labels */
 
   PledgeTargetLine lines[PLEDGE_MAX_TARGET_LINES];
   guint            n_lines;
@@ -196,7 +197,8 @@ trend_layout (PledgeChart *c,
   const PledgeChartStyle *style = c->style;
   g_autofree char *title = pledge_trend_chart_title (input);
   g_autofree char *subtitle = pledge_chart_input_describe (input, PLEDGE_CHART_TREND);
-  PledgeLegend legend = { 0 };
+  g_auto(PledgeLegend) legend = { 0 };
+  g_autofree char *total_label = NULL;
   PledgeChartColour range;
   gboolean any_faint = FALSE, any_ghost = FALSE, any_data;
   double hi = 0, line_h, year_w, column = 0;
@@ -224,9 +226,27 @@ trend_layout (PledgeChart *c,
       /* A file of shares alone has no total to draw */
       for (guint k = 0; k < input->n_years && input->show_total_in_trend; k++)
         total_drawn = total_drawn || isfinite (input->total.series[k]);
+      if (total_drawn && input->total_partial_first != 0)
+        {
+          /* Say what the total covers rather than draw some members' sum */
+          if (input->total_partial_first == input->total_partial_last)
+            total_label = g_strdup_printf (
+              /* Translators: a legend entry of the trend: "Alliance total (none in 2025:
+               * 2 of 31 members have figures)" */
+              _("%s (none in %d: %u of %u members have figures)"), input->total.name,
+              input->total_partial_first, input->total_partial_covered,
+              input->total_partial_expected);
+          else
+            total_label = g_strdup_printf (
+              /* Translators: a legend entry of the trend: "Alliance total (none in
+               * 2025–2035: 2 of 31 members have figures)" */
+              _("%s (none in %d–%d: %u of %u members have figures)"), input->total.name,
+              input->total_partial_first, input->total_partial_last,
+              input->total_partial_covered, input->total_partial_expected);
+        }
       if (total_drawn)
         pledge_legend_add (&legend, PLEDGE_SWATCH_THICK_LINE, &style->foreground,
-                           input->total.name);
+                           total_label != NULL ? total_label : input->total.name);
       if (any_faint)
         pledge_legend_add (&legend, PLEDGE_SWATCH_LINE, &style->faint,
                            /* Translators: the grey lines of the members not highlighted */
@@ -317,7 +337,10 @@ trend_layout (PledgeChart *c,
   }
   l->x1 = c->plot.x + c->plot.width - l->column;
   l->top = c->plot.y + line_h * 0.5;
-  l->baseline = c->plot.y + c->plot.height - line_h - c->em * 0.4;
+  /* The year labels clear the lowest value label, which is centred on
+   * the baseline, even where text is larger than the chart's em */
+  l->year_gap = MAX (c->em * 0.4, line_h * 0.5 + c->em * 0.15);
+  l->baseline = c->plot.y + c->plot.height - line_h - l->year_gap;
   if (l->x1 - l->x0 < 20 || l->baseline - l->top < line_h * 2)
     {
       pledge_chart_no_room (c);
@@ -607,7 +630,7 @@ trend_paint (PledgeChart  *c,
       text = g_strdup_printf ("%d", year);
       pledge_chart_line (c, x, l->baseline, x, l->baseline + c->em * 0.3, 1.0, &style->muted,
                          FALSE);
-      pledge_chart_text (c, PLEDGE_FONT_LABEL, text, x, l->baseline + c->em * 0.4, 0.5, 0, 0,
+      pledge_chart_text (c, PLEDGE_FONT_LABEL, text, x, l->baseline + l->year_gap, 0.5, 0, 0,
                          &style->muted);
     }
 

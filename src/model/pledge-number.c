@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <float.h>
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -354,4 +356,88 @@ pledge_number_format_hundredths (char   buf[PLEDGE_NUMBER_BUF_SIZE],
   }
   *p = '\0';
   return buf;
+}
+
+void
+pledge_number_get_grouping (const char **separator,
+                            const char **grouping)
+{
+  static const char english[] = { 3, 0 };
+  const struct lconv *lc = localeconv ();
+  const char *decimal = lc->decimal_point != NULL && *lc->decimal_point
+                        ? lc->decimal_point : ".";
+
+  if (lc->thousands_sep != NULL && *lc->thousands_sep != '\0' &&
+      lc->grouping != NULL && *lc->grouping != '\0' && *lc->grouping != CHAR_MAX)
+    {
+      *separator = lc->thousands_sep;
+      *grouping = lc->grouping;
+      return;
+    }
+  /* The C locale groups nothing: group as English does, or with a narrow
+   * no-break space beside a decimal comma */
+  *separator = strcmp (decimal, ",") == 0 ? "\xe2\x80\xaf" : ",";
+  *grouping = english;
+}
+
+char *
+pledge_number_group (const char *formatted)
+{
+  const char *separator, *grouping, *digits, *end;
+  g_autoptr(GString) out = NULL;
+  guint n_digits, k, size, next;
+  guint8 *marks;
+
+  g_return_val_if_fail (formatted != NULL, NULL);
+
+  pledge_number_get_grouping (&separator, &grouping);
+  digits = formatted;
+  while (*digits != '\0' && !g_ascii_isdigit (*digits))
+    digits++;
+  for (end = digits; g_ascii_isdigit (*end); end++)
+    ;
+  n_digits = (guint) (end - digits);
+  out = g_string_sized_new (strlen (formatted) + n_digits / 3 * strlen (separator) + 1);
+  g_string_append_len (out, formatted, digits - formatted);
+
+  /* Where a separator goes, counting from the right, as grouping says: each
+   * byte a group, the last repeated, CHAR_MAX for no more groups */
+  marks = g_new0 (guint8, n_digits + 1);
+  size = (guint) (guchar) grouping[0];
+  next = size;
+  for (k = 0; size > 0 && (guchar) size != CHAR_MAX && next < n_digits; )
+    {
+      marks[n_digits - next] = 1;
+      if (grouping[k] != '\0' && grouping[k + 1] != '\0')
+        {
+          k++;
+          size = (guint) (guchar) grouping[k];
+          if ((guchar) size == CHAR_MAX)
+            break;
+        }
+      next += size;
+    }
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (marks[i])
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  g_free (marks);
+  g_string_append (out, end);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+pledge_number_format_grouped (double value,
+                              int    decimals)
+{
+  g_autofree char *plain = NULL;
+
+  decimals = CLAMP (decimals, 0, 17);
+  /* %f follows LC_NUMERIC: the user's decimal separator */
+  plain = g_strdup_printf ("%.*f", decimals, value);
+  if (!isfinite (value))
+    return g_steal_pointer (&plain);
+  return pledge_number_group (plain);
 }

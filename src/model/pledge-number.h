@@ -48,4 +48,17 @@ char              *pledge_number_format_reference (char   buf[PLEDGE_NUMBER_BUF_
 char              *pledge_number_format_hundredths (char   buf[PLEDGE_NUMBER_BUF_SIZE],
                                                     double value);
 
+/* Numbers on screen, in the user's locale (LC_NUMERIC): its decimal
+ * separator, and thousands grouped as it groups them; where it groups
+ * nothing (the C locale) as English does, "12,345.6", or with a narrow
+ * no-break space beside a decimal comma. */
+void               pledge_number_get_grouping   (const char **separator,
+                                                 const char **grouping);
+/* formatted with the digits of its first run of digits grouped: "-12345.67"
+ * reads "-12,345.67". */
+char              *pledge_number_group          (const char  *formatted);
+/* value as "%.*f" writes it, grouped */
+char              *pledge_number_format_grouped (double       value,
+                                                 int          decimals);
+
 G_END_DECLS

@@ -33,6 +33,13 @@ struct _PledgeSnapshot
   /* Per year from first_year to last_year. */
   double         *alliance_defence;
   double         *alliance_gdp;
+  /* Per year, the members of the year that report defence spending in
+   * some reported year (reports[]) but have no defence figure in this one:
+   * the alliance total is a total only where this is 0. */
+  guint          *alliance_missing;
+  /* Per member, whether its reported figures have defence spending in
+   * some year: the members the alliance total must cover. */
+  gboolean       *reports;
   /* The years the edits being applied touched. */
   int             touched_first;
   int             touched_last;
@@ -316,6 +323,7 @@ compute_totals (PledgeSnapshot *self)
 
   g_clear_pointer (&self->alliance_defence, g_free);
   g_clear_pointer (&self->alliance_gdp, g_free);
+  g_clear_pointer (&self->alliance_missing, g_free);
   if (lo > hi)
     {
       self->first_year = self->last_year = 0;
@@ -327,11 +335,19 @@ compute_totals (PledgeSnapshot *self)
   n_years = hi - lo + 1;
   self->alliance_defence = g_new0 (double, n_years);
   self->alliance_gdp = g_new0 (double, n_years);
+  self->alliance_missing = g_new0 (guint, n_years);
 
   for (guint i = 0; i < self->n_members; i++)
     {
       const PledgeMember *member = pledge_dataset_get_member (self->dataset, i);
       GArray *figures = self->figures[i];
+
+      /* Count the member missing in every year of its membership, then
+       * take back the years it has a figure for. */
+      if (self->reports[i])
+        for (int y = lo; y <= hi; y++)
+          if (pledge_member_is_member_in (member, y))
+            self->alliance_missing[y - lo]++;
 
       for (guint k = 0; k < figures->len; k++)
         {
@@ -343,7 +359,22 @@ compute_totals (PledgeSnapshot *self)
           self->alliance_defence[f->year - lo] += f->values[PLEDGE_FIELD_DEFENCE];
           /* NAN propagates: the alliance's GDP is unknown if one is. */
           self->alliance_gdp[f->year - lo] += pledge_figures_base (f);
+          if (self->reports[i])
+            self->alliance_missing[f->year - lo]--;
         }
+    }
+}
+
+static void
+find_reporting_members (PledgeSnapshot *self)
+{
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      GArray *figures = pledge_dataset_get_member (self->dataset, i)->figures;
+
+      for (guint k = 0; k < figures->len && !self->reports[i]; k++)
+        self->reports[i] = pledge_figures_has (&g_array_index (figures, PledgeFigures, k),
+                                               PLEDGE_FIELD_DEFENCE);
     }
 }
 
@@ -365,6 +396,7 @@ update_totals (PledgeSnapshot *self)
       int last = self->alliance_defence ? MAX (hi, self->last_year) : hi;
       double *defence = g_new0 (double, last - first + 1);
       double *gdp = g_new0 (double, last - first + 1);
+      guint *missing = g_new0 (guint, last - first + 1);
 
       if (self->alliance_defence != NULL)
         {
@@ -372,11 +404,15 @@ update_totals (PledgeSnapshot *self)
                   (self->last_year - self->first_year + 1) * sizeof (double));
           memcpy (gdp + (self->first_year - first), self->alliance_gdp,
                   (self->last_year - self->first_year + 1) * sizeof (double));
+          memcpy (missing + (self->first_year - first), self->alliance_missing,
+                  (self->last_year - self->first_year + 1) * sizeof (guint));
         }
       g_free (self->alliance_defence);
       g_free (self->alliance_gdp);
+      g_free (self->alliance_missing);
       self->alliance_defence = defence;
       self->alliance_gdp = gdp;
+      self->alliance_missing = missing;
       self->first_year = first;
       self->last_year = last;
     }
@@ -384,19 +420,25 @@ update_totals (PledgeSnapshot *self)
   for (int year = lo; year <= hi; year++)
     {
       double defence = 0, gdp = 0;
+      guint missing = 0;
 
       for (guint i = 0; i < self->n_members; i++)
         {
           const PledgeFigures *f = pledge_figures_find (self->figures[i], year);
 
-          if (f == NULL || !pledge_figures_has (f, PLEDGE_FIELD_DEFENCE) ||
-              !pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, i), year))
+          if (!pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, i), year))
             continue;
+          if (f == NULL || !pledge_figures_has (f, PLEDGE_FIELD_DEFENCE))
+            {
+              missing += self->reports[i] ? 1 : 0;
+              continue;
+            }
           defence += f->values[PLEDGE_FIELD_DEFENCE];
           gdp += pledge_figures_base (f);
         }
       self->alliance_defence[year - self->first_year] = defence;
       self->alliance_gdp[year - self->first_year] = gdp;
+      self->alliance_missing[year - self->first_year] = missing;
     }
 }
 
@@ -425,6 +467,7 @@ snapshot_alloc (PledgeDataset *dataset,
   self->n_members = pledge_dataset_get_n_members (dataset);
   self->figures = g_new0 (GArray *, self->n_members);
   self->owned = g_new0 (gboolean, self->n_members);
+  self->reports = g_new0 (gboolean, self->n_members);
   self->touched_first = G_MAXINT;
   self->touched_last = G_MININT;
   return self;
@@ -445,6 +488,7 @@ pledge_snapshot_new_full (PledgeDataset  *dataset,
   self = snapshot_alloc (dataset, hold_dataset, scenario_index);
   for (guint i = 0; i < self->n_members; i++)
     self->figures[i] = g_array_ref (pledge_dataset_get_member (dataset, i)->figures);
+  find_reporting_members (self);
 
   if (scenario_index >= 0)
     {
@@ -471,6 +515,7 @@ pledge_snapshot_copy (PledgeSnapshot *other,
   for (guint i = 0; i < self->n_members; i++)
     self->figures[i] = g_array_ref (other->figures[i]);
   /* owned[] stays FALSE: the arrays are shared, so edits copy them. */
+  memcpy (self->reports, other->reports, self->n_members * sizeof (gboolean));
 
   self->first_year = other->first_year;
   self->last_year = other->last_year;
@@ -480,6 +525,9 @@ pledge_snapshot_copy (PledgeSnapshot *other,
 
       self->alliance_defence = g_memdup2 (other->alliance_defence, size);
       self->alliance_gdp = g_memdup2 (other->alliance_gdp, size);
+      self->alliance_missing = g_memdup2 (other->alliance_missing,
+                                          (other->last_year - other->first_year + 1) *
+                                          sizeof (guint));
     }
   return self;
 }
@@ -533,6 +581,8 @@ pledge_snapshot_unref (PledgeSnapshot *self)
   g_free (self->owned);
   g_free (self->alliance_defence);
   g_free (self->alliance_gdp);
+  g_free (self->alliance_missing);
+  g_free (self->reports);
   if (self->holds_dataset)
     g_object_unref (self->dataset);
   g_free (self);
@@ -670,6 +720,42 @@ pledge_snapshot_get_alliance_gdp (PledgeSnapshot *self,
          ? self->alliance_gdp[year - self->first_year] : NAN;
 }
 
+guint
+pledge_snapshot_get_alliance_missing (PledgeSnapshot *self,
+                                      int             year,
+                                      guint          *expected)
+{
+  gboolean in_range;
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  in_range = self->alliance_missing != NULL &&
+             year >= self->first_year && year <= self->last_year;
+  if (expected != NULL || !in_range)
+    for (guint i = 0; i < self->n_members; i++)
+      if (self->reports[i] &&
+          pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, i), year))
+        n++;
+  if (expected != NULL)
+    *expected = n;
+  /* Without figures in that year, every member is missing. */
+  return in_range ? self->alliance_missing[year - self->first_year] : n;
+}
+
+gboolean
+pledge_snapshot_alliance_is_complete (PledgeSnapshot *self,
+                                      int             year)
+{
+  double total;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  total = pledge_snapshot_get_alliance_defence (self, year);
+  return total > 0 && isfinite (total) &&
+         pledge_snapshot_get_alliance_missing (self, year, NULL) == 0;
+}
+
 double
 pledge_snapshot_get_alliance_share (PledgeSnapshot *self,
                                     guint           member,
@@ -695,9 +781,11 @@ pledge_snapshot_figures_alliance_share (PledgeSnapshot      *self,
       !pledge_member_is_member_in (pledge_dataset_get_member (self->dataset, member), year))
     return NAN;
 
-  total = pledge_snapshot_get_alliance_defence (self, year);
-  if (!(total > 0) || !isfinite (total))
+  /* A share of the spending of some members only is no share of the
+   * alliance's: unknown. */
+  if (!pledge_snapshot_alliance_is_complete (self, year))
     return NAN;
+  total = pledge_snapshot_get_alliance_defence (self, year);
   return 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / total;
 }
 

@@ -76,7 +76,20 @@ double               pledge_snapshot_get_alliance_defence (PledgeSnapshot *self,
 /* Sum of base(y) over the same members (NAN if one of them has none). */
 double               pledge_snapshot_get_alliance_gdp     (PledgeSnapshot *self,
                                                            int             year);
-/* A member's share of the alliance's defence spending, in percent. */
+/* The alliance total covers the alliance in a year when every member of
+ * that year whose reported figures have defence spending in some year has a
+ * defence figure in it: a scenario that projects only some members has no
+ * alliance total in its projected years. Returns the members missing;
+ * expected, if not NULL, gets the members the total must cover. */
+guint                pledge_snapshot_get_alliance_missing (PledgeSnapshot *self,
+                                                           int             year,
+                                                           guint          *expected);
+/* Whether the sum of defence of year is the alliance's: a positive, finite
+ * sum with no member missing. */
+gboolean             pledge_snapshot_alliance_is_complete (PledgeSnapshot *self,
+                                                           int             year);
+/* A member's share of the alliance's defence spending, in percent; NAN
+ * when the year's total is not complete. */
 double               pledge_snapshot_get_alliance_share   (PledgeSnapshot *self,
                                                            guint           member,
                                                            int             year);
