@@ -69,10 +69,12 @@ run_pledge_env (Run        *run,
 
 #define run_pledge(run, ...) run_pledge_env (run, "C.UTF-8", __VA_ARGS__)
 
+/* NATO's June 2024 edition: the facts below (5 of 28 in 2016, Estonia's
+ * figures) are that edition's; the default nato.xml is the 2026 edition. */
 static char *
 nato (void)
 {
-  return pledge_test_data_path ("datasets/nato.xml");
+  return pledge_test_data_path ("datasets/nato-2024.xml");
 }
 
 static char *
