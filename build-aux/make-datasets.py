@@ -5,8 +5,10 @@
 # the reference CSVs (NATO's published figures, see the reference data's
 # README.md and SOURCES.md for where every number comes from).
 #
-#   build-aux/make-datasets.py [REFERENCE_DIR [OUTPUT_DIR]]
+#   build-aux/make-datasets.py [--check] [REFERENCE_DIR [OUTPUT_DIR]]
 #
+# --check writes nothing and fails when the files differ from what the
+# reference data gives (the `datasets` test); it skips (77) without it.
 # REFERENCE_DIR defaults to ../shared/reference-data beside the source tree,
 # OUTPUT_DIR to data/datasets. Writes, in the Pledge dataset format version 2
 # (docs/dataset-format.md, "Version 2 additions"):
@@ -702,18 +704,30 @@ def check(outputs, ref_dir):
 
 
 def main(argv):
-    if len(argv) > 3 or (len(argv) > 1 and argv[1].startswith("-")):
-        sys.exit("usage: %s [REFERENCE_DIR [OUTPUT_DIR]]" % argv[0])
+    args = argv[1:]
+    compare = "--check" in args
+    if compare:
+        args.remove("--check")
+    if len(args) > 2 or any(a.startswith("-") for a in args):
+        sys.exit("usage: %s [--check] [REFERENCE_DIR [OUTPUT_DIR]]\n"
+                 "  --check: write nothing; exit 1 when the files in "
+                 "OUTPUT_DIR differ from what\n  the reference data gives, "
+                 "77 (skipped) when the reference data is missing"
+                 % argv[0])
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ref_dir = argv[1] if len(argv) > 1 else os.path.join(
+    ref_dir = args[0] if args else os.path.join(
         root, "..", "shared", "reference-data")
-    out_dir = argv[2] if len(argv) > 2 else os.path.join(
+    out_dir = args[1] if len(args) > 1 else os.path.join(
         root, "data", "datasets")
     if not os.path.isfile(os.path.join(ref_dir, "nato_members.csv")):
-        fail("no reference data in %s: the bundled datasets are built from "
-             "NATO's tables in ../shared/reference-data (beside the source "
-             "tree); give its path as the first argument"
-             % os.path.normpath(ref_dir))
+        message = ("make-datasets.py: no reference data in %s: the bundled "
+                   "datasets are built from NATO's tables in "
+                   "../shared/reference-data (beside the source tree); give "
+                   "its path as the first argument" % os.path.normpath(ref_dir))
+        if compare:
+            print(message)
+            sys.exit(77)
+        sys.exit(message)
     members = read_members(ref_dir)
     check_targets(ref_dir)
     outputs = [("nato.xml", nato_2026(ref_dir, members)),
@@ -722,6 +736,23 @@ def main(argv):
                ("nato-2019.xml", nato_2019(ref_dir, members)),
                ("nato-2016.xml", nato_2016(ref_dir, members))]
     report = check(outputs, ref_dir)
+    if compare:
+        stale = []
+        for name, text in outputs:
+            path = os.path.join(out_dir, name)
+            try:
+                with open(path, encoding="utf-8", newline="") as f:
+                    same = f.read() == text
+            except OSError:
+                same = False
+            if not same:
+                stale.append(name)
+        for line in report:
+            print(line)
+        if stale:
+            sys.exit("make-datasets.py: %s not what the reference data gives; "
+                     "run build-aux/make-datasets.py" % ", ".join(stale))
+        return
     os.makedirs(out_dir, exist_ok=True)
     for name, text in outputs:
         path = os.path.join(out_dir, name)
