@@ -155,6 +155,191 @@ test_full (void)
   g_assert_finalize_object (g_steal_pointer (&dataset));
 }
 
+/* Format version 2: the edition, units/@constant and the eight figures,
+ * each in its own slot; a figures element with only version 2 figures is
+ * a year with figures. */
+static void
+test_v2 (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_good ("v2.xml");
+  static const double expected[PLEDGE_N_EXTRAS] = {
+    18.5, 940.25, -1.75, 5432.1, 21.5, 40.5, 4.25, 29.75,
+  };
+  const PledgeEdition *edition = pledge_dataset_get_edition (dataset);
+  const PledgeMember *a = pledge_dataset_get_member (dataset, 0);
+  const PledgeMember *b = pledge_dataset_get_member (dataset, 1);
+  const PledgeFigures *f;
+  int first, last;
+
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 2);
+  g_assert_nonnull (edition);
+  g_assert_cmpstr (edition->name, ==, "July 2026 edition");
+  g_assert_cmpstr (edition->date, ==, "2026-07");
+  g_assert_cmpstr (edition->basis, ==, "core-defence");
+  g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, 2021);
+  g_assert_cmpstr (pledge_dataset_get_prices (dataset), ==, "current");
+
+  f = pledge_member_get_figures (a, 2023);
+  g_assert_cmpuint (f->extra_present, ==, (1u << PLEDGE_N_EXTRAS) - 1);
+  for (PledgeExtra e = 0; e < PLEDGE_N_EXTRAS; e++)
+    {
+      g_assert_true (pledge_figures_has_extra (f, e));
+      g_assert_cmpfloat (pledge_figures_get_extra (f, e), ==, expected[e]);
+    }
+  /* The version 1 figures beside them are as before. */
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_EQUIPMENT], ==, 25.5);
+  g_assert_cmpfloat_with_epsilon (f->implied_base, 1000, 1e-9);
+
+  f = pledge_member_get_figures (a, 2024);
+  g_assert_true (f->flags & PLEDGE_FIGURES_ESTIMATE);
+  g_assert_cmpuint (f->extra_present, ==,
+                    (1u << PLEDGE_EXTRA_DEFENCE_CONSTANT) | (1u << PLEDGE_EXTRA_REAL_CHANGE));
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_REAL_CHANGE), ==, 13.5);
+  g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION)));
+
+  /* Only a population: kept, and a year with figures. */
+  f = pledge_member_get_figures (a, 2025);
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->present, ==, 0);
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);
+  g_assert_cmpint (pledge_member_last_year (a), ==, 2025);
+  g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpint (first, ==, 2023);
+  g_assert_cmpint (last, ==, 2025);
+
+  /* No version 2 figure: no storage at all. */
+  f = pledge_member_get_figures (b, 2023);
+  g_assert_cmpuint (f->extra_present, ==, 0);
+  g_assert_null (f->extra);
+  g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_DEFENCE_CONSTANT)));
+  /* A real change of zero is a figure, not an absence. */
+  f = pledge_member_get_figures (b, 2024);
+  g_assert_true (pledge_figures_has_extra (f, PLEDGE_EXTRA_REAL_CHANGE));
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_REAL_CHANGE), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&dataset));
+}
+
+/* A version 1 file has none of it, and costs no storage for it. */
+static void
+test_v1_has_no_v2 (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_good ("full.xml");
+
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 1);
+  g_assert_null (pledge_dataset_get_edition (dataset));
+  g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, 0);
+  for (guint i = 0; i < pledge_dataset_get_n_members (dataset); i++)
+    {
+      GArray *figures = pledge_dataset_get_member (dataset, i)->figures;
+
+      for (guint k = 0; k < figures->len; k++)
+        {
+          g_assert_cmpuint (g_array_index (figures, PledgeFigures, k).extra_present, ==, 0);
+          g_assert_null (g_array_index (figures, PledgeFigures, k).extra);
+        }
+    }
+}
+
+/* Each version 2 name in a version 1 file is refused, as any unknown
+ * name is there, with the line it is on. */
+static void
+test_v1_refuses_v2 (void)
+{
+  static const char *const attributes[] = {
+    "defence-constant", "gdp-constant", "real-change", "population",
+    "military-personnel", "personnel-spending", "infrastructure", "other-spending",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (attributes) == PLEDGE_N_EXTRAS);
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    for (int version = 1; version <= 2; version++)
+      {
+        g_autofree char *xml = g_strdup_printf (
+          "<?xml version=\"1.0\"?>\n<pledge-dataset version=\"%d\">\n  <title>x</title>\n"
+          "  <units currency=\"USD\" scale=\"million\" prices=\"current\" %s/>\n"
+          "  <targets><target id=\"t\" metric=\"defence-gdp\" min=\"2\" from=\"2000\" name=\"t\"/></targets>\n"
+          "  <members><member code=\"AAA\" name=\"A\" joined=\"2000\">\n"
+          "    <figures year=\"2001\" %s=\"1.5\"/>\n"
+          "  </member></members>\n</pledge-dataset>\n",
+          version, version == 2 ? "constant=\"2021\"" : "", attributes[i]);
+        g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(PledgeDataset) dataset = pledge_dataset_load_from_bytes (bytes, "v.xml", &error);
+        g_autofree char *message = NULL;
+        PledgeExtra extra;
+
+        g_assert_true (pledge_extra_from_string (attributes[i], &extra));
+        g_assert_cmpint (extra, ==, i);
+        if (version == 2)
+          {
+            const PledgeFigures *f;
+
+            g_assert_no_error (error);
+            f = pledge_member_get_figures (pledge_dataset_get_member (dataset, 0), 2001);
+            g_assert_cmpuint (f->extra_present, ==, 1u << i);
+            g_assert_cmpfloat (f->extra[i], ==, 1.5);
+            continue;
+          }
+        message = g_strdup_printf ("v.xml:7: unknown attribute \"%s\" on <figures> in a version 1 "
+                                   "file (it is new in format version 2: write version=\"2\")",
+                                   attributes[i]);
+        g_assert_null (dataset);
+        g_assert_error (error, PLEDGE_DATASET_ERROR, PLEDGE_DATASET_ERROR_INVALID);
+        g_assert_cmpstr (error->message, ==, message);
+      }
+}
+
+/* Snapshots share the dataset's version 2 figures: a scenario's copy of
+ * a member points at the same storage, and the years it writes keep
+ * what the file gave. */
+static void
+test_v2_snapshot_shares (void)
+{
+  g_autoptr(PledgeDataset) dataset = load_good ("v2.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeSnapshot) reported = pledge_dataset_get_snapshot (dataset, -1, &error);
+  g_autoptr(PledgeSnapshot) scenario = NULL;
+  const PledgeMember *a = pledge_dataset_get_member (dataset, 0);
+  const PledgeFigures *file_2023 = pledge_member_get_figures (a, 2023);
+  const PledgeFigures *file_2025 = pledge_member_get_figures (a, 2025);
+  const PledgeFigures *f;
+
+  g_assert_no_error (error);
+  scenario = pledge_dataset_get_snapshot (dataset, pledge_dataset_find_scenario (dataset, "s"),
+                                          &error);
+  g_assert_no_error (error);
+
+  f = pledge_snapshot_get_figures (reported, 0, 2023);
+  g_assert_true (f->extra == file_2023->extra);
+
+  /* The grow from 2024 wrote 2025 (over the population) and 2026. */
+  f = pledge_snapshot_get_figures (scenario, 0, 2023);
+  g_assert_true (f->extra == file_2023->extra);
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_GDP_CONSTANT), ==, 940.25);
+  f = pledge_snapshot_get_figures (scenario, 0, 2025);
+  g_assert_true (f->flags & PLEDGE_FIGURES_EDITED);
+  g_assert_true (pledge_figures_has (f, PLEDGE_FIELD_DEFENCE));
+  g_assert_true (f->extra == file_2025->extra);
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);
+  f = pledge_snapshot_get_figures (scenario, 0, 2026);
+  g_assert_true (f->flags & PLEDGE_FIGURES_PROJECTED);
+  g_assert_null (f->extra);
+  g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION)));
+
+  /* The set of BBB's defence keeps its published real change. */
+  f = pledge_snapshot_get_figures (scenario, 1, 2024);
+  g_assert_cmpfloat (f->values[PLEDGE_FIELD_DEFENCE], ==, 12);
+  g_assert_true (pledge_figures_has_extra (f, PLEDGE_EXTRA_REAL_CHANGE));
+
+  /* The storage outlives every snapshot made from it, and goes with the
+   * dataset. */
+  g_clear_pointer (&scenario, pledge_snapshot_unref);
+  g_clear_pointer (&reported, pledge_snapshot_unref);
+  g_assert_cmpfloat (pledge_figures_get_extra (file_2023, PLEDGE_EXTRA_POPULATION), ==, 5432.1);
+  g_assert_finalize_object (g_steal_pointer (&dataset));
+}
+
 /* Each bad file, with the exact message it must give. */
 static void
 test_bad_file (gconstpointer data)
@@ -462,6 +647,10 @@ main (int   argc,
 
   g_test_add_func ("/pledge/loader/good/minimal", test_minimal);
   g_test_add_func ("/pledge/loader/good/full", test_full);
+  g_test_add_func ("/pledge/loader/good/v2", test_v2);
+  g_test_add_func ("/pledge/loader/good/v1-has-no-v2", test_v1_has_no_v2);
+  g_test_add_func ("/pledge/loader/v2/snapshot-shares", test_v2_snapshot_shares);
+  g_test_add_func ("/pledge/loader/bad/v1-refuses-v2", test_v1_refuses_v2);
   g_test_add_func ("/pledge/loader/bad/error-codes", test_error_codes);
   g_test_add_func ("/pledge/loader/bad/display-name", test_display_name);
   g_test_add_func ("/pledge/loader/bad/directory", test_directory);

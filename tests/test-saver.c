@@ -48,6 +48,11 @@ assert_same_figures (const PledgeFigures *a,
   for (guint k = 0; k < PLEDGE_N_FIELDS; k++)
     if (a->present & (1u << k))
       g_assert_cmpfloat (a->values[k], ==, b->values[k]);
+  g_assert_cmpuint (a->extra_present, ==, b->extra_present);
+  g_assert_true ((a->extra == NULL) == (b->extra == NULL));
+  for (PledgeExtra e = 0; e < PLEDGE_N_EXTRAS; e++)
+    if (pledge_figures_has_extra (a, e))
+      g_assert_cmpmem (&a->extra[e], sizeof (double), &b->extra[e], sizeof (double));
 }
 
 /* Every figure, target, edit and text the same, to the bit. */
@@ -59,6 +64,17 @@ assert_same_dataset (PledgeDataset *a,
   g_assert_cmpstr (pledge_dataset_get_currency (a), ==, pledge_dataset_get_currency (b));
   g_assert_cmpint (pledge_dataset_get_scale (a), ==, pledge_dataset_get_scale (b));
   g_assert_cmpstr (pledge_dataset_get_prices (a), ==, pledge_dataset_get_prices (b));
+  g_assert_cmpint (pledge_dataset_get_constant_year (a), ==, pledge_dataset_get_constant_year (b));
+  g_assert_true ((pledge_dataset_get_edition (a) == NULL) == (pledge_dataset_get_edition (b) == NULL));
+  if (pledge_dataset_get_edition (a) != NULL)
+    {
+      const PledgeEdition *ea = pledge_dataset_get_edition (a);
+      const PledgeEdition *eb = pledge_dataset_get_edition (b);
+
+      g_assert_cmpstr (ea->name, ==, eb->name);
+      g_assert_cmpstr (ea->date, ==, eb->date);
+      g_assert_cmpstr (ea->basis, ==, eb->basis);
+    }
   g_assert_cmpuint (pledge_dataset_get_sources (a)->len, ==, pledge_dataset_get_sources (b)->len);
   g_assert_cmpuint (pledge_dataset_get_notes (a)->len, ==, pledge_dataset_get_notes (b)->len);
   for (guint i = 0; i < pledge_dataset_get_notes (a)->len; i++)
@@ -178,6 +194,148 @@ test_round_trip_random (void)
   assert_same_dataset (dataset, reloaded);
   g_assert_cmpstr (pledge_dataset_get_title (reloaded), ==, "Random <&> \"quoted\"\nsecond line");
   g_assert_cmpstr (pledge_dataset_get_target (reloaded, 0)->name, ==, "T \"x\"\ttab");
+}
+
+/* A file in the writer's own form is written back byte for byte: a
+ * version 2 one as version 2, a version 1 one as version 1. */
+static void
+test_canonical_bytes (void)
+{
+  static const struct { const char *name; const char *version; } cases[] = {
+    { "v2.xml", "<pledge-dataset version=\"2\">" },
+    { "minimal.xml", "<pledge-dataset version=\"1\">" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", cases[i].name, NULL);
+      g_autoptr(PledgeDataset) dataset = load_path (path);
+      g_autoptr(GBytes) bytes = pledge_dataset_to_bytes (dataset);
+      g_autoptr(PledgeDataset) reloaded = load_bytes (bytes);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_nonnull (strstr (contents, cases[i].version));
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+      assert_same_dataset (dataset, reloaded);
+    }
+}
+
+/* A version 1 file stays version 1, with no version 2 name in it. */
+static void
+test_v1_stays_v1 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "full.xml", NULL);
+  g_autoptr(PledgeDataset) dataset = load_path (path);
+  g_autoptr(GBytes) bytes = pledge_dataset_to_bytes (dataset);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 1);
+  g_assert_nonnull (strstr (text, "<pledge-dataset version=\"1\">"));
+  g_assert_null (strstr (text, "<edition"));
+  g_assert_null (strstr (text, "constant="));
+  for (PledgeExtra e = 0; e < PLEDGE_N_EXTRAS; e++)
+    {
+      g_autofree char *attr = g_strdup_printf (" %s=", pledge_extra_to_string (e));
+
+      g_assert_null (strstr (text, attr));
+    }
+}
+
+/* Each thing of version 2 alone makes a file version 2; taking it away
+ * makes it version 1 again. */
+static void
+test_version_follows_use (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  PledgeMember *member;
+  PledgeFigures *f;
+
+  pledge_dataset_set_title (dataset, "T");
+  pledge_dataset_add_target (dataset, "t", "T", PLEDGE_METRIC_DEFENCE_GDP, 2, 2000, 0);
+  member = pledge_dataset_add_member (dataset, "AAA", "A", 2000, 0);
+  f = pledge_member_add_figures (member, 2001);
+  f->values[PLEDGE_FIELD_DEFENCE] = 1;
+  f->present = PLEDGE_FIGURE_DEFENCE;
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 1);
+
+  pledge_dataset_set_edition (dataset, "E", "2026-07", NULL);
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 2);
+  pledge_dataset_set_edition (dataset, NULL, NULL, NULL);
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 1);
+
+  pledge_dataset_set_constant_year (dataset, 2021);
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 2);
+  pledge_dataset_set_constant_year (dataset, 0);
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 1);
+
+  pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_MILITARY_PERSONNEL, 3);
+  g_assert_cmpint (pledge_dataset_get_format_version (dataset), ==, 2);
+  g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL), ==, 3);
+  g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION)));
+}
+
+/* Random version 2 figures at full precision, negative real changes
+ * among them, survive a save and a load, in slots of their own. */
+static void
+test_round_trip_v2_random (void)
+{
+  g_autoptr(PledgeDataset) dataset = pledge_dataset_new ();
+  g_autoptr(PledgeDataset) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  PledgeMember *member;
+  const double *previous = NULL;
+
+  pledge_dataset_set_title (dataset, "Random v2");
+  pledge_dataset_set_units (dataset, "EUR", PLEDGE_SCALE_BILLION, "current");
+  pledge_dataset_set_constant_year (dataset, 2015);
+  pledge_dataset_set_edition (dataset, "Edition <1> & \"so on\"", "2026-07-01", "core-defence");
+  pledge_dataset_add_target (dataset, "t", "T", PLEDGE_METRIC_DEFENCE_GDP, 2, 2000, 0);
+  member = pledge_dataset_add_member (dataset, "RND", "Random", 1900, 0);
+  /* With the 600 members below, more records than one chunk of the
+   * arena holds. */
+  for (int year = 1900; year <= 2200; year++)
+    {
+      PledgeFigures *f = pledge_member_add_figures (member, year);
+
+      /* Every third year has none: stays without storage. */
+      if (year % 3 == 0)
+        {
+          f->values[PLEDGE_FIELD_GDP] = g_test_rand_double_range (0, 1e7);
+          f->present = PLEDGE_FIGURE_GDP;
+          continue;
+        }
+      for (PledgeExtra e = 0; e < PLEDGE_N_EXTRAS; e++)
+        if (g_test_rand_bit () || e == PLEDGE_EXTRA_REAL_CHANGE)
+          pledge_dataset_set_figure_extra (dataset, f, e,
+                                           e == PLEDGE_EXTRA_REAL_CHANGE
+                                           ? g_test_rand_double_range (-50, 50)
+                                           : g_test_rand_double_range (0, 1e6));
+      g_assert_true (f->extra != previous);
+      previous = f->extra;
+    }
+  for (guint m = 0; m < 600; m++)
+    {
+      char code[4] = { 'B' + m / 676 % 24, 'A' + m / 26 % 26, 'A' + m % 26, 0 };
+      PledgeMember *other = pledge_dataset_add_member (dataset, code, "Other", 2000, 0);
+      PledgeFigures *f = pledge_member_add_figures (other, 2020);
+
+      pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_POPULATION, m + 0.1);
+    }
+
+  bytes = pledge_dataset_to_bytes (dataset);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<pledge-dataset version=\"2\">"));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "<units currency=\"EUR\" scale=\"billion\" prices=\"current\" constant=\"2015\"/>"));
+  reloaded = load_bytes (bytes);
+  assert_same_dataset (dataset, reloaded);
+  again = pledge_dataset_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+  g_assert_cmpfloat (pledge_figures_get_extra (pledge_member_get_figures (
+                       pledge_dataset_get_member (reloaded, 600), 2020), PLEDGE_EXTRA_POPULATION),
+                     ==, 599.1);
 }
 
 /* Saving a bundled dataset gives back its bytes exactly. */
@@ -380,6 +538,10 @@ main (int   argc,
 
   g_test_add_func ("/pledge/saver/round-trip/full", test_round_trip_full);
   g_test_add_func ("/pledge/saver/round-trip/random", test_round_trip_random);
+  g_test_add_func ("/pledge/saver/round-trip/v2-random", test_round_trip_v2_random);
+  g_test_add_func ("/pledge/saver/canonical-bytes", test_canonical_bytes);
+  g_test_add_func ("/pledge/saver/v1-stays-v1", test_v1_stays_v1);
+  g_test_add_func ("/pledge/saver/version-follows-use", test_version_follows_use);
   g_test_add_func ("/pledge/saver/bundled-bytes", test_bundled_bytes);
   g_test_add_func ("/pledge/saver/replaces", test_save_replaces);
   g_test_add_func ("/pledge/saver/symlink", test_save_symlink);

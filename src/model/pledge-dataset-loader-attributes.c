@@ -204,14 +204,14 @@ pledge_loader_require_attr (Loader     *self,
   return value;
 }
 
-gboolean
-pledge_loader_parse_number (Loader     *self,
-                            const char *context,
-                            const char *name,
-                            const char *text,
-                            double     *value)
+static gboolean
+report_number (Loader             *self,
+               const char         *context,
+               const char         *name,
+               const char         *text,
+               PledgeNumberResult  result)
 {
-  switch (pledge_number_parse (text, value))
+  switch (result)
     {
     case PLEDGE_NUMBER_OK:
       return TRUE;
@@ -233,6 +233,40 @@ pledge_loader_parse_number (Loader     *self,
                              context, name, text);
       return FALSE;
     }
+}
+
+gboolean
+pledge_loader_parse_number (Loader     *self,
+                            const char *context,
+                            const char *name,
+                            const char *text,
+                            double     *value)
+{
+  return report_number (self, context, name, text, pledge_number_parse (text, value));
+}
+
+/* The same with an optional leading "-" (format v2: real-change). */
+gboolean
+pledge_loader_parse_signed_number (Loader     *self,
+                                   const char *context,
+                                   const char *name,
+                                   const char *text,
+                                   double     *value)
+{
+  PledgeNumberResult result;
+
+  if (text[0] != '-')
+    return pledge_loader_parse_number (self, context, name, text, value);
+
+  /* "--1" is no number: the rest must not be signed again. */
+  result = pledge_number_parse (text + 1, value);
+  if (result == PLEDGE_NUMBER_NEGATIVE)
+    result = PLEDGE_NUMBER_SYNTAX;
+  if (result != PLEDGE_NUMBER_OK)
+    return report_number (self, context, name, text, result);
+  /* -0 reads as 0: one zero, written back as "0". */
+  *value = *value == 0 ? 0.0 : -*value;
+  return TRUE;
 }
 
 gboolean
@@ -343,11 +377,28 @@ pledge_loader_collect_attributes (Loader         *self,
       int index = prefix == NULL ? lookup_attribute (self, element, name) : -1;
       char *value;
 
+      /* A version 2 attribute in a version 1 file is unknown there. */
+      if (index >= pledge_loader_elements[element].n_v1 &&
+          pledge_loader_elements[element].n_v1 != 0 && self->version < 2)
+        {
+          pledge_loader_fail_at (self, pledge_loader_tag_line (self, attributes[i * 5 + 3]),
+                                 PLEDGE_DATASET_ERROR_INVALID,
+                                 _("unknown attribute \"%s\" on <%s> %s"),
+                                 (const char *) name, pledge_loader_elements[element].name,
+                                 pledge_loader_v2_hint (self));
+          return FALSE;
+        }
+
       if (index < 0)
         {
-          const char *const *allowed = pledge_loader_elements[element].attributes;
-          const char *hint = prefix ? NULL : pledge_loader_suggest ((const char *) name, allowed);
+          const char *allowed[MAX_ATTRIBUTES + 1];
+          const char *hint = NULL;
           int line = pledge_loader_tag_line (self, attributes[i * 5 + 3]);
+
+          /* Suggest only what the file's version allows. */
+          pledge_loader_allowed_attributes (self, element, allowed);
+          if (prefix == NULL)
+            hint = pledge_loader_suggest ((const char *) name, allowed);
 
           if (hint != NULL)
             pledge_loader_fail_at (self, line, PLEDGE_DATASET_ERROR_INVALID,

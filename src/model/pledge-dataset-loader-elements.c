@@ -21,16 +21,21 @@ const ElementInfo pledge_loader_elements[N_ELEMENTS] = {
   [EL_NONE] = { "", EL_NONE, { NULL } },
   [EL_ROOT] = { "pledge-dataset", EL_NONE, { "version", NULL } },
   [EL_TITLE] = { "title", EL_ROOT, { NULL } },
+  [EL_EDITION] = { "edition", EL_ROOT, { "date", "basis", NULL }, .since = 2 },
   [EL_SOURCE] = { "source", EL_ROOT, { "href", NULL } },
   [EL_NOTE] = { "note", EL_ROOT, { NULL } },
-  [EL_UNITS] = { "units", EL_ROOT, { "currency", "scale", "prices", NULL } },
+  [EL_UNITS] = { "units", EL_ROOT, { "currency", "scale", "prices", "constant", NULL }, .n_v1 = 3 },
   [EL_TARGETS] = { "targets", EL_ROOT, { NULL } },
   [EL_TARGET] = { "target", EL_TARGETS, { "id", "metric", "min", "name", "from", "due", NULL } },
   [EL_MEMBERS] = { "members", EL_ROOT, { NULL } },
   [EL_MEMBER] = { "member", EL_MEMBERS, { "code", "name", "joined", "left", NULL } },
   [EL_FIGURES] = { "figures", EL_MEMBER,
                    { "year", "gdp", "defence", "defence-gdp", "equipment", "related", "estimate",
-                     NULL } },
+                     /* version 2, in PledgeExtra order (FIGURES_EXTRA) */
+                     "defence-constant", "gdp-constant", "real-change", "population",
+                     "military-personnel", "personnel-spending", "infrastructure",
+                     "other-spending", NULL },
+                   .n_v1 = FIGURES_EXTRA },
   [EL_SCENARIOS] = { "scenarios", EL_ROOT, { NULL } },
   [EL_SCENARIO] = { "scenario", EL_SCENARIOS, { "id", "name", NULL } },
   [EL_SET] = { "set", EL_SCENARIO,
@@ -74,11 +79,10 @@ pledge_loader_start_root (Loader *self)
                         _("version \"%s\" is not a version number"), version);
   else if (v > PLEDGE_FORMAT_VERSION)
     pledge_loader_fail (self, PLEDGE_DATASET_ERROR_VERSION,
-                        _("the file is in format version %d; this Pledge reads version %d (a newer Pledge may open it)"),
+                        _("the file is in format version %d; this Pledge reads versions up to %d (a newer Pledge may open it)"),
                         v, PLEDGE_FORMAT_VERSION);
-  else if (v != PLEDGE_FORMAT_VERSION)
-    pledge_loader_fail (self, PLEDGE_DATASET_ERROR_VERSION, _("format version %d does not exist"),
-                        v);
+  else
+    self->version = v;
 }
 
 void
@@ -87,8 +91,9 @@ pledge_loader_start_units (Loader *self)
   const char *currency = pledge_loader_require_attr (self, "", EL_UNITS, "currency");
   const char *scale = currency ? pledge_loader_require_attr (self, "", EL_UNITS, "scale") : NULL;
   const char *prices = scale ? pledge_loader_require_attr (self, "", EL_UNITS, "prices") : NULL;
+  const char *constant;
   PledgeScale s;
-  int year;
+  int year, constant_year = 0;
 
   if (prices == NULL)
     return;
@@ -119,7 +124,13 @@ pledge_loader_start_units (Loader *self)
       return;
     }
 
+  /* Format v2 (a version 1 file cannot get here with it). */
+  constant = pledge_loader_get_attr (self, "constant");
+  if (constant != NULL && !pledge_loader_parse_year (self, "", "constant", constant, &constant_year))
+    return;
+
   pledge_dataset_set_units (self->dataset, currency, s, prices);
+  pledge_dataset_set_constant_year (self->dataset, constant_year);
 }
 
 void
@@ -285,6 +296,10 @@ pledge_loader_start_figures (Loader *self)
           return;
         }
     }
+
+  /* Format v2: the PledgeExtra figures, only ever in a version 2 file. */
+  if (self->version >= 2 && !pledge_loader_parse_extras (self, f))
+    return;
 
   pledge_figures_update_base (f);
 }

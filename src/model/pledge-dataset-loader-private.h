@@ -21,13 +21,14 @@ G_BEGIN_DECLS
 #define MAX_TEXT_LENGTH (64 * 1024)
 #define CHUNK_SIZE (64 * 1024)
 
-#define MAX_ATTRIBUTES 9
+#define MAX_ATTRIBUTES 16
 
 typedef enum
 {
   EL_NONE,
   EL_ROOT,
   EL_TITLE,
+  EL_EDITION,
   EL_SOURCE,
   EL_NOTE,
   EL_UNITS,
@@ -49,6 +50,11 @@ typedef struct
   Element     parent;
   /* Allowed attributes, NULL-terminated. */
   const char *attributes[MAX_ATTRIBUTES + 1];
+  /* The format version that brought the element in (0: version 1), and
+   * how many of its attributes, at the start of the list, version 1
+   * allows (0: all of them). Later ones are unknown in a version 1 file. */
+  guint8      since;
+  guint8      n_v1;
 } ElementInfo;
 
 /* The format: each element, its parent and its attributes. */
@@ -58,7 +64,12 @@ extern const ElementInfo pledge_loader_elements[N_ELEMENTS];
 
 /* Attribute indexes of <figures>, as listed in pledge_loader_elements[]:
  * the figure fields follow "year" in PledgeField order. */
-enum { FIGURES_YEAR = 0, FIGURES_ESTIMATE = 1 + PLEDGE_N_FIELDS };
+enum {
+  FIGURES_YEAR = 0,
+  FIGURES_ESTIMATE = 1 + PLEDGE_N_FIELDS,
+  /* Format version 2: the PledgeExtra figures, in their order. */
+  FIGURES_EXTRA = FIGURES_ESTIMATE + 1,
+};
 
 typedef struct
 {
@@ -66,6 +77,8 @@ typedef struct
   const char      *display_name;
   xmlParserCtxtPtr ctxt;
   GError          *error;
+
+  int              version;   /* the file's format version, once the root is read */
 
   Element          stack[MAX_DEPTH];
   guint            depth;
@@ -97,6 +110,15 @@ typedef struct
 
   /* "member \"DEU\": ", made once per member for messages about its figures */
   char            *member_context;
+
+  /* Format v2: <edition>'s attributes until its text ends; the first
+   * -constant figure, which needs units/@constant (checked where both
+   * are known): its line, member context and attribute name. */
+  char            *edition_date;
+  char            *edition_basis;
+  int              constant_line;
+  char            *constant_context;
+  const char      *constant_name;
 
   /* A libxml2 error, kept to report when the parse ends. */
   char            *xml_message;
@@ -145,6 +167,11 @@ gboolean     pledge_loader_parse_number   (Loader         *self,
                                            const char     *name,
                                            const char     *text,
                                            double         *value);
+gboolean     pledge_loader_parse_signed_number (Loader    *self,
+                                                const char *context,
+                                                const char *name,
+                                                const char *text,
+                                                double     *value);
 gboolean     pledge_loader_parse_year     (Loader         *self,
                                            const char     *context,
                                            const char     *name,
@@ -165,6 +192,18 @@ gboolean     pledge_loader_check_text     (Loader         *self,
  * attributes are collected. */
 void         pledge_loader_start_root     (Loader *self);
 void         pledge_loader_start_units    (Loader *self);
+void         pledge_loader_start_edition  (Loader *self);
+void         pledge_loader_end_edition    (Loader *self,
+                                           char   *text);
+gboolean     pledge_loader_check_constant (Loader *self);
+gboolean     pledge_loader_parse_extras   (Loader        *self,
+                                           PledgeFigures *figures);
+/* Format v2 in a version 1 file: what the unknown-name messages add. */
+const char  *pledge_loader_v2_hint        (Loader *self);
+/* The attributes of element the file's version allows, NULL-terminated. */
+void         pledge_loader_allowed_attributes (Loader     *self,
+                                               Element     element,
+                                               const char *out[MAX_ATTRIBUTES + 1]);
 void         pledge_loader_start_target   (Loader *self);
 void         pledge_loader_start_member   (Loader *self);
 void         pledge_loader_start_figures  (Loader *self);

@@ -41,15 +41,24 @@ lookup_element (Loader        *self,
   return EL_NONE;
 }
 
+/* Whether the file's format version has element. */
+static gboolean
+in_version (Loader  *self,
+            Element  element)
+{
+  return pledge_loader_elements[element].since <= MAX (self->version, 1);
+}
+
 /* The names of the elements allowed in parent, NULL-terminated. */
 static void
-children_of (Element     parent,
+children_of (Loader     *self,
+             Element     parent,
              const char *candidates[N_ELEMENTS])
 {
   guint n = 0;
 
   for (Element e = EL_ROOT; e < N_ELEMENTS; e++)
-    if (pledge_loader_elements[e].parent == parent)
+    if (pledge_loader_elements[e].parent == parent && in_version (self, e))
       candidates[n++] = pledge_loader_elements[e].name;
   candidates[n] = NULL;
 }
@@ -90,12 +99,20 @@ handle_start_element (Loader         *self,
           return;
         }
     }
+  else if (element != EL_NONE && !in_version (self, element))
+    {
+      /* A version 2 element in a version 1 file is unknown there. */
+      pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID, _("unknown element <%s> in <%s> %s"),
+                          name, pledge_loader_elements[parent].name,
+                          pledge_loader_v2_hint (self));
+      return;
+    }
   else if (element == EL_NONE)
     {
       const char *candidates[N_ELEMENTS];
       const char *hint;
 
-      children_of (parent, candidates);
+      children_of (self, parent, candidates);
       hint = uri == NULL ? pledge_loader_suggest (name, candidates) : NULL;
 
       if (hint != NULL)
@@ -112,7 +129,7 @@ handle_start_element (Loader         *self,
       const char *candidates[N_ELEMENTS];
       const char *hint;
 
-      children_of (parent, candidates);
+      children_of (self, parent, candidates);
       hint = pledge_loader_suggest (name, candidates);
 
       if (hint != NULL)
@@ -156,6 +173,9 @@ handle_start_element (Loader         *self,
       break;
     case EL_UNITS:
       pledge_loader_start_units (self);
+      break;
+    case EL_EDITION:
+      pledge_loader_start_edition (self);
       break;
     case EL_TARGET:
       pledge_loader_start_target (self);
@@ -207,7 +227,8 @@ on_start_element (void           *user_data,
   self->in_start_tag = FALSE;
 }
 
-/* <figures year="2030"/> gives no figure: it must not count as a year
+/* <figures year="2030"/> gives no figure (one with only version 2
+ * figures, such as a population, does): it must not count as a year
  * with figures (the default year, the years of a report, where projected
  * years start). It is kept until the member ends, so that a year given
  * twice is still an error, then dropped: saving leaves it out. */
@@ -222,7 +243,7 @@ drop_empty_figures (PledgeMember *member)
     {
       const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k);
 
-      if (f->present == 0)
+      if (f->present == 0 && f->extra_present == 0)
         continue;
       if (kept != k)
         g_array_index (member->figures, PledgeFigures, kept) = *f;
@@ -263,6 +284,9 @@ on_end_element (void          *user_data,
     case EL_NOTE:
       pledge_dataset_add_note (self->dataset, g_strstrip (self->text->str));
       break;
+    case EL_EDITION:
+      pledge_loader_end_edition (self, g_strstrip (self->text->str));
+      break;
     case EL_TARGETS:
       if (pledge_dataset_get_n_targets (self->dataset) == 0)
         pledge_loader_fail (self, PLEDGE_DATASET_ERROR_INVALID,
@@ -293,6 +317,7 @@ on_end_element (void          *user_data,
               return;
             }
       }
+      pledge_loader_check_constant (self);
       break;
     case EL_UNITS:
     case EL_TARGET:
@@ -320,7 +345,7 @@ on_characters (void          *user_data,
     return;
 
   element = self->stack[self->depth - 1];
-  if (element == EL_TITLE || element == EL_SOURCE || element == EL_NOTE)
+  if (element == EL_TITLE || element == EL_SOURCE || element == EL_NOTE || element == EL_EDITION)
     {
       if (self->text->len + len > MAX_TEXT_LENGTH)
         {
@@ -705,6 +730,9 @@ load (const char   *display_name,
   g_string_free (self.text, TRUE);
   g_string_free (self.attr_store, TRUE);
   g_free (self.member_context);
+  g_free (self.edition_date);
+  g_free (self.edition_basis);
+  g_free (self.constant_context);
   g_hash_table_unref (self.scenario_ids);
   g_hash_table_unref (self.target_ids);
   g_free (self.source_href);

@@ -23,6 +23,17 @@ void                 pledge_dataset_take_scenario_unchecked (PledgeDataset  *sel
                                                              PledgeScenario *scenario);
 void                 pledge_dataset_emit_changed (PledgeDataset *self);
 
+/* The version 2 figures' storage (pledge-dataset-extras.c): slots of
+ * PLEDGE_N_EXTRAS doubles, NAN-filled, at addresses that stay valid until
+ * the arena is freed with its dataset. */
+typedef struct _PledgeExtraArena PledgeExtraArena;
+
+PledgeExtraArena    *pledge_extra_arena_new     (void);
+void                 pledge_extra_arena_free    (PledgeExtraArena *arena);
+double              *pledge_extra_arena_alloc   (PledgeExtraArena *arena);
+/* A slot from the dataset's arena, made on first use. */
+double              *pledge_dataset_alloc_extras (PledgeDataset *self);
+
 typedef struct _PledgeSnapshot PledgeSnapshot;
 
 /* Snapshots in the dataset's cache do not hold a reference on it. */

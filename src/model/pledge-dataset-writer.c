@@ -111,6 +111,10 @@ append_figures (GString             *out,
       append_number_attr (out, pledge_field_to_string (order[i]), f->values[order[i]]);
   if (f->flags & PLEDGE_FIGURES_ESTIMATE)
     g_string_append (out, " estimate=\"true\"");
+  /* Format v2: after the version 1 attributes, in PledgeExtra order. */
+  for (PledgeExtra e = 0; e < PLEDGE_N_EXTRAS; e++)
+    if (pledge_figures_has_extra (f, e))
+      append_number_attr (out, pledge_extra_to_string (e), f->extra[e]);
   g_string_append (out, "/>\n");
 }
 
@@ -143,15 +147,32 @@ pledge_dataset_to_bytes (PledgeDataset *self)
 {
   GString *out;
   GPtrArray *sources, *notes;
+  const PledgeEdition *edition;
+  int constant_year;
   guint n;
 
   g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
 
   out = g_string_sized_new (4096);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append_printf (out, "<pledge-dataset version=\"%d\">\n", PLEDGE_FORMAT_VERSION);
+  /* Version 1 where the dataset uses nothing of version 2, so that such
+   * a file is written back byte for byte and older readers still open it. */
+  g_string_append_printf (out, "<pledge-dataset version=\"%d\">\n",
+                          pledge_dataset_get_format_version (self));
 
   append_text_element (out, "title", NULL, pledge_dataset_get_title (self));
+
+  edition = pledge_dataset_get_edition (self);
+  if (edition != NULL)
+    {
+      g_string_append (out, "  <edition");
+      append_attr (out, "date", edition->date);
+      if (edition->basis != NULL)
+        append_attr (out, "basis", edition->basis);
+      g_string_append_c (out, '>');
+      append_escaped (out, edition->name, FALSE);
+      g_string_append (out, "</edition>\n");
+    }
 
   sources = pledge_dataset_get_sources (self);
   for (guint i = 0; i < sources->len; i++)
@@ -168,6 +189,9 @@ pledge_dataset_to_bytes (PledgeDataset *self)
   append_attr (out, "currency", pledge_dataset_get_currency (self));
   append_attr (out, "scale", pledge_scale_to_string (pledge_dataset_get_scale (self)));
   append_attr (out, "prices", pledge_dataset_get_prices (self));
+  constant_year = pledge_dataset_get_constant_year (self);
+  if (constant_year != 0)
+    append_year_attr (out, "constant", constant_year);
   g_string_append (out, "/>\n");
 
   g_string_append (out, "  <targets>\n");

@@ -27,6 +27,7 @@ struct _PledgeDataset
   char       *prices;
   PledgeEdition *edition;   /* NULL when the file has none */
   int         constant_year; /* units/@constant, 0 when absent */
+  PledgeExtraArena *extras; /* the version 2 figures; NULL until one is given */
   GPtrArray  *targets;    /* PledgeTarget */
   GPtrArray  *members;    /* PledgeMember */
   GHashTable *member_index; /* code -> index + 1 */
@@ -281,6 +282,17 @@ pledge_figures_update_base (PledgeFigures *f)
 }
 
 static void
+edition_free (PledgeEdition *edition)
+{
+  if (edition == NULL)
+    return;
+  g_free (edition->name);
+  g_free (edition->date);
+  g_free (edition->basis);
+  g_free (edition);
+}
+
+static void
 member_free (PledgeMember *member)
 {
   g_free (member->code);
@@ -487,13 +499,7 @@ pledge_dataset_finalize (GObject *object)
   g_free (self->title);
   g_free (self->currency);
   g_free (self->prices);
-  if (self->edition != NULL)
-    {
-      g_free (self->edition->name);
-      g_free (self->edition->date);
-      g_free (self->edition->basis);
-      g_free (self->edition);
-    }
+  g_clear_pointer (&self->edition, edition_free);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->targets);
@@ -501,6 +507,8 @@ pledge_dataset_finalize (GObject *object)
   g_hash_table_unref (self->member_index);
   g_ptr_array_unref (self->scenarios);
   g_ptr_array_unref (self->snapshots);
+  /* Last: members and snapshots point into it. */
+  pledge_extra_arena_free (self->extras);
 
   G_OBJECT_CLASS (pledge_dataset_parent_class)->finalize (object);
 }
@@ -643,6 +651,42 @@ pledge_dataset_get_prices (PledgeDataset *self)
 {
   g_return_val_if_fail (PLEDGE_IS_DATASET (self), NULL);
   return self->prices;
+}
+
+void
+pledge_dataset_set_edition (PledgeDataset *self,
+                            const char    *name,
+                            const char    *date,
+                            const char    *basis)
+{
+  g_return_if_fail (PLEDGE_IS_DATASET (self));
+  g_return_if_fail (name == NULL || date != NULL);
+
+  g_clear_pointer (&self->edition, edition_free);
+  if (name == NULL)
+    return;
+  self->edition = g_new0 (PledgeEdition, 1);
+  self->edition->name = g_strdup (name);
+  self->edition->date = g_strdup (date);
+  self->edition->basis = g_strdup (basis);
+}
+
+void
+pledge_dataset_set_constant_year (PledgeDataset *self,
+                                  int            year)
+{
+  g_return_if_fail (PLEDGE_IS_DATASET (self));
+  g_return_if_fail (year == 0 || (year >= PLEDGE_YEAR_MIN && year <= PLEDGE_YEAR_MAX));
+
+  self->constant_year = year;
+}
+
+double *
+pledge_dataset_alloc_extras (PledgeDataset *self)
+{
+  if (self->extras == NULL)
+    self->extras = pledge_extra_arena_new ();
+  return pledge_extra_arena_alloc (self->extras);
 }
 
 const PledgeEdition *

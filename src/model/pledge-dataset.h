@@ -11,7 +11,9 @@
 
 G_BEGIN_DECLS
 
-#define PLEDGE_FORMAT_VERSION 1
+/* The newest format version this program reads; it writes version 1
+ * where a dataset uses nothing of version 2. */
+#define PLEDGE_FORMAT_VERSION 2
 #define PLEDGE_YEAR_MIN 1900
 #define PLEDGE_YEAR_MAX 2200
 
@@ -100,14 +102,15 @@ typedef struct
   gint16  year;
   guint8  present;   /* PledgeFigureMask */
   guint8  flags;     /* PledgeFiguresFlags */
+  /* Version 2 figures: extra_present is a mask of 1 << PledgeExtra (here,
+   * in the padding after flags, so the struct stays 64 bytes); extra
+   * points to PLEDGE_N_EXTRAS doubles owned by the dataset (never freed
+   * before it, shared by every snapshot's copy), NULL when none is given. */
+  guint8  extra_present;
   double  values[PLEDGE_N_FIELDS];
   /* base(y) implied by the published share and defence as given in the file
    * (100 x defence / defence-gdp); NAN where the file does not give both. */
   double  implied_base;
-  /* Version 2 figures: extra_present is a mask of 1 << PledgeExtra; extra
-   * points to PLEDGE_N_EXTRAS doubles owned by the dataset (never freed
-   * before it, shared by every snapshot's copy), NULL when none is given. */
-  guint8        extra_present;
   const double *extra;
 } PledgeFigures;
 
@@ -266,6 +269,9 @@ const char    *pledge_dataset_get_prices      (PledgeDataset *self);
 /* Format v2: NULL / 0 when the file gives none. */
 const PledgeEdition *pledge_dataset_get_edition    (PledgeDataset *self);
 int                  pledge_dataset_get_constant_year (PledgeDataset *self);
+/* The format version saving writes: 2 where the dataset has an edition,
+ * a units/@constant year or any version 2 figure; otherwise 1. */
+int                  pledge_dataset_get_format_version (PledgeDataset *self);
 
 guint               pledge_dataset_get_n_targets   (PledgeDataset *self);
 const PledgeTarget *pledge_dataset_get_target      (PledgeDataset *self,
@@ -338,6 +344,22 @@ PledgeMember  *pledge_dataset_add_member      (PledgeDataset *self,
 /* Adds a year of figures, keeping the array sorted; returns it to fill. */
 PledgeFigures *pledge_member_add_figures      (PledgeMember  *member,
                                                int            year);
+/* Format v2 (building; before any snapshot is made, as the extras are
+ * shared with snapshots). name NULL removes the edition; basis may be
+ * NULL. year 0 removes units/@constant. */
+void           pledge_dataset_set_edition     (PledgeDataset *self,
+                                               const char    *name,
+                                               const char    *date,
+                                               const char    *basis);
+void           pledge_dataset_set_constant_year (PledgeDataset *self,
+                                                 int            year);
+/* Sets a version 2 figure of figures, which must belong to a member of
+ * self: its storage comes from the dataset, allocated the first time a
+ * figures record gets one. value must be finite. */
+void           pledge_dataset_set_figure_extra (PledgeDataset *self,
+                                                PledgeFigures *figures,
+                                                PledgeExtra    extra,
+                                                double         value);
 
 /* Checks that every scenario applies, and that together they stay within
  * what Pledge computes for a dataset of this size (2,000,000 figures

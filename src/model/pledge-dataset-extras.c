@@ -1,0 +1,121 @@
+/* pledge-dataset-extras.c: where a dataset keeps its version 2 figures
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Format version 2 adds eight figures a year (PledgeExtra). Most files
+ * have none, and a file of a million records must not pay 64 bytes a
+ * record for them: a PledgeFigures holds only a pointer, NULL when it has
+ * none, to PLEDGE_N_EXTRAS doubles in an arena the dataset owns. The
+ * arena hands out slots from chunks that never move or shrink, so the
+ * pointers stay valid as long as the dataset lives; snapshots copy the
+ * pointer, not the figures (scenarios never edit them).
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "pledge-dataset-private.h"
+
+/* 512 records of 8 doubles: 32 KiB a chunk. */
+#define RECORDS_PER_CHUNK 512
+
+typedef struct _Chunk Chunk;
+
+struct _Chunk
+{
+  Chunk *next;
+  guint  used;   /* records handed out */
+  double values[RECORDS_PER_CHUNK * PLEDGE_N_EXTRAS];
+};
+
+struct _PledgeExtraArena
+{
+  Chunk *head;   /* the chunk being filled; older ones follow */
+};
+
+PledgeExtraArena *
+pledge_extra_arena_new (void)
+{
+  return g_new0 (PledgeExtraArena, 1);
+}
+
+void
+pledge_extra_arena_free (PledgeExtraArena *arena)
+{
+  if (arena == NULL)
+    return;
+  while (arena->head != NULL)
+    {
+      Chunk *next = arena->head->next;
+
+      g_free (arena->head);
+      arena->head = next;
+    }
+  g_free (arena);
+}
+
+double *
+pledge_extra_arena_alloc (PledgeExtraArena *arena)
+{
+  double *slot;
+
+  g_assert (arena != NULL);
+
+  if (arena->head == NULL || arena->head->used == RECORDS_PER_CHUNK)
+    {
+      Chunk *chunk = g_new (Chunk, 1);
+
+      chunk->next = arena->head;
+      chunk->used = 0;
+      arena->head = chunk;
+    }
+  slot = arena->head->values + arena->head->used++ * PLEDGE_N_EXTRAS;
+  for (guint k = 0; k < PLEDGE_N_EXTRAS; k++)
+    slot[k] = NAN;
+  return slot;
+}
+
+void
+pledge_dataset_set_figure_extra (PledgeDataset *self,
+                                 PledgeFigures *figures,
+                                 PledgeExtra    extra,
+                                 double         value)
+{
+  double *slot;
+
+  g_return_if_fail (PLEDGE_IS_DATASET (self));
+  g_return_if_fail (figures != NULL);
+  g_return_if_fail (extra < PLEDGE_N_EXTRAS);
+  g_return_if_fail (isfinite (value));
+
+  if (figures->extra == NULL)
+    figures->extra = pledge_dataset_alloc_extras (self);
+  /* The slot is the dataset's own: const only to those who read it. */
+  slot = (double *) figures->extra;
+  slot[extra] = value;
+  figures->extra_present |= 1u << extra;
+}
+
+int
+pledge_dataset_get_format_version (PledgeDataset *self)
+{
+  guint n;
+
+  g_return_val_if_fail (PLEDGE_IS_DATASET (self), 1);
+
+  if (pledge_dataset_get_edition (self) != NULL || pledge_dataset_get_constant_year (self) != 0)
+    return 2;
+
+  n = pledge_dataset_get_n_members (self);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *figures = pledge_dataset_get_member (self, i)->figures;
+
+      for (guint k = 0; k < figures->len; k++)
+        if (g_array_index (figures, PledgeFigures, k).extra_present != 0)
+          return 2;
+    }
+  return 1;
+}
