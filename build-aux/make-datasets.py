@@ -83,11 +83,14 @@ TARGETS = [
      "The Hague 2025: 5% of GDP on defence and resilience", "HAGUE2025_TOTAL"),
 ]
 
-# The order of a <figures> element's attributes, as the program saves them.
+# The order of a <figures> element's attributes, as the program saves them
+# (src/model/pledge-dataset-writer.c): the version 1 figures, `estimate`,
+# then the version 2 figures in PledgeExtra order.
 ATTRIBUTES = ["gdp", "defence", "defence-gdp", "equipment", "related",
               "defence-constant", "gdp-constant", "real-change", "population",
               "military-personnel", "personnel-spending", "infrastructure",
               "other-spending"]
+V2_ATTRIBUTES = set(ATTRIBUTES[5:])
 
 NOTE_ICELAND = ("Iceland has no armed forces and reports no defence "
                 "expenditure; it is a member all the same.")
@@ -249,12 +252,20 @@ def render(title, edition, sources, notes, units, target_ids, members,
             continue
         out.append(head + ">")
         for year, attrs, estimate in rows:
+            # As the program saves: the version 1 figures, estimate, then
+            # the version 2 figures.
             line = '      <figures year="%d"' % year
             for attribute, value in attrs:
-                line += ' %s="%s"' % (attribute, number(
-                    value, negative=(attribute == "real-change")))
+                if attribute in V2_ATTRIBUTES:
+                    continue
+                line += ' %s="%s"' % (attribute, number(value))
             if estimate:
                 line += ' estimate="true"'
+            for attribute, value in attrs:
+                if attribute not in V2_ATTRIBUTES:
+                    continue
+                line += ' %s="%s"' % (attribute, number(
+                    value, negative=(attribute == "real-change")))
             out.append(line + "/>")
         out.append("    </member>")
     out.append("  </members>")
