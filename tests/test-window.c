@@ -517,7 +517,7 @@ test_save_bundled (void)
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
-                   "nato-scenarios.xml");
+                   "nato-2024-scenarios.xml");
   g_assert_true (pledge_undo_stack_get_has_changes (pledge_window_get_undo_stack (win)));
 
   /* As a user types a path into the name field; the chooser checks it
