@@ -301,7 +301,8 @@ run_export (Options *o)
     return usage_error (_("cannot tell the format of “%s”: name it .png, .svg or .pdf"),
                         o->export_path);
   if (o->chart != NULL && !pledge_chart_kind_from_string (o->chart, &kind))
-    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden or gap)"),
+    return usage_error (_("unknown chart “%s” (compliance, trend, equipment, burden, gap, "
+                          "real-change, per-capita or categories)"),
                         o->chart);
   if (o->size != NULL)
     {
@@ -378,7 +379,8 @@ pledge_cli_run (char   **argv,
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       N_("Report format: text or csv"), N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_("Chart: compliance, trend, equipment, burden or gap"), N_("KIND") },
+      N_("Chart: compliance, trend, equipment, burden, gap, real-change, per-capita or "
+         "categories"), N_("KIND") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &o.members,
       N_("Members shown in the trend chart"), N_("CODE,CODE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "pledge-dataset-info.h"
 
@@ -69,6 +71,52 @@ describe_target (const PledgeTarget *target)
   return g_steal_pointer (&what);
 }
 
+/* "2026-07" as "July 2026", "2026-07-01" as "1 July 2026", in the
+ * user's language; the text as it is should it not parse. */
+static char *
+describe_date (const char *date)
+{
+  int year = 0, month = 0, day = 0;
+  g_autoptr(GDateTime) dt = NULL;
+  gboolean full = strlen (date) == 10;
+
+  if (sscanf (date, full ? "%4d-%2d-%2d" : "%4d-%2d", &year, &month, &day) < 2)
+    return g_strdup (date);
+  dt = g_date_time_new_local (year, month, full ? day : 1, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
+  /* Translators: strftime formats of an edition's date: a month, and a day */
+  return g_date_time_format (dt, full ? _("%-d %B %Y") : _("%B %Y"));
+}
+
+static void
+add_edition_rows (AdwPreferencesGroup *g,
+                  PledgeDataset       *dataset)
+{
+  const PledgeEdition *edition = pledge_dataset_get_edition (dataset);
+  int constant_year = pledge_dataset_get_constant_year (dataset);
+
+  if (edition != NULL)
+    {
+      g_autofree char *date = describe_date (edition->date);
+      g_autofree char *basis = pledge_edition_describe_basis (edition);
+
+      adw_preferences_group_add (g, text_row (_("Edition"), edition->name));
+      adw_preferences_group_add (g, text_row (_("Edition Date"), date));
+      if (basis != NULL)
+        /* Translators: what the defence figures count, such as "core defence" */
+        adw_preferences_group_add (g, text_row (_("Basis"), basis));
+    }
+  if (constant_year != 0)
+    {
+      /* Translators: the price base of the figures at constant prices, such as
+       * "2021 prices and exchange rates" */
+      g_autofree char *base = g_strdup_printf (_("%d prices and exchange rates"), constant_year);
+
+      adw_preferences_group_add (g, text_row (_("Constant Prices"), base));
+    }
+}
+
 GtkWindow *
 pledge_dataset_info_new (GtkWindow     *parent,
                          PledgeDataset *dataset)
@@ -98,6 +146,7 @@ pledge_dataset_info_new (GtkWindow     *parent,
   g = group (ADW_PREFERENCES_PAGE (page), _("Dataset"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
                              text_row (_("Title"), pledge_dataset_get_title (dataset)));
+  add_edition_rows (ADW_PREFERENCES_GROUP (g), dataset);
   /* Translators: "USD million, prices: current" */
   units = g_strdup_printf (_("%s %s, prices: %s"), pledge_dataset_get_currency (dataset),
                            pledge_scale_to_string (pledge_dataset_get_scale (dataset)),

@@ -22,6 +22,9 @@ static const char *chart_icons[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_EQUIPMENT] = "pledge-equipment-symbolic",
   [PLEDGE_CHART_BURDEN] = "pledge-burden-symbolic",
   [PLEDGE_CHART_GAP] = "pledge-gap-symbolic",
+  [PLEDGE_CHART_REAL_CHANGE] = "pledge-real-change-symbolic",
+  [PLEDGE_CHART_PER_CAPITA] = "pledge-per-capita-symbolic",
+  [PLEDGE_CHART_CATEGORIES] = "pledge-categories-symbolic",
 };
 
 static void update_view (PledgeWindow *self);
@@ -121,6 +124,8 @@ pledge_window_update_title (PledgeWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *with_edition = NULL;
+  const PledgeEdition *edition;
   const char *dataset_title;
 
   if (win_dataset (self) == NULL)
@@ -135,6 +140,15 @@ pledge_window_update_title (PledgeWindow *self)
   dataset_title = pledge_dataset_get_title (win_dataset (self));
   if (dataset_title == NULL || *dataset_title == '\0')
     dataset_title = win_display_name (self);
+  edition = pledge_dataset_get_edition (win_dataset (self));
+  if (edition != NULL)
+    {
+      g_autofree char *described = pledge_edition_describe (edition);
+
+      /* Translators: a dataset's title and its edition, such as "Defence
+       * expenditure of NATO countries — July 2026, core defence" */
+      dataset_title = with_edition = g_strdup_printf (_("%s — %s"), dataset_title, described);
+    }
 
   /* A bullet marks unsaved changes, as in other GNOME apps. */
   if (pledge_window_has_changes (self))

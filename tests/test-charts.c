@@ -20,7 +20,9 @@
 #include "pledge-chart-axis.h"
 #include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
+#include "pledge-chart-common.h"
 #include "pledge-chart.h"
+#include "pledge-measures.h"
 #include "pledge-snapshot.h"
 
 /* NATO's June 2024 edition: the tests below check its 2016 figures (5 of
@@ -113,6 +115,107 @@ add_year (PledgeMember *member,
     }
   if (estimate)
     f->flags |= PLEDGE_FIGURES_ESTIMATE;
+}
+
+/* Format v2: a small alliance with constant prices, population and
+ * categories, made in code. USA for the aggregates; GRC has no constant
+ * figures (per capita at current prices); ITA no categories; LUX cuts its
+ * spending. */
+static PledgeDataset *v2_building;
+
+static void
+set_extra (PledgeFigures *f,
+           PledgeExtra    extra,
+           double         value)
+{
+  if (isfinite (value))
+    pledge_dataset_set_figure_extra (v2_building, f, extra, value);
+}
+
+static PledgeDataset *
+new_v2_dataset (void)
+{
+  static const struct
+  {
+    const char *code, *name;
+    double gdp, share, growth, deflator, population, equipment, personnel, infrastructure;
+  } members[] = {
+    { "USA", "United States", 20000000, 3.4, 3.0, 0.9, 330000, 28, 38, 2 },
+    { "DEU", "Germany", 4000000, 1.2, 8.0, 0.95, 83000, 22, 40, 4 },
+    { "FRA", "France", 2900000, 1.9, 2.5, 0.97, 68000, 27, 43, 3 },
+    { "GRC", "Greece", 220000, 2.8, 1.0, NAN, 10400, 30, 55, 1 },
+    { "ITA", "Italy", 2100000, 1.4, 1.5, 0.96, 59000, NAN, NAN, NAN },
+    { "LUX", "Luxembourg", 80000, 0.7, -6.0, 1.05, 660, 50, 18, 10 },
+    { "NOR", "Norway", 500000, 1.9, 4.0, 0.92, 5500, 31, 30, 8 },
+    { "POL", "Poland", 700000, 2.4, 15.0, 0.9, 37000, 45, 30, 5 },
+  };
+  PledgeDataset *dataset = new_dataset (TRUE);
+
+  v2_building = dataset;
+  pledge_dataset_set_units (dataset, "USD", PLEDGE_SCALE_MILLION, "current");
+  pledge_dataset_set_edition (dataset, "Test alliance, July 2026 edition", "2026-07",
+                              "core-defence");
+  pledge_dataset_set_constant_year (dataset, 2021);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      PledgeMember *m = pledge_dataset_add_member (dataset, members[i].code, members[i].name,
+                                                   1949, 0);
+
+      for (int year = 2014; year <= 2024; year++)
+        {
+          double growth = pow (1 + members[i].growth / 100.0, year - 2014);
+          PledgeFigures *f;
+
+          add_year (m, year, members[i].gdp, members[i].share * growth,
+                    isnan (members[i].equipment) ? NAN : members[i].equipment, FALSE);
+          f = (PledgeFigures *) pledge_member_get_figures (m, year);
+          set_extra (f, PLEDGE_EXTRA_POPULATION, members[i].population);
+          if (year < 2022)
+            continue;
+          set_extra (f, PLEDGE_EXTRA_DEFENCE_CONSTANT,
+                     f->values[PLEDGE_FIELD_DEFENCE] * members[i].deflator);
+          if (!isnan (members[i].personnel))
+            {
+              set_extra (f, PLEDGE_EXTRA_PERSONNEL_SPENDING, members[i].personnel);
+              set_extra (f, PLEDGE_EXTRA_INFRASTRUCTURE, members[i].infrastructure);
+              set_extra (f, PLEDGE_EXTRA_OTHER_SPENDING,
+                         100 - members[i].equipment - members[i].personnel -
+                         members[i].infrastructure);
+            }
+        }
+      /* 2014 at constant prices too, for the change since the Wales pledge */
+      set_extra ((PledgeFigures *) pledge_member_get_figures (m, 2014),
+                 PLEDGE_EXTRA_DEFENCE_CONSTANT,
+                 pledge_member_get_figures (m, 2014)->values[PLEDGE_FIELD_DEFENCE] *
+                 members[i].deflator * 1.1);
+      /* Germany publishes its own real change for 2024 */
+      if (i == 1)
+        set_extra ((PledgeFigures *) pledge_member_get_figures (m, 2024),
+                   PLEDGE_EXTRA_REAL_CHANGE, 7.5);
+    }
+  return dataset;
+}
+
+static PledgeChartInput *
+v2_input (int   year,
+          int   scenario)
+{
+  g_autoptr(PledgeDataset) dataset = new_v2_dataset ();
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (scenario >= 0)
+    {
+      PledgeScenario *s = pledge_scenario_new ("more", "Poland and Norway spend more");
+
+      g_ptr_array_add (s->edits, pledge_edit_new_set ("POL", 2024, PLEDGE_FIELD_DEFENCE, 100000));
+      g_ptr_array_add (s->edits, pledge_edit_new_grow ("NOR", 2024, 2026, 20, 2));
+      g_assert_true (pledge_dataset_add_scenario (dataset, s, 0, &error));
+      g_assert_no_error (error);
+    }
+  snapshot = pledge_snapshot_new (dataset, scenario, &error);
+  g_assert_no_error (error);
+  return pledge_chart_input_new (snapshot, year, 0, NULL);
 }
 
 /* n members over 2014-2016, shares spread from 0.5% to 4%, 2016 estimated */
@@ -1187,12 +1290,16 @@ decode_png (GBytes *bytes)
   return surface;
 }
 
+/* Draws kind of input at 1200 x 800 and compares it with the reference
+ * image name in tests/data/reference */
 static void
-test_reference_image (void)
+check_reference (const char             *name,
+                 PledgeChartKind         kind,
+                 const PledgeChartInput *input,
+                 gboolean                dark)
 {
-  g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "data", "reference",
-                                                      "compliance-2016.png", NULL);
-  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+  g_autofree char *reference = g_test_build_filename (G_TEST_DIST, "data", "reference", name,
+                                                      NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *actual, *expected;
@@ -1201,9 +1308,8 @@ test_reference_image (void)
   const guint8 *a, *e;
   guint64 differing = 0, total_diff = 0;
 
-  pledge_chart_style_init (&style, FALSE);
-  bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, PLEDGE_CHART_COMPLIANCE, input, &style,
-                               1200, 800, 1, &error);
+  pledge_chart_style_init (&style, dark);
+  bytes = pledge_chart_render (PLEDGE_EXPORT_PNG, kind, input, &style, 1200, 800, 1, &error);
   g_assert_no_error (error);
 
   if (g_strcmp0 (g_getenv ("PLEDGE_UPDATE_REFERENCE"), "1") == 0)
@@ -1257,8 +1363,9 @@ test_reference_image (void)
 
   if (differing > (guint64) width * height / 200 || total_diff > (guint64) width * height * 2)
     {
-      g_autofree char *out = g_test_build_filename (G_TEST_BUILT, "compliance-2016-actual.png",
-                                                    NULL);
+      g_autofree char *base = g_strndup (name, strlen (name) - strlen (".png"));
+      g_autofree char *actual_name = g_strconcat (base, "-actual.png", NULL);
+      g_autofree char *out = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
 
       g_file_set_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
       g_test_message ("%" G_GUINT64_FORMAT " pixels differ from %s; this run's image is %s",
@@ -1268,6 +1375,122 @@ test_reference_image (void)
 
   cairo_surface_destroy (actual);
   cairo_surface_destroy (expected);
+}
+
+/* A version 1 dataset has none of the figures: each of the three charts
+ * says what is missing, and draws no bar a tooltip could point at. */
+static void
+test_measures_no_data (void)
+{
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+  const PledgeChartKind kinds[] = {
+    PLEDGE_CHART_REAL_CHANGE, PLEDGE_CHART_PER_CAPITA, PLEDGE_CHART_CATEGORIES,
+  };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_null (input->edition);
+  g_assert_true (isnan (input->total.real_change));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *text = pledge_chart_input_describe (input, kinds[k]);
+
+      g_assert_true (g_str_has_prefix (text, "No "));
+      check_draws (kinds[k], input, &style, 1200, 800);
+      check_draws (kinds[k], input, &style, 120, 80);
+      for (int y = 0; y < 800; y += 7)
+        g_assert_cmpint (pledge_chart_hit_test (kinds[k], 1200, 800, &style, input, 600, y), ==,
+                         -1);
+    }
+}
+
+/* Every bar of the three charts leads to its member's tooltip, which has
+ * the measure the chart draws */
+static void
+test_measures_hit (void)
+{
+  g_autoptr(PledgeChartInput) input = v2_input (2024, PLEDGE_SNAPSHOT_REPORTED);
+  const struct { PledgeChartKind kind; const char *words; guint n; } charts[] = {
+    { PLEDGE_CHART_REAL_CHANGE, "Real change: ", 8 },  /* the total and 7 members */
+    { PLEDGE_CHART_PER_CAPITA, "Per head: ", 9 },      /* the average and 8 members */
+    { PLEDGE_CHART_CATEGORIES, "Spending: ", 7 },      /* Italy has no categories */
+  };
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (int y = 0; y < 800; y++)
+        {
+          int hit = pledge_chart_hit_test (charts[k].kind, 1200, 800, &style, input, 700, y);
+          g_autofree char *text = NULL;
+
+          if (hit < 0)
+            continue;
+          g_hash_table_add (seen, GINT_TO_POINTER (hit + 1));
+          text = pledge_chart_input_describe_member (input, hit);
+          g_assert_nonnull (strstr (text, charts[k].words));
+        }
+      g_assert_cmpuint (g_hash_table_size (seen), ==, charts[k].n);
+    }
+}
+
+/* Under a scenario: Poland's edited year at 2024's deflator, Norway's
+ * projected years at the last reported one, and the footer says so */
+static void
+test_measures_scenario (void)
+{
+  g_autoptr(PledgeChartInput) edited = v2_input (2024, 0);
+  g_autoptr(PledgeChartInput) projected = v2_input (2026, 0);
+  g_autoptr(PledgeChartInput) reported = v2_input (2024, PLEDGE_SNAPSHOT_REPORTED);
+  const PledgeChartMember *pol = &edited->members[7], *nor = &projected->members[6];
+  PledgeChartStyle style;
+
+  g_assert_cmpstr (pol->code, ==, "POL");
+  g_assert_true (pol->measure_flags & PLEDGE_MEASURE_SCENARIO);
+  g_assert_false (pol->measure_flags & PLEDGE_MEASURE_PROJECTED);
+  g_assert_cmpfloat (pol->real_change, >, reported->members[7].real_change);
+  g_assert_cmpfloat_with_epsilon (pol->reported_real_change, reported->members[7].real_change,
+                                  1e-9);
+
+  /* Norway grows 20% a year at constant 2024 prices */
+  g_assert_cmpstr (nor->code, ==, "NOR");
+  g_assert_true (nor->measure_flags & PLEDGE_MEASURE_PROJECTED);
+  g_assert_cmpfloat_with_epsilon (nor->real_change, 20.0, 1e-9);
+  g_assert_true (projected->measure_flags & PLEDGE_MEASURE_PROJECTED);
+  {
+    g_autofree char *note = pledge_chart_input_price_note (projected, PLEDGE_CHART_REAL_CHANGE);
+
+    g_assert_nonnull (strstr (note, "last reported year"));
+  }
+  pledge_chart_style_init (&style, TRUE);
+  for (PledgeChartKind kind = PLEDGE_CHART_REAL_CHANGE; kind <= PLEDGE_CHART_CATEGORIES; kind++)
+    check_draws (kind, projected, &style, 1200, 800);
+}
+
+static void
+test_reference_image (void)
+{
+  g_autoptr(PledgeChartInput) input = nato_input (2016, 0);
+
+  check_reference ("compliance-2016.png", PLEDGE_CHART_COMPLIANCE, input, FALSE);
+}
+
+/* The three charts of format v2, and one under a scenario in the dark */
+static void
+test_measures_reference (gconstpointer data)
+{
+  PledgeChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(PledgeChartInput) input = v2_input (2024, PLEDGE_SNAPSHOT_REPORTED);
+  g_autoptr(PledgeChartInput) scenario = v2_input (2024, 0);
+  g_autofree char *name = g_strdup_printf ("%s-v2.png", pledge_chart_kind_to_string (kind));
+  g_autofree char *dark_name = g_strdup_printf ("%s-v2-scenario-dark.png",
+                                                pledge_chart_kind_to_string (kind));
+
+  check_reference (name, kind, input, FALSE);
+  check_reference (dark_name, kind, scenario, TRUE);
 }
 
 static PledgeChartInput *
@@ -1758,6 +1981,15 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_awkward_case);
     }
   g_test_add_func ("/pledge/charts/reference-image", test_reference_image);
+  g_test_add_func ("/pledge/charts/measures/no-data", test_measures_no_data);
+  g_test_add_func ("/pledge/charts/measures/hit", test_measures_hit);
+  g_test_add_func ("/pledge/charts/measures/scenario", test_measures_scenario);
+  g_test_add_data_func ("/pledge/charts/measures/reference/real-change",
+                        GUINT_TO_POINTER (PLEDGE_CHART_REAL_CHANGE), test_measures_reference);
+  g_test_add_data_func ("/pledge/charts/measures/reference/per-capita",
+                        GUINT_TO_POINTER (PLEDGE_CHART_PER_CAPITA), test_measures_reference);
+  g_test_add_data_func ("/pledge/charts/measures/reference/categories",
+                        GUINT_TO_POINTER (PLEDGE_CHART_CATEGORIES), test_measures_reference);
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);

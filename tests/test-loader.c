@@ -197,15 +197,16 @@ test_v2 (void)
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_REAL_CHANGE), ==, 13.5);
   g_assert_true (isnan (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION)));
 
-  /* Only a population: kept, and a year with figures. */
+  /* Only a population: kept (and saved), but no reported spending, so
+   * neither the member's last year nor the end of the dataset's years. */
   f = pledge_member_get_figures (a, 2025);
   g_assert_nonnull (f);
   g_assert_cmpuint (f->present, ==, 0);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);
-  g_assert_cmpint (pledge_member_last_year (a), ==, 2025);
+  g_assert_cmpint (pledge_member_last_year (a), ==, 2024);
   g_assert_true (pledge_dataset_get_year_range (dataset, &first, &last));
   g_assert_cmpint (first, ==, 2023);
-  g_assert_cmpint (last, ==, 2025);
+  g_assert_cmpint (last, ==, 2024);
 
   /* No version 2 figure: no storage at all. */
   f = pledge_member_get_figures (b, 2023);
@@ -313,12 +314,13 @@ test_v2_snapshot_shares (void)
   f = pledge_snapshot_get_figures (reported, 0, 2023);
   g_assert_true (f->extra == file_2023->extra);
 
-  /* The grow from 2024 wrote 2025 (over the population) and 2026. */
+  /* The grow from 2024 wrote 2025 (over the population) and 2026, both
+   * past AAA's last reported spending. */
   f = pledge_snapshot_get_figures (scenario, 0, 2023);
   g_assert_true (f->extra == file_2023->extra);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_GDP_CONSTANT), ==, 940.25);
   f = pledge_snapshot_get_figures (scenario, 0, 2025);
-  g_assert_true (f->flags & PLEDGE_FIGURES_EDITED);
+  g_assert_true (f->flags & PLEDGE_FIGURES_PROJECTED);
   g_assert_true (pledge_figures_has (f, PLEDGE_FIELD_DEFENCE));
   g_assert_true (f->extra == file_2025->extra);
   g_assert_cmpfloat (pledge_figures_get_extra (f, PLEDGE_EXTRA_POPULATION), ==, 5500);

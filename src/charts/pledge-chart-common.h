@@ -188,12 +188,42 @@ void pledge_chart_input_fill_share_ends (PledgeChartInput  *input,
 void pledge_chart_input_fill_faint_band (PledgeChartInput  *input,
                                          PledgeSnapshot    *snapshot);
 
+/* Format v2 (pledge-chart-measures.c): the measures of the input's members
+ * and aggregates, under a scenario with the reported ones (reported may be
+ * NULL); the words of the three charts that draw them. */
+void  pledge_chart_input_fill_measures        (PledgeChartInput       *input,
+                                               PledgeSnapshot         *snapshot,
+                                               PledgeSnapshot         *reported);
+/* A change in percent with its sign: "+3.2%", "-1.0%" */
+char *pledge_chart_format_change              (double                  value);
+/* Money a head: "USD 1,234" */
+char *pledge_chart_input_format_per_capita    (const PledgeChartInput *input,
+                                               double                  value);
+/* The footer's note: the price base, and how projections are priced */
+char *pledge_chart_input_price_note           (const PledgeChartInput *input,
+                                               PledgeChartKind         kind);
+/* Whether a member of the year has what the chart of kind draws */
+gboolean pledge_chart_input_has_measure       (const PledgeChartInput *input,
+                                               PledgeChartKind         kind);
+/* "No population figures for 2024: ..." */
+char *pledge_chart_input_no_measure           (const PledgeChartInput *input,
+                                               PledgeChartKind         kind);
+char *pledge_chart_input_describe_measures    (const PledgeChartInput *input,
+                                               PledgeChartKind         kind);
+/* Appends the member's measures to a tooltip, a line each */
+void  pledge_chart_input_describe_member_measures (const PledgeChartInput *input,
+                                                   int                     index,
+                                                   GString                *s);
+
 /* The renderers, one per file, each with its title */
 char *pledge_compliance_chart_title   (const PledgeChartInput *input);
 char *pledge_trend_chart_title        (const PledgeChartInput *input);
 char *pledge_equipment_chart_title    (const PledgeChartInput *input);
 char *pledge_burden_chart_title       (const PledgeChartInput *input);
 char *pledge_gap_chart_title          (const PledgeChartInput *input);
+char *pledge_real_change_chart_title  (const PledgeChartInput *input);
+char *pledge_per_capita_chart_title   (const PledgeChartInput *input);
+char *pledge_categories_chart_title   (const PledgeChartInput *input);
 
 void pledge_compliance_chart_draw     (cairo_t *cr, double width, double height,
                                        const PledgeChartStyle *style,
@@ -231,6 +261,27 @@ void pledge_gap_chart_draw            (cairo_t *cr, double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input);
 int  pledge_gap_chart_hit_test        (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+void pledge_real_change_chart_draw    (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_real_change_chart_hit_test (double width, double height,
+                                        const PledgeChartStyle *style,
+                                        const PledgeChartInput *input,
+                                        double x, double y);
+void pledge_per_capita_chart_draw     (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_per_capita_chart_hit_test (double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input,
+                                       double x, double y);
+void pledge_categories_chart_draw     (cairo_t *cr, double width, double height,
+                                       const PledgeChartStyle *style,
+                                       const PledgeChartInput *input);
+int  pledge_categories_chart_hit_test (double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input,
                                        double x, double y);

@@ -37,6 +37,15 @@ footer_text (PledgeChart *c,
 
       g_string_append (s, text);
     }
+  /* Format v2: which edition of the publication, on which basis */
+  if (in->edition != NULL)
+    {
+      g_autofree char *text = pledge_chart_truncate (in->edition, FOOTER_MAX_CHARS);
+
+      if (s->len > 0 && s->str[s->len - 1] != '\n')
+        g_string_append (s, " · ");
+      g_string_append (s, text);
+    }
   if (c->kind == PLEDGE_CHART_TREND && in->n_years > 0)
     {
       if (s->len > 0 && s->str[s->len - 1] != '\n')

@@ -158,6 +158,8 @@ pledge_chart_input_free (PledgeChartInput *input)
   g_free (input->scenario_name);
   g_free (input->currency);
   g_free (input->units);
+  g_free (input->edition);
+  g_free (input->europe_canada.name);
   g_free (input);
 }
 
@@ -670,6 +672,7 @@ pledge_chart_input_new (PledgeSnapshot    *snapshot,
     if (input->has_faint_band)
       pledge_chart_input_fill_faint_band (input, snapshot);
   }
+  pledge_chart_input_fill_measures (input, snapshot, reported);
 
   return g_steal_pointer (&input);
 }
@@ -921,6 +924,10 @@ pledge_chart_input_describe (const PledgeChartInput *input,
       return describe_burden (input);
     case PLEDGE_CHART_GAP:
       return describe_gap (input);
+    case PLEDGE_CHART_REAL_CHANGE:
+    case PLEDGE_CHART_PER_CAPITA:
+    case PLEDGE_CHART_CATEGORIES:
+      return pledge_chart_input_describe_measures (input, kind);
     case PLEDGE_N_CHARTS:
     default:
       g_return_val_if_reached (NULL);
@@ -1067,6 +1074,8 @@ pledge_chart_input_describe_member (const PledgeChartInput *input,
           g_string_append (s, status_text (m->status));
         }
     }
+
+  pledge_chart_input_describe_member_measures (input, index, s);
 
   /* The trend in one line */
   if (m->last_share_year > m->first_share_year)

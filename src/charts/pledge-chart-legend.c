@@ -152,7 +152,9 @@ draw_swatch (PledgeChart            *c,
     case PLEDGE_SWATCH_GHOST:
       /* the marker where the chart's bars end: at the top, or the right */
       pledge_chart_ghost_box (c, x, cy - s / 2, s, s);
-      if (c->kind == PLEDGE_CHART_BURDEN || c->kind == PLEDGE_CHART_GAP)
+      if (c->kind == PLEDGE_CHART_BURDEN || c->kind == PLEDGE_CHART_GAP ||
+          c->kind == PLEDGE_CHART_REAL_CHANGE || c->kind == PLEDGE_CHART_PER_CAPITA ||
+          c->kind == PLEDGE_CHART_CATEGORIES)
         pledge_chart_ghost_marker (c, x + s, cy - s / 2 - c->em * 0.1, x + s,
                                    cy + s / 2 + c->em * 0.1);
       else

@@ -20,7 +20,10 @@ G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_TREND, "trend"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_EQUIPMENT, "equipment"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_BURDEN, "burden"),
-  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"))
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_GAP, "gap"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REAL_CHANGE, "real-change"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_PER_CAPITA, "per-capita"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_CHART_CATEGORIES, "categories"))
 
 typedef void (*DrawFunc) (cairo_t                *cr,
                           double                  width,
@@ -58,6 +61,16 @@ static const struct
   [PLEDGE_CHART_GAP] = { "gap", N_("Gap"),
                          pledge_gap_chart_draw, pledge_gap_chart_hit_test,
     pledge_gap_chart_title },
+  /* Translators: short titles of charts, in a menu or a switcher */
+  [PLEDGE_CHART_REAL_CHANGE] = { "real-change", N_("Real Change"),
+                                 pledge_real_change_chart_draw, pledge_real_change_chart_hit_test,
+    pledge_real_change_chart_title },
+  [PLEDGE_CHART_PER_CAPITA] = { "per-capita", N_("Per Capita"),
+                                pledge_per_capita_chart_draw, pledge_per_capita_chart_hit_test,
+    pledge_per_capita_chart_title },
+  [PLEDGE_CHART_CATEGORIES] = { "categories", N_("Categories"),
+                                pledge_categories_chart_draw, pledge_categories_chart_hit_test,
+    pledge_categories_chart_title },
 };
 
 const char *

@@ -36,13 +36,17 @@ typedef enum
   PLEDGE_CHART_EQUIPMENT,
   PLEDGE_CHART_BURDEN,
   PLEDGE_CHART_GAP,
+  PLEDGE_CHART_REAL_CHANGE,
+  PLEDGE_CHART_PER_CAPITA,
+  PLEDGE_CHART_CATEGORIES,
   PLEDGE_N_CHARTS
 } PledgeChartKind;
 
 #define PLEDGE_TYPE_CHART_KIND (pledge_chart_kind_get_type ())
 GType       pledge_chart_kind_get_type    (void) G_GNUC_CONST;
 
-/* "compliance", "trend", "equipment", "burden", "gap": the names of --chart. */
+/* "compliance", "trend", "equipment", "burden", "gap", "real-change",
+ * "per-capita", "categories": the names of --chart. */
 const char *pledge_chart_kind_to_string   (PledgeChartKind  kind);
 gboolean    pledge_chart_kind_from_string (const char      *str,
                                            PledgeChartKind *kind);
@@ -143,7 +147,29 @@ typedef struct
   double      *reported_series;    /* like series; NULL when has_reported is FALSE */
   gboolean     reported_differs;   /* a figure of the year differs from the reported one */
   gboolean     series_differs;     /* a year of the series differs from the reported one */
+
+  /* Format v2 measures in the input's year (pledge-chart-measures.c), NAN
+   * where unknown; for the total, the alliance's. */
+  double       real_change;        /* percent, on the year before */
+  double       cumulative_change;  /* percent, since the input's base_year */
+  double       per_capita;         /* currency units a head */
+  guint        measure_flags;      /* PledgeMeasureFlags of the three */
+  double       categories[4];      /* PledgeCategory: equipment, personnel, ... */
+  double       reported_real_change;
+  double       reported_cumulative_change;
+  double       reported_per_capita;
 } PledgeChartMember;
+
+/* An aggregate of format v2's real change other than the alliance's. */
+typedef struct
+{
+  char   *name;               /* "Europe and Canada" */
+  double  real_change;
+  double  cumulative_change;
+  guint   measure_flags;
+  double  reported_real_change;
+  double  reported_cumulative_change;
+} PledgeChartAggregate;
 
 /* Above this many members not highlighted in the trend, their lines would
  * be a grey mass (and cost a stroke each over the whole plot): the trend
@@ -213,6 +239,13 @@ struct _PledgeChartInput
   char              *currency;
   PledgeScale        scale;
   char              *units;            /* translated: "USD million" */
+
+  /* Format v2 (pledge-chart-measures.c) */
+  char              *edition;          /* "NATO, July 2026 edition, core defence basis"; or NULL */
+  int                constant_year;    /* the price base of constant figures; 0 when none */
+  int                base_year;        /* of cumulative real change: 2014 */
+  PledgeChartAggregate europe_canada;
+  guint              measure_flags;    /* every member's in the year, and the aggregates' */
 };
 
 #define PLEDGE_CHART_TOTAL_INDEX(input) ((int) (input)->n_members)

@@ -1,4 +1,5 @@
-/* pledge-dataset-extras.c: where a dataset keeps its version 2 figures
+/* pledge-dataset-extras.c: where a dataset keeps its version 2 figures,
+ * and how its edition reads
  *
  * Copyright 2026 The Pledge authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +15,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pledge-dataset-private.h"
 
@@ -118,4 +121,41 @@ pledge_dataset_get_format_version (PledgeDataset *self)
           return 2;
     }
   return 1;
+}
+
+char *
+pledge_edition_describe_basis (const PledgeEdition *edition)
+{
+  static const struct { const char *token; const char *words; } known[] = {
+    /* Translators: the basis of a dataset's edition: what its defence
+     * figures count (NATO's core defence spending, as of The Hague 2025) */
+    { "core-defence", N_("core defence") },
+  };
+  char *words;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+
+  if (edition->basis == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (strcmp (edition->basis, known[i].token) == 0)
+      return g_strdup (_(known[i].words));
+  /* Any other token, as words. */
+  words = g_strdup (edition->basis);
+  g_strdelimit (words, "-_", ' ');
+  return words;
+}
+
+char *
+pledge_edition_describe (const PledgeEdition *edition)
+{
+  g_autofree char *basis = NULL;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+
+  basis = pledge_edition_describe_basis (edition);
+  if (basis == NULL)
+    return g_strdup (edition->name);
+  /* Translators: an edition and its basis, such as "July 2026, core defence" */
+  return g_strdup_printf (_("%s, %s"), edition->name, basis);
 }

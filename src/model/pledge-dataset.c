@@ -237,9 +237,14 @@ pledge_member_last_year (const PledgeMember *member)
 {
   g_return_val_if_fail (member != NULL, 0);
 
-  if (member->figures->len == 0)
-    return 0;
-  return g_array_index (member->figures, PledgeFigures, member->figures->len - 1).year;
+  for (guint k = member->figures->len; k > 0; k--)
+    {
+      const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k - 1);
+
+      if (f->present != 0)
+        return f->year;
+    }
+  return 0;
 }
 
 PledgeFigures *
@@ -780,11 +785,21 @@ pledge_dataset_get_year_range (PledgeDataset *self,
   for (guint i = 0; i < self->members->len; i++)
     {
       PledgeMember *member = g_ptr_array_index (self->members, i);
+      int member_last = pledge_member_last_year (member);
 
-      if (member->figures->len == 0)
+      if (member_last == 0)
         continue;
-      lo = MIN (lo, g_array_index (member->figures, PledgeFigures, 0).year);
-      hi = MAX (hi, g_array_index (member->figures, PledgeFigures, member->figures->len - 1).year);
+      hi = MAX (hi, member_last);
+      for (guint k = 0; k < member->figures->len; k++)
+        {
+          const PledgeFigures *f = &g_array_index (member->figures, PledgeFigures, k);
+
+          if (f->present != 0)
+            {
+              lo = MIN (lo, f->year);
+              break;
+            }
+        }
     }
 
   if (lo > hi)

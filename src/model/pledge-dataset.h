@@ -150,6 +150,9 @@ gboolean             pledge_member_is_member_in (const PledgeMember *member,
                                                  int                 year);
 const PledgeFigures *pledge_member_get_figures  (const PledgeMember *member,
                                                  int                 year);
+/* The last year with any of the five version 1 figures (a year with only
+ * version 2 figures, such as a population, is no reported spending);
+ * 0 when none. Later years a scenario writes are projected. */
 int                  pledge_member_last_year    (const PledgeMember *member);
 
 typedef struct
@@ -225,6 +228,12 @@ typedef struct
   char *basis;  /* a token such as "core-defence", or NULL */
 } PledgeEdition;
 
+/* For people: basis as words ("core defence" for "core-defence"),
+ * translated where known; NULL where the edition gives none. */
+char       *pledge_edition_describe_basis (const PledgeEdition *edition);
+/* For people: "July 2026, core defence" (the name, then the basis). */
+char       *pledge_edition_describe       (const PledgeEdition *edition);
+
 typedef enum
 {
   PLEDGE_SCALE_UNIT,
@@ -285,7 +294,9 @@ const PledgeMember *pledge_dataset_get_member      (PledgeDataset *self,
 int                 pledge_dataset_find_member     (PledgeDataset *self,
                                                     const char    *code);
 
-/* Years with reported figures: [first, last]; FALSE when none. */
+/* Years with reported figures: [first, last]; FALSE when none. As for
+ * pledge_member_last_year(), years with only version 2 figures at either
+ * end do not count. */
 gboolean            pledge_dataset_get_year_range  (PledgeDataset *self,
                                                     int           *first,
                                                     int           *last);

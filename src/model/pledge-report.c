@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pledge-measures.h"
 #include "pledge-number.h"
 #include "pledge-plan.h"
 #include "pledge-report.h"
@@ -95,6 +96,21 @@ csv_percent (GString *out,
     }
 }
 
+/* A number with a fixed count of decimals, in the C locale. */
+static void
+csv_fixed (GString    *out,
+           double      value,
+           const char *format)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Past 1e15 %.Nf does not fit the buffer: shortest round trip then. */
+  if (isfinite (value) && fabs (value) < 1e15)
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+  else
+    csv_number (out, value);
+}
+
 static double
 figure (const PledgeFigures *f,
         PledgeField          field)
@@ -153,6 +169,41 @@ figures_at (GArray *figures,
   return NULL;
 }
 
+/* The version 2 columns of a row, after alliance_share: f is the row's
+ * figures (NULL: none), at index k of figures. */
+static void
+csv_measures (GString             *out,
+              PledgeMeasures      *measures,
+              guint                member,
+              GArray              *figures,
+              guint                k,
+              const PledgeFigures *f)
+{
+  const PledgeFigures *prev = NULL;
+
+  if (f == NULL)
+    {
+      g_string_append (out, ",,,,,,,");
+      return;
+    }
+  if (k > 0 && g_array_index (figures, PledgeFigures, k - 1).year == f->year - 1)
+    prev = &g_array_index (figures, PledgeFigures, k - 1);
+
+  csv_number (out, pledge_measures_figures_constant (measures, member, f, NULL));
+  g_string_append_c (out, ',');
+  csv_percent (out, pledge_measures_figures_real_change (measures, member, f, prev, NULL));
+  g_string_append_c (out, ',');
+  csv_fixed (out, pledge_measures_figures_per_capita (measures, member, f, NULL), "%.0f");
+  g_string_append_c (out, ',');
+  csv_fixed (out, pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL), "%.1f");
+  for (PledgeCategory c = PLEDGE_CATEGORY_PERSONNEL; c < PLEDGE_N_CATEGORIES; c++)
+    {
+      g_string_append_c (out, ',');
+      csv_percent (out, pledge_figures_category (f, c));
+    }
+  g_string_append_c (out, ',');
+}
+
 static void
 write_csv (PledgeSnapshot *snapshot,
            int             first,
@@ -165,6 +216,10 @@ write_csv (PledgeSnapshot *snapshot,
   guint n_members = pledge_dataset_get_n_members (dataset);
   g_autofree PledgeMeets *meets = g_new0 (PledgeMeets, MAX (n_targets, 1));
   g_autofree guint *cursors = g_new0 (guint, MAX (n_members, 1));
+  /* Version 2 columns only for a version 2 dataset: a version 1 report
+   * stays as it was, to the byte. */
+  g_autoptr(PledgeMeasures) measures = pledge_dataset_has_measures (dataset)
+                                       ? pledge_measures_new (snapshot) : NULL;
   /* "code,name," of each member, made once: at prefix_ends[i - 1] (or 0)
    * to prefix_ends[i] in prefixes. */
   g_autoptr(GString) prefixes = g_string_new (NULL);
@@ -187,7 +242,12 @@ write_csv (PledgeSnapshot *snapshot,
     }
 
   g_string_append (out, "year,member,name,defence,gdp,defence_gdp,equipment_defence,"
-                        "alliance_share,status");
+                        "alliance_share,");
+  if (measures != NULL)
+    g_string_append (out, "defence_constant,real_change,defence_per_capita,"
+                          "military_personnel,personnel_spending,infrastructure,"
+                          "other_spending,");
+  g_string_append (out, "status");
   for (guint t = 0; t < n_targets; t++)
     {
       g_string_append_c (out, ',');
@@ -204,13 +264,15 @@ write_csv (PledgeSnapshot *snapshot,
         {
           const PledgeMember *member = pledge_dataset_get_member (dataset, i);
           const PledgeFigures *f;
+          GArray *figures;
           double metrics[PLEDGE_METRIC_EQUIPMENT_DEFENCE + 1];
           gsize prefix_start = i > 0 ? prefix_ends[i - 1] : 0;
 
           if (!pledge_member_is_member_in (member, year))
             continue;
 
-          f = figures_at (pledge_snapshot_get_member_figures (snapshot, i), &cursors[i], year);
+          figures = pledge_snapshot_get_member_figures (snapshot, i);
+          f = figures_at (figures, &cursors[i], year);
           row_metrics (f, metrics);
           g_string_append_len (out, year_field, year_len);
           g_string_append_len (out, prefixes->str + prefix_start, prefix_ends[i] - prefix_start);
@@ -224,6 +286,8 @@ write_csv (PledgeSnapshot *snapshot,
           g_string_append_c (out, ',');
           csv_percent (out, pledge_snapshot_figures_alliance_share (snapshot, i, year, f));
           g_string_append_c (out, ',');
+          if (measures != NULL)
+            csv_measures (out, measures, i, figures, cursors[i], f);
           g_string_append (out, pledge_status_to_string (pledge_figures_status (f)));
           row_meets_metrics (dataset, metrics, meets);
           for (guint t = 0; t < n_targets; t++)
@@ -305,20 +369,69 @@ meets_label (PledgeMeets meets)
 }
 
 #define N_TEXT_COLUMNS 9
+#define N_MEASURE_COLUMNS 7
+#define MAX_FIXED_COLUMNS (N_TEXT_COLUMNS + N_MEASURE_COLUMNS)
 
-/* The cells of one row of the text report, in cells: the first
- * N_TEXT_COLUMNS made for it (free_cells), then one label a target. */
-static void
-text_row (PledgeSnapshot *snapshot,
-          guint           i,
-          int             year,
-          const char    **meets_labels,
-          PledgeMeets    *meets,
-          char          **cells)
+/* The report's columns before the targets': the first N_TEXT_COLUMNS, and
+ * the measures' for a version 2 dataset (measures not NULL). */
+typedef struct
 {
-  PledgeDataset *dataset = pledge_snapshot_get_dataset (snapshot);
+  PledgeSnapshot *snapshot;
+  PledgeMeasures *measures;
+  guint           n_fixed;
+  const char    **meets_labels;
+  PledgeMeets    *meets;
+} TextReport;
+
+/* A measure on screen: "" when unknown, a star after a per capita figure
+ * at current prices. */
+static char *
+text_measure (double             value,
+              int                decimals,
+              PledgeMeasureFlags flags)
+{
+  g_autofree char *text = decimals == 2 ? text_number (value, 2)
+                                        : (isfinite (value) ? g_strdup_printf ("%'.*f", decimals,
+                                                                               value)
+                                                            : g_strdup (""));
+
+  if (*text != '\0' && (flags & PLEDGE_MEASURE_CURRENT_PRICES))
+    return g_strconcat (text, "*", NULL);
+  return g_steal_pointer (&text);
+}
+
+static void
+text_measures (TextReport          *r,
+               guint                i,
+               int                  year,
+               const PledgeFigures *f,
+               char               **cells)
+{
+  PledgeMeasureFlags flags = 0;
+  const PledgeFigures *prev = pledge_snapshot_get_figures (r->snapshot, i, year - 1);
+
+  cells[0] = text_measure (pledge_measures_figures_constant (r->measures, i, f, NULL), 0, 0);
+  cells[1] = text_measure (pledge_measures_figures_real_change (r->measures, i, f, prev, NULL),
+                           2, 0);
+  cells[2] = text_measure (pledge_measures_figures_per_capita (r->measures, i, f, &flags), 0,
+                           flags);
+  cells[3] = text_measure (f ? pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL) : NAN,
+                           1, 0);
+  for (PledgeCategory c = PLEDGE_CATEGORY_PERSONNEL; c < PLEDGE_N_CATEGORIES; c++)
+    cells[4 + c - PLEDGE_CATEGORY_PERSONNEL] = text_measure (pledge_figures_category (f, c), 2, 0);
+}
+
+/* The cells of one row of the text report, in cells: the first n_fixed
+ * made for it (free_cells), then one label a target. */
+static void
+text_row (TextReport *r,
+          guint       i,
+          int         year,
+          char      **cells)
+{
+  PledgeDataset *dataset = pledge_snapshot_get_dataset (r->snapshot);
   const PledgeMember *member = pledge_dataset_get_member (dataset, i);
-  const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, year);
+  const PledgeFigures *f = pledge_snapshot_get_figures (r->snapshot, i, year);
   guint n_targets = pledge_dataset_get_n_targets (dataset);
 
   cells[0] = g_strdup_printf ("%d", year);
@@ -328,11 +441,13 @@ text_row (PledgeSnapshot *snapshot,
   cells[4] = text_number (figure (f, PLEDGE_FIELD_GDP), 0);
   cells[5] = text_number (f ? pledge_figures_metric (f, PLEDGE_METRIC_DEFENCE_GDP) : NAN, 2);
   cells[6] = text_number (f ? pledge_figures_metric (f, PLEDGE_METRIC_EQUIPMENT_DEFENCE) : NAN, 2);
-  cells[7] = text_number (pledge_snapshot_get_alliance_share (snapshot, i, year), 2);
-  cells[8] = g_strdup (status_label (pledge_figures_status (f)));
-  row_meets (snapshot, f, meets);
+  cells[7] = text_number (pledge_snapshot_get_alliance_share (r->snapshot, i, year), 2);
+  if (r->measures != NULL)
+    text_measures (r, i, year, f, cells + 8);
+  cells[r->n_fixed - 1] = g_strdup (status_label (pledge_figures_status (f)));
+  row_meets (r->snapshot, f, r->meets);
   for (guint t = 0; t < n_targets; t++)
-    cells[N_TEXT_COLUMNS + t] = (char *) meets_labels[meets[t]];
+    cells[r->n_fixed + t] = (char *) r->meets_labels[r->meets[t]];
 }
 
 static void
@@ -350,18 +465,18 @@ static void
 text_line (GString     *out,
            char *const *cells,
            const guint *widths,
+           guint        n_fixed,
            guint        n_columns)
 {
-  /* Right-aligned columns: the numbers. */
-  static const gboolean numeric[N_TEXT_COLUMNS] = { TRUE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE,
-                                                    TRUE, FALSE };
   gsize start = out->len;
 
   for (guint c = 0; c < n_columns; c++)
     {
       const char *cell = cells[c];
       guint n_pad = widths[c] - g_utf8_strlen (cell, -1);
-      gboolean right = c < N_TEXT_COLUMNS && numeric[c];
+      /* Right-aligned columns: the numbers, all but member, name, status
+       * and the targets' */
+      gboolean right = c < n_fixed - 1 && c != 1 && c != 2;
 
       if (c > 0)
         g_string_append (out, "  ");
@@ -378,10 +493,52 @@ text_line (GString     *out,
 }
 
 static void
-free_cells (char **cells)
+free_cells (char  **cells,
+            guint   n_fixed)
 {
-  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+  for (guint c = 0; c < n_fixed; c++)
     g_clear_pointer (&cells[c], g_free);
+}
+
+static void
+text_header (TextReport *r,
+             char      **header)
+{
+  PledgeDataset *dataset = pledge_snapshot_get_dataset (r->snapshot);
+  guint c = 0;
+
+  header[c++] = g_strdup (_("Year"));
+  header[c++] = g_strdup (_("Member"));
+  header[c++] = g_strdup (_("Name"));
+  header[c++] = g_strdup (_("Defence"));
+  header[c++] = g_strdup (_("GDP"));
+  /* xgettext:no-c-format */
+  header[c++] = g_strdup (_("% GDP"));
+  /* xgettext:no-c-format */
+  header[c++] = g_strdup (_("% equipment"));
+  /* xgettext:no-c-format */
+  header[c++] = g_strdup (_("% alliance"));
+  if (r->measures != NULL)
+    {
+      int year = pledge_dataset_get_constant_year (dataset);
+
+      header[c++] = year > 0 ? g_strdup_printf (_("Defence (%d prices)"), year)
+                             : g_strdup (_("Defence (constant)"));
+      /* xgettext:no-c-format */
+      header[c++] = g_strdup (_("% real change"));
+      header[c++] = g_strdup (_("Per head"));
+      header[c++] = g_strdup (_("Personnel (000)"));
+      /* xgettext:no-c-format */
+      header[c++] = g_strdup (_("% personnel"));
+      /* xgettext:no-c-format */
+      header[c++] = g_strdup (_("% infrastructure"));
+      /* xgettext:no-c-format */
+      header[c++] = g_strdup (_("% other"));
+    }
+  header[c++] = g_strdup (_("Status"));
+  g_assert (c == r->n_fixed);
+  for (guint t = 0; t < pledge_dataset_get_n_targets (dataset); t++)
+    header[r->n_fixed + t] = g_strdup (pledge_dataset_get_target (dataset, t)->id);
 }
 
 /* Two passes over the rows, the first to size the columns: no more than
@@ -395,7 +552,10 @@ write_text (PledgeSnapshot *snapshot,
   PledgeDataset *dataset = pledge_snapshot_get_dataset (snapshot);
   guint n_targets = pledge_dataset_get_n_targets (dataset);
   guint n_members = pledge_dataset_get_n_members (dataset);
-  guint n_columns = N_TEXT_COLUMNS + n_targets;
+  g_autoptr(PledgeMeasures) measures = pledge_dataset_has_measures (dataset)
+                                       ? pledge_measures_new (snapshot) : NULL;
+  guint n_fixed = measures != NULL ? MAX_FIXED_COLUMNS : N_TEXT_COLUMNS;
+  guint n_columns = n_fixed + n_targets;
   g_autofree char **header = g_new0 (char *, n_columns);
   g_autofree char **cells = g_new0 (char *, n_columns);
   g_autofree guint *widths = g_new0 (guint, n_columns);
@@ -407,21 +567,9 @@ write_text (PledgeSnapshot *snapshot,
     [PLEDGE_MEETS_NO] = meets_label (PLEDGE_MEETS_NO),
     [PLEDGE_MEETS_UNKNOWN] = meets_label (PLEDGE_MEETS_UNKNOWN),
   };
+  TextReport r = { snapshot, measures, n_fixed, meets_labels, meets };
 
-  header[0] = g_strdup (_("Year"));
-  header[1] = g_strdup (_("Member"));
-  header[2] = g_strdup (_("Name"));
-  header[3] = g_strdup (_("Defence"));
-  header[4] = g_strdup (_("GDP"));
-  /* xgettext:no-c-format */
-  header[5] = g_strdup (_("% GDP"));
-  /* xgettext:no-c-format */
-  header[6] = g_strdup (_("% equipment"));
-  /* xgettext:no-c-format */
-  header[7] = g_strdup (_("% alliance"));
-  header[8] = g_strdup (_("Status"));
-  for (guint t = 0; t < n_targets; t++)
-    header[N_TEXT_COLUMNS + t] = g_strdup (pledge_dataset_get_target (dataset, t)->id);
+  text_header (&r, header);
   for (guint c = 0; c < n_columns; c++)
     widths[c] = g_utf8_strlen (header[c], -1);
 
@@ -430,22 +578,21 @@ write_text (PledgeSnapshot *snapshot,
       {
         if (!pledge_member_is_member_in (pledge_dataset_get_member (dataset, i), year))
           continue;
-        text_row (snapshot, i, year, meets_labels, meets, cells);
-        for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+        text_row (&r, i, year, cells);
+        for (guint c = 0; c < n_fixed; c++)
           widths[c] = MAX (widths[c], g_utf8_strlen (cells[c], -1));
         for (guint t = 0; t < n_targets; t++)
           seen[t] |= 1u << meets[t];
-        free_cells (cells);
+        free_cells (cells, n_fixed);
       }
 
   /* A target's column is as wide as the widest label it shows. */
   for (guint t = 0; t < n_targets; t++)
     for (guint m = 0; m < G_N_ELEMENTS (meets_labels); m++)
       if (seen[t] & (1u << m))
-        widths[N_TEXT_COLUMNS + t] = MAX (widths[N_TEXT_COLUMNS + t],
-                                          g_utf8_strlen (meets_labels[m], -1));
+        widths[n_fixed + t] = MAX (widths[n_fixed + t], g_utf8_strlen (meets_labels[m], -1));
 
-  text_line (w->out, header, widths, n_columns);
+  text_line (w->out, header, widths, n_fixed, n_columns);
   for (guint c = 0; c < n_columns; c++)
     g_free (header[c]);
   for (int year = first; year <= last; year++)
@@ -453,13 +600,22 @@ write_text (PledgeSnapshot *snapshot,
       {
         if (!pledge_member_is_member_in (pledge_dataset_get_member (dataset, i), year))
           continue;
-        text_row (snapshot, i, year, meets_labels, meets, cells);
-        text_line (w->out, cells, widths, n_columns);
-        free_cells (cells);
+        text_row (&r, i, year, cells);
+        text_line (w->out, cells, widths, n_fixed, n_columns);
+        free_cells (cells, n_fixed);
         writer_flush (w, FALSE);
         if (w->failed)
           return;
       }
+
+  if (measures != NULL)
+    {
+      g_string_append_c (w->out, '\n');
+      g_string_append (w->out, _("Real change and defence per head at constant prices; "
+                                 "a scenario's years at the prices of their year, projected "
+                                 "years at those of the last reported year; "
+                                 "* at current prices.\n"));
+    }
 
   g_string_append_c (w->out, '\n');
   for (int year = first; year <= last; year++)
