@@ -176,6 +176,18 @@ test_v2 (void)
   g_assert_cmpstr (edition->name, ==, "July 2026 edition");
   g_assert_cmpstr (edition->date, ==, "2026-07");
   g_assert_cmpstr (edition->basis, ==, "core-defence");
+  {
+    g_autofree char *described = pledge_edition_describe (edition);
+    PledgeEdition other = { .name = "Spring", .date = "2026-04", .basis = "national_definition-x" };
+    PledgeEdition bare = { .name = "Spring", .date = "2026-04", .basis = NULL };
+    g_autofree char *other_basis = pledge_edition_describe_basis (&other);
+    g_autofree char *bare_described = pledge_edition_describe (&bare);
+
+    g_assert_cmpstr (described, ==, "July 2026 edition, core defence");
+    g_assert_cmpstr (other_basis, ==, "national definition x");
+    g_assert_null (pledge_edition_describe_basis (&bare));
+    g_assert_cmpstr (bare_described, ==, "Spring");
+  }
   g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, 2021);
   g_assert_cmpstr (pledge_dataset_get_prices (dataset), ==, "current");
 

@@ -82,7 +82,14 @@ pledge_loader_start_root (Loader *self)
                         _("the file is in format version %d; this Pledge reads versions up to %d (a newer Pledge may open it)"),
                         v, PLEDGE_FORMAT_VERSION);
   else
-    self->version = v;
+    {
+      self->version = v;
+      /* In a version 1 file, version 2 attributes are unknown. */
+      if (v < 2)
+        for (Element e = EL_NONE; e < N_ELEMENTS; e++)
+          if (pledge_loader_elements[e].n_v1 != 0)
+            self->n_allowed[e] = pledge_loader_elements[e].n_v1;
+    }
 }
 
 void

@@ -96,6 +96,9 @@ typedef struct
    * one reused buffer, by their index in the element's attribute list. */
   GString         *attr_store;
   const char      *values[MAX_ATTRIBUTES];
+  /* How many of each element's attributes (pledge_loader_elements[]) the
+   * file's version allows: all until the root says version 1. */
+  guint8           n_allowed[N_ELEMENTS];
 
   /* libxml2 interns names: once a name is known, a pointer comparison
    * recognises it again. */

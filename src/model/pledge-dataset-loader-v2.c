@@ -28,15 +28,10 @@ pledge_loader_allowed_attributes (Loader     *self,
                                   Element     element,
                                   const char *out[MAX_ATTRIBUTES + 1])
 {
-  const ElementInfo *info = &pledge_loader_elements[element];
   guint n = 0;
 
-  for (; info->attributes[n] != NULL; n++)
-    {
-      if (info->n_v1 != 0 && n >= info->n_v1 && self->version < 2)
-        break;
-      out[n] = info->attributes[n];
-    }
+  for (; n < self->n_allowed[element]; n++)
+    out[n] = pledge_loader_elements[element].attributes[n];
   out[n] = NULL;
 }
 

@@ -708,6 +708,9 @@ load (const char   *display_name,
   self.attr_store = g_string_sized_new (256);
   self.scenario_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (Element e = EL_NONE; e < N_ELEMENTS; e++)
+    while (pledge_loader_elements[e].attributes[self.n_allowed[e]] != NULL)
+      self.n_allowed[e]++;
 
   xmlSetGenericErrorFunc (NULL, ignore_generic_error);
   parsed = parse (&self, input, bytes);
