@@ -1476,6 +1476,60 @@ test_measures_scenario (void)
     check_draws (kind, projected, &style, 1200, 800);
 }
 
+/* Many members and small sizes: the rows that fit, then one for the rest;
+ * everything inside the chart; the hit regions on members that exist */
+static void
+test_measures_many_members (void)
+{
+  g_autoptr(PledgeDataset) dataset = new_dataset (TRUE);
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autoptr(PledgeChartInput) input = NULL;
+  const int dims[][2] = { { 1200, 800 }, { 600, 300 }, { 300, 200 }, { 80, 60 } };
+  PledgeChartStyle style;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      char code[4];
+      g_autofree char *name = g_strdup_printf ("Member %u", i);
+      PledgeMember *m;
+
+      make_code (i, code);
+      m = pledge_dataset_add_member (dataset, code, name, 1949, 0);
+      for (int year = 2013; year <= 2015; year++)
+        {
+          PledgeFigures *f;
+
+          add_year (m, year, 1000 + i, 1 + (i % 7) * 0.4 + (year - 2013) * 0.1, 10 + i % 30,
+                    FALSE);
+          f = (PledgeFigures *) pledge_member_get_figures (m, year);
+          pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_DEFENCE_CONSTANT,
+                                           f->values[PLEDGE_FIELD_DEFENCE] * (1 - (i % 5) * 0.05));
+          pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_POPULATION, 100 + i);
+          pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_PERSONNEL_SPENDING, 50);
+          pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_INFRASTRUCTURE, 5);
+          pledge_dataset_set_figure_extra (dataset, f, PLEDGE_EXTRA_OTHER_SPENDING,
+                                           35 - i % 30);
+        }
+    }
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+  input = pledge_chart_input_new (snapshot, 2015, 0, NULL);
+  pledge_chart_style_init (&style, FALSE);
+
+  for (PledgeChartKind kind = PLEDGE_CHART_REAL_CHANGE; kind <= PLEDGE_CHART_CATEGORIES; kind++)
+    for (guint k = 0; k < G_N_ELEMENTS (dims); k++)
+      {
+        check_draws (kind, input, &style, dims[k][0], dims[k][1]);
+        for (int y = 0; y < dims[k][1]; y += 3)
+          {
+            int hit = pledge_chart_hit_test (kind, dims[k][0], dims[k][1], &style, input,
+                                             dims[k][0] * 0.6, y);
+
+            g_assert_cmpint (hit, >=, -1);
+            g_assert_cmpint (hit, <=, (int) input->n_members);
+          }
+      }
+}
+
 static void
 test_reference_image (void)
 {
@@ -1990,6 +2044,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/measures/no-data", test_measures_no_data);
   g_test_add_func ("/pledge/charts/measures/hit", test_measures_hit);
   g_test_add_func ("/pledge/charts/measures/scenario", test_measures_scenario);
+  g_test_add_func ("/pledge/charts/measures/many-members", test_measures_many_members);
   g_test_add_data_func ("/pledge/charts/measures/reference/real-change",
                         GUINT_TO_POINTER (PLEDGE_CHART_REAL_CHANGE), test_measures_reference);
   g_test_add_data_func ("/pledge/charts/measures/reference/per-capita",

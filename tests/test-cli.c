@@ -333,7 +333,9 @@ test_usage (gconstpointer data)
   g_assert_true (g_str_has_prefix (run.err, "pledge: "));
 }
 
-static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap" };
+/* The version 2 kinds draw their no-data state on the version 1 file */
+static const char *chart_kinds[] = { "compliance", "trend", "equipment", "burden", "gap",
+                                     "real-change", "per-capita", "categories" };
 
 static void
 assert_png (const char *path,
@@ -571,6 +573,127 @@ test_plan_error_names_file (void)
   g_assert_true (g_str_has_prefix (run.err, expected));
 }
 
+/* The version 2 measures' own file (not in good/: see its comment) */
+static char *
+v2_measures (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "v2", "measures.xml", NULL);
+}
+
+/* Format v2: the seven columns between alliance_share and status, worked
+ * by hand in the file's comment */
+static void
+test_report_csv_v2 (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+  g_auto(GStrv) lines = NULL;
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "year,member,name,defence,gdp,defence_gdp,equipment_defence,alliance_share,"
+                   "defence_constant,real_change,defence_per_capita,military_personnel,"
+                   "personnel_spending,infrastructure,other_spending,status,gdp-2");
+  /* 112.5 a head rounds half up; personnel with one decimal; categories
+   * as published */
+  g_assert_cmpstr (lines[1], ==,
+                   "2023,AAA,Alpha,100,5000,2.00,25.00,83.33,90,,113,12.3,45.50,4.25,25.25,"
+                   "reported,yes");
+  /* Computed real change; published where given, not the 2.50 computed;
+   * per head at current prices where there is no constant figure; unknown
+   * is empty, never zero */
+  g_assert_cmpstr (lines[5], ==, "2024,AAA,Alpha,110,5200,2.12,,13.08,94.5,5.00,118,,,,,reported,yes");
+  g_assert_cmpstr (lines[6], ==, "2024,BBB,Beta,21,1000,2.10,,2.50,20.5,-1.50,,,,,,reported,yes");
+  g_assert_cmpstr (lines[7], ==, "2024,CCC,Gamma,10,400,2.50,,1.19,,,20,,,,,reported,yes");
+  g_assert_cmpstr (lines[8], ==,
+                   "2024,USA,United States,700,20000,3.50,,83.23,,,,,,,,reported,yes");
+}
+
+/* Under a scenario: the edited year at its own deflator (121 x 94.5 / 110),
+ * the projected one at the last reported deflator */
+static void
+test_report_csv_v2_scenario (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", "--scenario=more", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* 103.95 / 90: 15.50%; 121 x 0.859... / 800,000 people: 130 a head */
+  g_assert_nonnull (strstr (run.out, "\n2024,AAA,Alpha,121,5200,2.33,,14.20,103.95,15.50,130,,,,,"
+                                     "edited,yes\n"));
+  /* 133.1 at 2024's deflator: 10.00% on the edited 2024 */
+  g_assert_nonnull (strstr (run.out, ",10.00,,,,,,projected,yes\n"));
+  /* A published real change stays for a year no edit touched */
+  g_assert_nonnull (strstr (run.out, "\n2024,BBB,Beta,21,1000,2.10,,2.46,20.5,-1.50,"));
+}
+
+/* A version 1 file's report has none of the new columns: the same to the
+ * byte as before them */
+static void
+test_report_csv_v1_unchanged (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = nato ();
+
+  run_pledge (&run, "--report", "--format=csv", "--year=all", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "year,member,name,defence,gdp,defence_gdp,"
+                                            "equipment_defence,alliance_share,status,"));
+  g_assert_null (strstr (run.out, "defence_constant"));
+}
+
+/* The text report: the same measures, a star for per head at current
+ * prices, and how they are priced */
+static void
+test_report_text_v2 (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = v2_measures ();
+
+  run_pledge (&run, "--report", "--year=2024", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Defence (2021 prices)"));
+  g_assert_nonnull (strstr (run.out, "% real change"));
+  g_assert_nonnull (strstr (run.out, " 20*  "));
+  g_assert_nonnull (strstr (run.out, "-1.50"));
+  g_assert_nonnull (strstr (run.out, "* at current prices"));
+}
+
+/* The three version 2 charts of the version 2 file, and --help names them */
+static void
+test_export_v2_kinds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-export-XXXXXX", NULL);
+  g_autofree char *path = v2_measures ();
+  const char *kinds[] = { "real-change", "per-capita", "categories" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *out = g_strdup_printf ("%s/%s.png", dir, kinds[i]);
+      g_autofree char *export = g_strdup_printf ("--export=%s", out);
+      g_autofree char *chart = g_strdup_printf ("--chart=%s", kinds[i]);
+
+      run_pledge (&run, export, chart, "--year=2024", "--scenario=more", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      assert_png (out, 1200, 800);
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pledge (&run, "--help", NULL);
+    g_assert_nonnull (strstr (run.out, "real-change, per-capita or"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +727,11 @@ main (int   argc,
   g_test_add_func ("/pledge/cli/version/full", test_version_full);
   g_test_add_func ("/pledge/cli/export/device", test_export_device);
   g_test_add_func ("/pledge/cli/report/plan-error-names-file", test_plan_error_names_file);
+  g_test_add_func ("/pledge/cli/report/csv-v2", test_report_csv_v2);
+  g_test_add_func ("/pledge/cli/report/csv-v2-scenario", test_report_csv_v2_scenario);
+  g_test_add_func ("/pledge/cli/report/csv-v1-unchanged", test_report_csv_v1_unchanged);
+  g_test_add_func ("/pledge/cli/report/text-v2", test_report_text_v2);
+  g_test_add_func ("/pledge/cli/export/v2-kinds", test_export_v2_kinds);
 
   return g_test_run ();
 }

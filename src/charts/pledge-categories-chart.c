@@ -143,7 +143,8 @@ categories_layout (PledgeChart *c,
     {
       g_autofree char *message = pledge_chart_input_no_measure (input, PLEDGE_CHART_CATEGORIES);
 
-      pledge_chart_frame (c, title, subtitle, NULL, note);
+      /* No price base to state without the figures */
+      pledge_chart_frame (c, title, subtitle, NULL, NULL);
       pledge_chart_message (c, message);
       return FALSE;
     }
@@ -218,6 +219,10 @@ categories_layout (PledgeChart *c,
       pledge_chart_no_room (c);
       return FALSE;
     }
+  /* Shares as published may sum to a little over 100 by rounding: the
+   * axis stays at 100% for those, and their bars stop there */
+  if (hi < 101)
+    hi = 100;
   pledge_axis_init (&l->axis, 0, hi,
                     (guint) CLAMP ((l->x1 - l->x0) / (value_w * 1.3), 2, 11));
   l->top = c->plot.y;
@@ -247,7 +252,9 @@ paint_member (PledgeChart             *c,
 
       if (!isfinite (m->categories[k]) || m->categories[k] <= 0)
         continue;
-      w = pledge_axis_map (&l->axis, m->categories[k], l->x0, l->x1) - l->x0;
+      w = MIN (pledge_axis_map (&l->axis, m->categories[k], l->x0, l->x1) - l->x0, l->x1 - x);
+      if (w <= 0)
+        break;
       pledge_chart_fill_rect (c, x, cy - bar_h / 2, w, bar_h, &colours[k]);
       /* A scenario may edit equipment alone: its part is marked */
       if (hatch > 0 && k == PLEDGE_CATEGORY_EQUIPMENT)

@@ -22,9 +22,9 @@ edition_label (PledgeDataset *dataset)
 
   if (edition == NULL || edition->name == NULL || *edition->name == '\0')
     return NULL;
-  if (edition->basis == NULL || *edition->basis == '\0')
+  basis = pledge_edition_describe_basis (edition);
+  if (basis == NULL || *basis == '\0')
     return g_strdup (edition->name);
-  basis = g_strdelimit (g_strdup (edition->basis), "-_", ' ');
   /* Translators: a chart's footer: the edition's name and its basis, e.g.
    * "NATO, July 2026 edition, core defence basis" */
   return g_strdup_printf (_("%s, %s basis"), edition->name, basis);

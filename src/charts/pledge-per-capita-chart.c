@@ -88,7 +88,8 @@ per_capita_layout (PledgeChart *c,
     {
       g_autofree char *message = pledge_chart_input_no_measure (input, PLEDGE_CHART_PER_CAPITA);
 
-      pledge_chart_frame (c, title, subtitle, NULL, note);
+      /* No price base to state without the figures */
+      pledge_chart_frame (c, title, subtitle, NULL, NULL);
       pledge_chart_message (c, message);
       return FALSE;
     }

@@ -46,6 +46,7 @@ typedef struct
 {
   Row        *rows;
   guint       n_rows;
+  guint       n_panels;   /* 1 where no row has a change since the base year */
   PledgeAxis  axes[2];
   double      x0[2];
   double      x1[2];
@@ -164,7 +165,8 @@ real_change_layout (PledgeChart *c,
     {
       g_autofree char *message = pledge_chart_input_no_measure (input, PLEDGE_CHART_REAL_CHANGE);
 
-      pledge_chart_frame (c, title, subtitle, NULL, note);
+      /* No price base to state without the figures */
+      pledge_chart_frame (c, title, subtitle, NULL, NULL);
       pledge_chart_message (c, message);
       return FALSE;
     }
@@ -231,14 +233,19 @@ real_change_layout (PledgeChart *c,
   label_w = MIN (label_w, c->plot.width * 0.25);
   value_w = pledge_chart_text_width (c, PLEDGE_FONT_LABEL, "+888.8%") + c->em * 0.3;
   l->label_right = c->plot.x + label_w;
-  panel_w = (c->plot.x + c->plot.width - l->label_right - c->em * 0.6 - panel_gap) / 2;
+  l->n_panels = 1;
+  for (guint i = 0; i < l->n_rows; i++)
+    if (isfinite (l->rows[i].values[1]) || isfinite (l->rows[i].ghosts[1]))
+      l->n_panels = 2;
+  panel_w = (c->plot.x + c->plot.width - l->label_right - c->em * 0.6 -
+             (l->n_panels - 1) * panel_gap) / l->n_panels;
   if (panel_w < value_w * 2 + 30 || room < min_row (c) * 0.95 * l->n_rows)
     {
       pledge_chart_no_room (c);
       return FALSE;
     }
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < l->n_panels; p++)
     {
       double lo = 0, hi = 0;
 
@@ -292,7 +299,7 @@ paint_row (PledgeChart *c,
       return;
     }
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < l->n_panels; p++)
     {
       const PledgeAxis *axis = &l->axes[p];
       double zero = pledge_axis_map (axis, 0, l->x0[p], l->x1[p]);
@@ -340,7 +347,7 @@ real_change_paint (PledgeChart  *c,
   const PledgeChartInput *input = c->input;
   double bar_h = MAX (1.0, MIN (l->row_height * 0.72, l->row_height - 2));
 
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < l->n_panels; p++)
     {
       const PledgeAxis *axis = &l->axes[p];
       g_autofree char *heading = NULL;

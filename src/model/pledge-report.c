@@ -96,17 +96,29 @@ csv_percent (GString *out,
     }
 }
 
-/* A number with a fixed count of decimals, in the C locale. */
+/* Rounded half up to decimals (0 or 1), as NATO rounds: 112.5 is 113,
+ * where printf would round half to even. */
+static double
+round_half_up (double value,
+               int    decimals)
+{
+  double scale = decimals > 0 ? 10.0 : 1.0;
+
+  return floor (value * scale + 0.5 + 1e-9) / scale;
+}
+
+/* A number with a fixed count of decimals (0 or 1), in the C locale. */
 static void
-csv_fixed (GString    *out,
-           double      value,
-           const char *format)
+csv_fixed (GString *out,
+           double   value,
+           int      decimals)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* Past 1e15 %.Nf does not fit the buffer: shortest round trip then. */
   if (isfinite (value) && fabs (value) < 1e15)
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals > 0 ? "%.1f" : "%.0f",
+                                           round_half_up (value, decimals)));
   else
     csv_number (out, value);
 }
@@ -193,9 +205,9 @@ csv_measures (GString             *out,
   g_string_append_c (out, ',');
   csv_percent (out, pledge_measures_figures_real_change (measures, member, f, prev, NULL));
   g_string_append_c (out, ',');
-  csv_fixed (out, pledge_measures_figures_per_capita (measures, member, f, NULL), "%.0f");
+  csv_fixed (out, pledge_measures_figures_per_capita (measures, member, f, NULL), 0);
   g_string_append_c (out, ',');
-  csv_fixed (out, pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL), "%.1f");
+  csv_fixed (out, pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL), 1);
   for (PledgeCategory c = PLEDGE_CATEGORY_PERSONNEL; c < PLEDGE_N_CATEGORIES; c++)
     {
       g_string_append_c (out, ',');
@@ -391,9 +403,10 @@ text_measure (double             value,
               PledgeMeasureFlags flags)
 {
   g_autofree char *text = decimals == 2 ? text_number (value, 2)
-                                        : (isfinite (value) ? g_strdup_printf ("%'.*f", decimals,
-                                                                               value)
-                                                            : g_strdup (""));
+                                        : (isfinite (value)
+                                           ? g_strdup_printf ("%'.*f", decimals,
+                                                              round_half_up (value, decimals))
+                                           : g_strdup (""));
 
   if (*text != '\0' && (flags & PLEDGE_MEASURE_CURRENT_PRICES))
     return g_strconcat (text, "*", NULL);
@@ -409,12 +422,13 @@ text_measures (TextReport          *r,
 {
   PledgeMeasureFlags flags = 0;
   const PledgeFigures *prev = pledge_snapshot_get_figures (r->snapshot, i, year - 1);
+  double per_capita;
 
   cells[0] = text_measure (pledge_measures_figures_constant (r->measures, i, f, NULL), 0, 0);
   cells[1] = text_measure (pledge_measures_figures_real_change (r->measures, i, f, prev, NULL),
                            2, 0);
-  cells[2] = text_measure (pledge_measures_figures_per_capita (r->measures, i, f, &flags), 0,
-                           flags);
+  per_capita = pledge_measures_figures_per_capita (r->measures, i, f, &flags);
+  cells[2] = text_measure (per_capita, 0, flags);
   cells[3] = text_measure (f ? pledge_figures_get_extra (f, PLEDGE_EXTRA_MILITARY_PERSONNEL) : NAN,
                            1, 0);
   for (PledgeCategory c = PLEDGE_CATEGORY_PERSONNEL; c < PLEDGE_N_CATEGORIES; c++)
