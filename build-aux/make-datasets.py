@@ -505,7 +505,8 @@ def nato_2019(ref_dir, members):
                if y in defence_constant.get(code, {})}
         for code, cells in real_gdp.items()}))
     notes = [
-        "Figures for 2019 are NATO estimates.",
+        "Figures for 2018 and 2019 are NATO estimates (cut-off 20 June "
+        "2019).",
         NOTE_ICELAND,
         NOTE_FISCAL,
         "Money is in US dollars (not millions), at current prices and "
@@ -539,7 +540,7 @@ def nato_2019(ref_dir, members):
         "(NATO, June 2019 edition)",
         ("2019-06", None, "Defence Expenditure of NATO Countries (2012-2019)"),
         sources, notes, ("unit", 2015), ["gdp-2", "equipment-20"], members,
-        figures_for(members, years, {2019}, columns))
+        figures_for(members, years, {2018, 2019}, columns))
 
 
 def nato_2016(ref_dir, members):

@@ -111,9 +111,10 @@ static const Count counts_2026_core[] = {
   { 2026, 5, 32, "EST GRC LTU LVA POL" },
 };
 
-/* The June 2019 edition. */
+/* The June 2019 edition: "the US, Greece, Estonia, the UK, Romania, Poland
+ * and Latvia" (NATO, 25 June 2019). */
 static const Count counts_2019[] = {
-  { 2019, 7, 29, NULL },
+  { 2019, 7, 29, "EST GBR GRC LVA POL ROU USA" },
 };
 
 static void
@@ -223,7 +224,7 @@ static const Edition editions[] = {
   { "nato-2024.xml", "June 2024", "2024-06", NULL,
     "Defence Expenditure of NATO Countries (2014-2024)", 2015, 2014, 2024, 2023 },
   { "nato-2019.xml", "June 2019", "2019-06", NULL,
-    "Defence Expenditure of NATO Countries (2012-2019)", 2015, 2012, 2019, 2019 },
+    "Defence Expenditure of NATO Countries (2012-2019)", 2015, 2012, 2019, 2018 },
   { "nato-2016.xml", "July 2016", "2016-07", NULL,
     "Defence Expenditures of NATO Countries (2009-2016)", 0, 2016, 2016, 2016 },
 };
