@@ -706,6 +706,17 @@ def check(outputs, ref_dir):
                             "nato-2019/nato_2019ed_defexp_per_capita_usd_2015.csv",
                             range(2012, 2020))
     report.append("nato-2019.xml: %d shares, %d per capita" % (n, n_pc))
+    n = 0
+    column = "jul2016_edition_2016e_pct_gdp"
+    for row in read_csv(ref_dir, "nato_2016_pct_gdp_by_edition.csv"):
+        text = row[column].strip()
+        if row["iso3"] and text:
+            ours = parsed["nato-2016.xml"].share(row["iso3"], 2016)
+            if ours is None or "%.2f" % round2(ours) != printed(text):
+                fail("nato-2016.xml: %s 2016: share %s, NATO printed %s"
+                     % (row["iso3"], ours, text))
+            n += 1
+    report.append("nato-2016.xml: %d shares" % n)
     for name, target, year, meeting, of in EXPECTED_COUNTS:
         got = parsed[name].count(target, year)
         if got != (meeting, of):
