@@ -310,6 +310,58 @@ test_reproduces (void)
   report_clear (&r);
 }
 
+/* The alliance's total, summed by the format's membership rule, is NATO's
+ * "NATO Total" row (which counts new members from their accession year):
+ * within the rounding of the 31 whole-million figures it adds up. */
+static void
+test_alliance_total (void)
+{
+  g_autofree char *dir = reference_dir ();
+  g_autofree char *csv = g_build_filename (dir, "nato_2026ed_core_usd_current_m.csv", NULL);
+  g_autofree char *path = pledge_test_data_path ("datasets/nato.xml");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  guint checked = 0;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no reference data (../shared/reference-data/nato-2026)");
+      return;
+    }
+  dataset = pledge_dataset_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+
+  g_file_get_contents (csv, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  header = split_csv (lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = split_csv (g_strstrip (lines[i]));
+
+      if (g_strcmp0 (cells[0], "NATO Total") != 0)
+        continue;
+      for (guint c = 2; cells[c] != NULL && header[c] != NULL; c++)
+        {
+          int year = atoi (header[c]);
+          double ours = pledge_snapshot_get_alliance_defence (snapshot, year);
+
+          g_assert_false (isnan (ours));
+          g_test_message ("%d: alliance %.0f, NATO Total %s", year, ours, cells[c]);
+          if (fabs (ours - parse_number (cells[c])) > 16.0)
+            g_error ("%d: alliance %.0f, NATO Total %s", year, ours, cells[c]);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 13);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +369,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pledge/reference-2026/reproduces", test_reproduces);
+  g_test_add_func ("/pledge/reference-2026/alliance-total", test_alliance_total);
 
   return g_test_run ();
 }
