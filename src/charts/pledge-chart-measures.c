@@ -30,6 +30,52 @@ edition_label (PledgeDataset *dataset)
   return g_strdup_printf (_("%s, %s basis"), edition->name, basis);
 }
 
+/* 100 x (to / from - 1), as pledge_measures_cumulative_change() */
+static double
+change_of (double from,
+           double to)
+{
+  double value = 100.0 * (to / from - 1.0);
+
+  return isfinite (from) && from > 0 && isfinite (to) && isfinite (value) ? value : NAN;
+}
+
+/* The member's real change, change since the base year and per head in
+ * one snapshot: three lookups of its figures, for the year, the year
+ * before and the base year */
+static void
+member_measures (const PledgeChartInput *input,
+                 PledgeMeasures         *measures,
+                 guint                   i,
+                 double                 *real_change,
+                 double                 *cumulative,
+                 double                 *per_capita,
+                 PledgeMeasureFlags     *flags)
+{
+  PledgeSnapshot *snapshot = pledge_measures_get_snapshot (measures);
+  int year = input->year;
+  const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, year);
+  PledgeMeasureFlags made = 0;
+
+  *real_change = *cumulative = *per_capita = NAN;
+  if (f == NULL)
+    return;
+  *real_change = pledge_measures_figures_real_change (measures, i, f,
+                                                      pledge_snapshot_get_figures (snapshot, i,
+                                                                                   year - 1),
+                                                      flags);
+  if (year > input->base_year)
+    {
+      const PledgeFigures *b = pledge_snapshot_get_figures (snapshot, i, input->base_year);
+
+      *cumulative = change_of (pledge_measures_figures_constant (measures, i, b, &made),
+                               pledge_measures_figures_constant (measures, i, f, &made));
+      if (isfinite (*cumulative) && flags != NULL)
+        *flags |= made;
+    }
+  *per_capita = pledge_measures_figures_per_capita (measures, i, f, flags);
+}
+
 static void
 fill_member (PledgeChartInput  *input,
              PledgeMeasures    *measures,
@@ -37,32 +83,19 @@ fill_member (PledgeChartInput  *input,
              PledgeChartMember *m)
 {
   PledgeMeasureFlags flags = 0;
-  guint i = m->index;
-  int year = input->year;
   const PledgeFigures *f = pledge_snapshot_get_figures (pledge_measures_get_snapshot (measures),
-                                                        i, year);
+                                                        m->index, input->year);
 
-  m->real_change = pledge_measures_real_change (measures, i, year, &flags);
-  m->cumulative_change = year > input->base_year
-                         ? pledge_measures_cumulative_change (measures, i, input->base_year, year,
-                                                              &flags)
-                         : NAN;
-  m->per_capita = pledge_measures_per_capita (measures, i, year, &flags);
+  member_measures (input, measures, m->index, &m->real_change, &m->cumulative_change,
+                   &m->per_capita, &flags);
   m->measure_flags = flags;
   for (PledgeCategory c = 0; c < PLEDGE_N_CATEGORIES; c++)
     m->categories[c] = pledge_figures_category (f, c);
 
   m->reported_real_change = m->reported_cumulative_change = m->reported_per_capita = NAN;
   if (reported != NULL)
-    {
-      m->reported_real_change = pledge_measures_real_change (reported, i, year, NULL);
-      m->reported_cumulative_change = year > input->base_year
-                                      ? pledge_measures_cumulative_change (reported, i,
-                                                                           input->base_year,
-                                                                           year, NULL)
-                                      : NAN;
-      m->reported_per_capita = pledge_measures_per_capita (reported, i, year, NULL);
-    }
+    member_measures (input, reported, m->index, &m->reported_real_change,
+                     &m->reported_cumulative_change, &m->reported_per_capita, NULL);
   if (m->in_year)
     input->measure_flags |= flags;
 }
@@ -102,6 +135,51 @@ fill_aggregate (PledgeChartInput *input,
     }
 }
 
+static gboolean
+has_year_figures (const PledgeChartInput *input,
+                  PledgeSnapshot         *snapshot)
+{
+  PledgeDataset *dataset;
+
+  if (snapshot == NULL)
+    return FALSE;
+  dataset = pledge_snapshot_get_dataset (snapshot);
+  if (pledge_dataset_get_constant_year (dataset) != 0)
+    return TRUE;
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      const PledgeFigures *f = pledge_snapshot_get_figures (snapshot, i, input->year);
+
+      if (f != NULL && f->extra_present != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+clear_member (PledgeChartMember *m)
+{
+  m->real_change = m->cumulative_change = m->per_capita = NAN;
+  m->reported_real_change = m->reported_cumulative_change = m->reported_per_capita = NAN;
+  m->measure_flags = 0;
+  for (PledgeCategory c = 0; c < PLEDGE_N_CATEGORIES; c++)
+    m->categories[c] = NAN;
+}
+
+static void
+clear_measures (PledgeChartInput *input)
+{
+  PledgeChartAggregate *e = &input->europe_canada;
+
+  for (guint i = 0; i < input->n_members; i++)
+    clear_member (&input->members[i]);
+  clear_member (&input->total);
+  e->name = g_strdup (_("Europe and Canada"));
+  e->real_change = e->cumulative_change = NAN;
+  e->reported_real_change = e->reported_cumulative_change = NAN;
+  e->measure_flags = 0;
+}
+
 void
 pledge_chart_input_fill_measures (PledgeChartInput *input,
                                   PledgeSnapshot   *snapshot,
@@ -117,6 +195,16 @@ pledge_chart_input_fill_measures (PledgeChartInput *input,
   input->edition = edition_label (dataset);
   input->constant_year = pledge_dataset_get_constant_year (dataset);
   input->base_year = PLEDGE_MEASURES_BASE_YEAR;
+
+  /* Without a price base there are no constant figures, so every measure
+   * needs a version 2 figure of the year itself: where no member has one
+   * (any version 1 dataset) all are unknown, at the cost of a lookup a
+   * member rather than the measures' dozen */
+  if (!has_year_figures (input, snapshot) && !has_year_figures (input, reported))
+    {
+      clear_measures (input);
+      return;
+    }
 
   for (guint i = 0; i < input->n_members; i++)
     fill_member (input, measures, reported_measures, &input->members[i]);

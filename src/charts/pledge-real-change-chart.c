@@ -158,6 +158,7 @@ real_change_layout (PledgeChart *c,
   double label_w = 0, value_w, panel_gap = c->em * 1.5, room, panel_w;
   guint n = 0, known = 0, capacity, shown;
   gboolean any_estimate = FALSE, any_scenario = FALSE, any_ghost = FALSE;
+  gboolean any_up = FALSE, any_down = FALSE;
   PledgeChartColour down = pledge_chart_mix (&style->target, &style->background, 0.25);
 
   if (!pledge_chart_input_has_year_data (input) ||
@@ -183,13 +184,17 @@ real_change_layout (PledgeChart *c,
       known++;
       any_estimate |= pledge_bars_hatch_of (m) == 1;
       any_scenario |= pledge_bars_hatch_of (m) == 2;
+      any_up |= m->real_change >= 0 || m->cumulative_change >= 0;
+      any_down |= m->real_change < 0 || m->cumulative_change < 0;
       any_ghost |= !isnan (ghost_of (input, m->real_change, m->reported_real_change)) ||
                    !isnan (ghost_of (input, m->cumulative_change, m->reported_cumulative_change));
     }
   pledge_chart_sort (order, n, sizeof (int), compare_change, (gpointer) input);
 
-  pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->meets, _("Increase"));
-  pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &down, _("Decrease"));
+  if (any_up)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->meets, _("Increase"));
+  if (any_down)
+    pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &down, _("Decrease"));
   pledge_legend_add (&legend, PLEDGE_SWATCH_BOX, &style->foreground, _("Aggregates"));
   pledge_legend_add_marks (&legend, style, &style->meets,
                            (any_estimate ? PLEDGE_LEGEND_ESTIMATE : 0) |
