@@ -48,6 +48,11 @@ struct _PledgeChartView
   double              drag_value;
 };
 
+/* Each label placed costs a layout of the whole chart: beyond this many
+ * members only the focused one's label is placed over its bar (3,334
+ * members placed one by one took a minute). */
+#define LABELS_PLACED_MAX 256
+
 G_DEFINE_FINAL_TYPE (PledgeChartView, pledge_chart_view, GTK_TYPE_WIDGET)
 
 enum
@@ -173,6 +178,9 @@ set_focus_member (PledgeChartView *self,
   if (same)
     return;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Of many members only the focused one's label lies over its bar */
+  if (self->labels->len > LABELS_PLACED_MAX)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   /* The tooltip follows the focus */
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
@@ -256,13 +264,16 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
       PledgeChartElement element = { 0 };
+      int member = g_array_index (self->members, int, i);
       int min_w, min_h;
 
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
       gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
+
       if (self->input == NULL ||
+          (self->labels->len > LABELS_PLACED_MAX && member != self->focus_member) ||
           !pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
-                                       g_array_index (self->members, int, i), &element))
+                                       member, &element))
         element = (PledgeChartElement) { 0 };
       gtk_widget_size_allocate (label,
                                 &(GtkAllocation) { (int) element.x, (int) element.y,
