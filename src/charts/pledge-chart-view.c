@@ -48,12 +48,6 @@ struct _PledgeChartView
   double              drag_value;
 };
 
-/* Each label placed costs a layout of the whole chart, which measures
- * every member's code: placing n labels costs n^2 text measurements
- * (32 members: ~40 ms an allocation; 3,334 took a minute). Beyond this
- * many members only the focused one's label is placed over its bar. */
-#define LABELS_PLACED_MAX 64
-
 G_DEFINE_FINAL_TYPE (PledgeChartView, pledge_chart_view, GTK_TYPE_WIDGET)
 
 enum
@@ -120,6 +114,12 @@ focused_element (PledgeChartView    *self,
                                      gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
                                      self->input, self->focus_member, element);
 }
+
+/* Each label placed costs a layout of the whole chart, which measures
+ * every member's code: placing n labels costs n^2 text measurements
+ * (32 members: ~40 ms an allocation; 3,334 took a minute). Beyond this
+ * many members only the focused one's label is placed over its bar. */
+#define LABELS_PLACED_MAX 64
 
 /* One label per member, under the view: what the AT-SPI tree shows of
  * the chart's elements */
