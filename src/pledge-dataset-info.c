@@ -72,24 +72,6 @@ describe_target (const PledgeTarget *target)
   return g_steal_pointer (&what);
 }
 
-/* "2026-07" as "July 2026", "2026-07-01" as "1 July 2026", in the
- * user's language; the text as it is should it not parse. */
-static char *
-describe_date (const char *date)
-{
-  int year = 0, month = 0, day = 0;
-  g_autoptr(GDateTime) dt = NULL;
-  gboolean full = strlen (date) == 10;
-
-  if (sscanf (date, full ? "%4d-%2d-%2d" : "%4d-%2d", &year, &month, &day) < 2)
-    return g_strdup (date);
-  dt = g_date_time_new_local (year, month, full ? day : 1, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-  /* Translators: strftime formats of an edition's date: a month, and a day */
-  return g_date_time_format (dt, full ? _("%-d %B %Y") : _("%B %Y"));
-}
-
 static void
 add_edition_rows (AdwPreferencesGroup *g,
                   PledgeDataset       *dataset)
@@ -99,7 +81,7 @@ add_edition_rows (AdwPreferencesGroup *g,
 
   if (edition != NULL)
     {
-      g_autofree char *date = describe_date (edition->date);
+      g_autofree char *date = pledge_edition_describe_date (edition);
       g_autofree char *basis = pledge_edition_describe_basis (edition);
 
       adw_preferences_group_add (g, text_row (_("Edition"), edition->name));

@@ -178,8 +178,13 @@ test_v2 (void)
   g_assert_cmpstr (edition->basis, ==, "core-defence");
   {
     g_autofree char *described = pledge_edition_describe (edition);
+    PledgeEdition edition_copy = *edition;
     PledgeEdition other = { .name = "Spring", .date = "2026-04", .basis = "national_definition-x" };
-    PledgeEdition bare = { .name = "Spring", .date = "2026-04", .basis = NULL };
+    PledgeEdition bare = { .name = "Spring", .date = NULL, .basis = NULL };
+    PledgeEdition dated = { .name = "Defence Expenditure of NATO Countries", .date = "2024-06-17",
+                            .basis = NULL };
+    g_autofree char *dated_described = pledge_edition_describe (&dated);
+    g_autofree char *dated_footer = pledge_edition_describe_for_footer (&edition_copy);
     g_autofree char *other_basis = pledge_edition_describe_basis (&other);
     g_autofree char *bare_described = pledge_edition_describe (&bare);
 
@@ -187,6 +192,9 @@ test_v2 (void)
     g_assert_cmpstr (other_basis, ==, "national definition x");
     g_assert_null (pledge_edition_describe_basis (&bare));
     g_assert_cmpstr (bare_described, ==, "Spring");
+    /* told by its month: the name is most often the publication's */
+    g_assert_cmpstr (dated_described, ==, "June 2024 edition");
+    g_assert_cmpstr (dated_footer, ==, "July 2026 edition, core defence basis");
   }
   g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, 2021);
   g_assert_cmpstr (pledge_dataset_get_prices (dataset), ==, "current");

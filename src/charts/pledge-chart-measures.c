@@ -18,16 +18,10 @@ static char *
 edition_label (PledgeDataset *dataset)
 {
   const PledgeEdition *edition = pledge_dataset_get_edition (dataset);
-  g_autofree char *basis = NULL;
 
   if (edition == NULL || edition->name == NULL || *edition->name == '\0')
     return NULL;
-  basis = pledge_edition_describe_basis (edition);
-  if (basis == NULL || *basis == '\0')
-    return g_strdup (edition->name);
-  /* Translators: a chart's footer: the edition's name and its basis, e.g.
-   * "NATO, July 2026 edition, core defence basis" */
-  return g_strdup_printf (_("%s, %s basis"), edition->name, basis);
+  return pledge_edition_describe_for_footer (edition);
 }
 
 /* 100 x (to / from - 1), as pledge_measures_cumulative_change() */

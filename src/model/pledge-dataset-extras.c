@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pledge-dataset-private.h"
@@ -147,15 +148,75 @@ pledge_edition_describe_basis (const PledgeEdition *edition)
 }
 
 char *
-pledge_edition_describe (const PledgeEdition *edition)
+pledge_edition_describe_date (const PledgeEdition *edition)
 {
-  g_autofree char *basis = NULL;
+  int year = 0, month = 0, day = 0;
+  g_autoptr(GDateTime) dt = NULL;
+  gboolean full;
 
   g_return_val_if_fail (edition != NULL, NULL);
 
+  if (edition->date == NULL)
+    return NULL;
+  full = strlen (edition->date) == 10;
+  if (sscanf (edition->date, full ? "%4d-%2d-%2d" : "%4d-%2d", &year, &month, &day) < 2)
+    return g_strdup (edition->date);
+  dt = g_date_time_new_local (year, month, full ? day : 1, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (edition->date);
+  /* Translators: strftime formats of an edition's date: a month, and a day */
+  return g_date_time_format (dt, full ? _("%-d %B %Y") : _("%B %Y"));
+}
+
+/* The edition told by its month, which sets editions of one publication
+ * apart (its name is most often the publication's, like the title's). */
+static char *
+edition_words (const PledgeEdition *edition)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year = 0, month = 0;
+
+  if (edition->date != NULL &&
+      sscanf (edition->date, "%4d-%2d", &year, &month) == 2 &&
+      (dt = g_date_time_new_local (year, month, 1, 12, 0, 0)) != NULL)
+    {
+      g_autofree char *when = g_date_time_format (dt, _("%B %Y"));
+
+      /* Translators: a dataset's edition by its month, "July 2026 edition" */
+      return g_strdup_printf (_("%s edition"), when);
+    }
+  return g_strdup (edition->name);
+}
+
+char *
+pledge_edition_describe (const PledgeEdition *edition)
+{
+  g_autofree char *basis = NULL;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+
+  words = edition_words (edition);
   basis = pledge_edition_describe_basis (edition);
   if (basis == NULL)
-    return g_strdup (edition->name);
-  /* Translators: an edition and its basis, such as "July 2026, core defence" */
-  return g_strdup_printf (_("%s, %s"), edition->name, basis);
+    return g_steal_pointer (&words);
+  /* Translators: an edition and its basis, such as "July 2026 edition, core defence" */
+  return g_strdup_printf (_("%s, %s"), words, basis);
+}
+
+char *
+pledge_edition_describe_for_footer (const PledgeEdition *edition)
+{
+  g_autofree char *basis = NULL;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+
+  words = edition_words (edition);
+  basis = pledge_edition_describe_basis (edition);
+  if (basis == NULL)
+    return g_steal_pointer (&words);
+  /* Translators: a chart's footer: an edition and its basis, such as
+   * "July 2026 edition, core defence basis" */
+  return g_strdup_printf (_("%s, %s basis"), words, basis);
 }

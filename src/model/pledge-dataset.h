@@ -233,6 +233,10 @@ typedef struct
 char       *pledge_edition_describe_basis (const PledgeEdition *edition);
 /* For people: "July 2026, core defence" (the name, then the basis). */
 char       *pledge_edition_describe       (const PledgeEdition *edition);
+/* "July 2026" or "17 June 2024" in the user's language; NULL without a date */
+char       *pledge_edition_describe_date  (const PledgeEdition *edition);
+/* "July 2026 edition, core defence basis" */
+char       *pledge_edition_describe_for_footer (const PledgeEdition *edition);
 
 typedef enum
 {
