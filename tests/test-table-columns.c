@@ -12,8 +12,10 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "pledge-member-table.h"
+#include "pledge-plan-window.h"
 #include "pledge-ui-test-util.h"
 #include "pledge-window.h"
 
@@ -188,6 +190,80 @@ test_alliance_note (void)
   destroy_window (win);
 }
 
+/* Digits after the decimal point ("." in the tests' C.UTF-8 locale). */
+static int
+n_decimals (const char *text)
+{
+  const char *point = strchr (text, '.');
+
+  return point != NULL ? (int) strlen (point + 1) : 0;
+}
+
+/* Every non-empty cell of a column has as many decimals as the first. */
+static void
+assert_same_decimals (char **texts,
+                      int    expected)
+{
+  for (guint i = 0; texts[i] != NULL; i++)
+    if (*texts[i] != '\0')
+      {
+        g_test_message ("%s", texts[i]);
+        g_assert_cmpint (n_decimals (texts[i]), ==, expected);
+      }
+}
+
+/* Money below 100 once showed two decimals in a column of whole numbers;
+ * a column now shows the decimals its largest magnitude needs. */
+static void
+test_decimals (void)
+{
+  static const char *codes[] = { "AAA", "BBB", "CCC", "USA" };
+  g_autofree char *uri = v2_uri ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", "plan-decimals.xml",
+                                                 NULL);
+  g_autofree char *plan_uri = g_filename_to_uri (path, NULL, NULL);
+  PledgeWindow *win = new_window_sized (uri, FALSE, 1200);
+  PledgeMemberTable *table = pledge_window_get_member_table (win);
+  PledgePlanWindow *plan;
+  g_auto(GStrv) texts = g_new0 (char *, G_N_ELEMENTS (codes) + 1);
+  g_autofree char *delta = NULL;
+
+  /* 2024: defence 110, 21, 10 and 700 */
+  pledge_window_set_year (win, 2024);
+  run_for (50);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    texts[i] = pledge_member_table_dup_cell_text (table, codes[i], PLEDGE_MEMBER_COLUMN_DEFENCE);
+  g_assert_cmpstr (texts[1], ==, "21");
+  assert_same_decimals (texts, 0);
+
+  /* The scenario's change shows to the precision of defence: 121 - 110 */
+  pledge_window_set_scenario (win, 0);
+  run_for (50);
+  delta = pledge_member_table_dup_cell_text (table, "AAA", PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE);
+  g_assert_cmpstr (delta, ==, "+11");
+  destroy_window (win);
+
+  /* The plan: gaps of 100 and 0.5 to 3% of GDP in 2024 */
+  win = new_window_sized (plan_uri, FALSE, 1200);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-plan", NULL);
+  plan = PLEDGE_PLAN_WINDOW (pledge_window_get_plan_window (win));
+  g_assert_nonnull (plan);
+  run_for (200);
+  for (PledgePlanColumn c = PLEDGE_PLAN_COLUMN_GAP; c <= PLEDGE_PLAN_COLUMN_CUMULATIVE; c++)
+    {
+      for (guint i = 0; i < 3; i++)
+        {
+          g_free (texts[i]);
+          texts[i] = pledge_plan_window_dup_cell_text (plan, codes[i], c);
+          g_assert_nonnull (texts[i]);
+        }
+      g_free (texts[3]);
+      texts[3] = NULL;
+      assert_same_decimals (texts, n_decimals (texts[0]));
+    }
+  destroy_window (win);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/pledge/table-columns/measures", test_measure_columns);
   g_test_add_func ("/pledge/table-columns/v1", test_v1_no_measures);
   g_test_add_func ("/pledge/table-columns/alliance-note", test_alliance_note);
+  g_test_add_func ("/pledge/table-columns/decimals", test_decimals);
 
   status = g_test_run ();
 
