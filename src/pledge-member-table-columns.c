@@ -180,6 +180,7 @@ known_extras (PledgeDataset *dataset)
   guint known = 0;
   guint n_members = pledge_dataset_get_n_members (dataset);
 
+  /* Once a dataset: a pass over its figures, as reading it was. */
   for (guint m = 0; m < n_members && known != all; m++)
     {
       const PledgeMember *member = pledge_dataset_get_member (dataset, m);
@@ -320,7 +321,10 @@ pledge_member_table_columns_set_decimals (PledgeMemberTable *self,
         defence = MAX (defence, fabs (f->values[PLEDGE_FIELD_DEFENCE]));
       if (pledge_figures_has (f, PLEDGE_FIELD_GDP))
         gdp = MAX (gdp, fabs (f->values[PLEDGE_FIELD_GDP]));
-      if (self->measures != NULL)
+      /* Under a scenario each member's deflator is looked for in every
+       * year: only where the file has constant prices. */
+      if (self->measures != NULL &&
+          (self->known_extras & (1u << PLEDGE_EXTRA_DEFENCE_CONSTANT)) != 0)
         {
           double c = pledge_measures_figures_constant (self->measures, m, f, NULL);
 
