@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include "pledge-measures.h"
 #include "pledge-member-table.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ struct _PledgeMemberTable
 
   GtkScrolledWindow  *scroller;
   GtkColumnView      *column_view;
+  GtkLabel           *alliance_note;  /* why "% of alliance" is empty */
 
   GListStore         *rows;          /* PledgeMemberRow */
   GPtrArray          *columns;       /* GtkColumnViewColumn, in PledgeMemberColumn order */
@@ -37,6 +39,14 @@ struct _PledgeMemberTable
 
   GtkPopover         *menu;          /* a row's context menu */
   GMenu              *menu_model;
+
+  /* The measures' columns (pledge-member-table-columns.c) */
+  GSettings          *settings;
+  GSimpleActionGroup *column_actions;
+  GMenu              *column_menu;    /* every column header's menu */
+  PledgeMeasures     *measures;       /* of the snapshot shown */
+  guint               known_extras;   /* PledgeExtra bits any figure has */
+  int                 decimals[PLEDGE_MEMBER_COLUMN_TARGET]; /* of money columns */
 
   /* The keyboard (pledge-member-table-keys.c) */
   PledgeMemberColumn  focus_column;  /* the column of the cell last focused */
@@ -63,6 +73,39 @@ PledgeMemberRow *pledge_member_table_row_of_widget   (PledgeMemberTable *self,
                                                       GtkWidget         *widget);
 gboolean         pledge_member_table_popup_for_widget (PledgeMemberTable *self,
                                                        GtkWidget         *widget);
+
+/* The measures' columns (pledge-member-table-columns.c) */
+void             pledge_member_table_columns_init    (PledgeMemberTable *self);
+void             pledge_member_table_columns_dispose (PledgeMemberTable *self);
+/* Shows the columns of the measures the dataset has. */
+void             pledge_member_table_columns_set_dataset  (PledgeMemberTable *self,
+                                                           PledgeDataset     *dataset);
+/* Before the rows are updated: the measures of snapshot. */
+void             pledge_member_table_columns_set_snapshot (PledgeMemberTable *self,
+                                                           PledgeSnapshot    *snapshot);
+gboolean         pledge_member_column_is_measure     (PledgeMemberColumn kind);
+const char      *pledge_member_table_measure_title   (PledgeMemberColumn kind);
+int              pledge_member_table_measure_width   (PledgeMemberColumn kind);
+double           pledge_member_table_measure_value   (PledgeMemberTable *self,
+                                                      PledgeMemberColumn kind,
+                                                      PledgeMemberRow   *row);
+char            *pledge_member_table_measure_text    (PledgeMemberTable *self,
+                                                      PledgeMemberColumn kind,
+                                                      PledgeMemberRow   *row);
+/* Before the rows are updated: the decimals of the money columns. */
+void             pledge_member_table_columns_set_decimals (PledgeMemberTable *self,
+                                                           PledgeSnapshot    *snapshot,
+                                                           int                year);
+char            *pledge_member_table_format_money    (double             value,
+                                                      int                decimals);
+char            *pledge_member_table_format_delta    (double             value,
+                                                      int                decimals);
+void             pledge_member_table_columns_set_alliance_note (PledgeMemberTable *self,
+                                                                PledgeSnapshot    *snapshot,
+                                                                int                year);
+/* The decimals a money column shows in every row. */
+int              pledge_member_table_money_decimals  (PledgeMemberTable *self,
+                                                      PledgeMemberColumn kind);
 
 /* The keyboard (pledge-member-table-keys.c) */
 void             pledge_member_table_keys_init       (PledgeMemberTable *self);

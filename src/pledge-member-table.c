@@ -207,6 +207,9 @@ cell_text (const ColumnInfo *info,
 {
   double value;
 
+  if (pledge_member_column_is_measure (info->kind))
+    return pledge_member_table_measure_text (info->table, info->kind, row);
+
   switch (info->kind)
     {
     case PLEDGE_MEMBER_COLUMN_NAME:
@@ -219,8 +222,9 @@ cell_text (const ColumnInfo *info,
       return pledge_locale_format_delta_percent (
         pledge_member_row_get_delta (row, PLEDGE_MEMBER_VALUE_SHARE, NULL));
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
-      return pledge_locale_format_delta_money (
-        pledge_member_row_get_delta (row, PLEDGE_MEMBER_VALUE_DEFENCE, NULL));
+      return pledge_member_table_format_delta (
+        pledge_member_row_get_delta (row, PLEDGE_MEMBER_VALUE_DEFENCE, NULL),
+        pledge_member_table_money_decimals (info->table, info->kind));
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:
@@ -229,9 +233,20 @@ cell_text (const ColumnInfo *info,
     default:
       value = pledge_member_row_get_value (row, column_value (info->kind));
       if (column_is_money (info->kind))
-        return pledge_locale_format_money (value);
+        return pledge_member_table_format_money (
+          value, pledge_member_table_money_decimals (info->table, info->kind));
       return pledge_locale_format_percent (value);
     }
+}
+
+/* In GTK 4.8 setting a tooltip costs an X round trip even when the text
+ * stays the same; every visible cell is updated on every change of year. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -268,7 +283,7 @@ update_cell (PledgeMemberRow *row,
         gboolean meets = pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES;
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
-        gtk_widget_set_tooltip_text (icon, meets ? _("Meets the selected target") : NULL);
+        set_tooltip (icon, meets ? _("Meets the selected target") : NULL);
         pledge_ui_set_accessible (icon, meets ? _("Meets the selected target")
                                               : _("Does not meet the selected target"), NULL);
         pledge_ui_set_css_class (name, "meets", meets);
@@ -298,6 +313,13 @@ update_cell (PledgeMemberRow *row,
       }
 
     case PLEDGE_MEMBER_COLUMN_ALLIANCE:
+    case PLEDGE_MEMBER_COLUMN_CONSTANT:
+    case PLEDGE_MEMBER_COLUMN_REAL_CHANGE:
+    case PLEDGE_MEMBER_COLUMN_PER_CAPITA:
+    case PLEDGE_MEMBER_COLUMN_PERSONNEL:
+    case PLEDGE_MEMBER_COLUMN_PERSONNEL_SHARE:
+    case PLEDGE_MEMBER_COLUMN_INFRASTRUCTURE_SHARE:
+    case PLEDGE_MEMBER_COLUMN_OTHER_SHARE:
       pledge_ui_text_cell_set (child, text);
       break;
 
@@ -319,7 +341,7 @@ update_cell (PledgeMemberRow *row,
           tooltip = g_strdup_printf (_("Change from %d, the last reported year"), against);
         else if (against != 0)
           tooltip = g_strdup (_("Change from the reported figure"));
-        gtk_widget_set_tooltip_text (child, tooltip);
+        set_tooltip (child, tooltip);
         break;
       }
 
@@ -337,7 +359,7 @@ update_cell (PledgeMemberRow *row,
 
         pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
         pledge_ui_set_css_class (child, "edited", changed);
-        gtk_widget_set_tooltip_text (child, how);
+        set_tooltip (child, how);
         pledge_ui_set_accessible (child, accessible_name, how);
         break;
       }
@@ -428,6 +450,17 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (child, "numeric");
       break;
 
+    case PLEDGE_MEMBER_COLUMN_CONSTANT:
+    case PLEDGE_MEMBER_COLUMN_REAL_CHANGE:
+    case PLEDGE_MEMBER_COLUMN_PER_CAPITA:
+    case PLEDGE_MEMBER_COLUMN_PERSONNEL:
+    case PLEDGE_MEMBER_COLUMN_PERSONNEL_SHARE:
+    case PLEDGE_MEMBER_COLUMN_INFRASTRUCTURE_SHARE:
+    case PLEDGE_MEMBER_COLUMN_OTHER_SHARE:
+      child = pledge_ui_text_cell_new (1, pledge_member_table_measure_width (info->kind));
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+
     case PLEDGE_MEMBER_COLUMN_DEFENCE:
     case PLEDGE_MEMBER_COLUMN_GDP:
     case PLEDGE_MEMBER_COLUMN_SHARE:
@@ -477,6 +510,11 @@ compare_rows (gconstpointer a,
   const ColumnInfo *info = user_data;
   PledgeMemberRow *ra = (PledgeMemberRow *) a;
   PledgeMemberRow *rb = (PledgeMemberRow *) b;
+
+  if (pledge_member_column_is_measure (info->kind))
+    return pledge_ui_compare_double (
+      pledge_member_table_measure_value (info->table, info->kind, ra),
+      pledge_member_table_measure_value (info->table, info->kind, rb));
 
   switch (info->kind)
     {
@@ -530,6 +568,7 @@ add_column (PledgeMemberTable  *self,
   sorter = gtk_custom_sorter_new (compare_rows, info, NULL);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (self->column_menu));
   if (kind == PLEDGE_MEMBER_COLUMN_NAME)
     gtk_column_view_column_set_expand (column, TRUE);
 
@@ -571,9 +610,13 @@ pledge_member_table_dispose (GObject *object)
   PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (object);
 
   pledge_member_table_keys_dispose (self);
+  pledge_member_table_columns_dispose (self);
   g_clear_pointer ((GtkWidget **) &self->menu, gtk_widget_unparent);
   g_clear_object (&self->menu_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLEDGE_TYPE_MEMBER_TABLE);
+  /* The box around the table and its note */
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->dataset);
@@ -622,6 +665,7 @@ pledge_member_table_class_init (PledgeMemberTableClass *klass)
                                                "/io/github/pledgeapp/Pledge/pledge-member-table.ui");
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, scroller);
   gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PledgeMemberTable, alliance_note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   pledge_member_table_menu_class_init (widget_class);
   pledge_member_table_keys_class_init (widget_class);
@@ -638,6 +682,7 @@ pledge_member_table_init (PledgeMemberTable *self)
   self->plan_target = -1;
   pledge_member_table_menu_init (self);
   pledge_member_table_keys_init (self);
+  pledge_member_table_columns_init (self);
 
   self->rows = g_list_store_new (PLEDGE_TYPE_MEMBER_ROW);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -667,6 +712,16 @@ pledge_member_table_init (PledgeMemberTable *self)
   add_column (self, PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE, 0, _("Δ defence"),
               PLEDGE_MEMBER_COLUMN_SHARE + 2);
   for (guint i = PLEDGE_MEMBER_COLUMN_DELTA_SHARE; i <= PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (self->columns, i), FALSE);
+
+  /* The measures: those about money after the status, the shares of
+   * spending after equipment's; shown as the dataset and the user say. */
+  for (guint i = PLEDGE_MEMBER_COLUMN_CONSTANT; i <= PLEDGE_MEMBER_COLUMN_PERSONNEL; i++)
+    add_column (self, i, 0, pledge_member_table_measure_title (i), -1);
+  for (guint i = PLEDGE_MEMBER_COLUMN_PERSONNEL_SHARE; i <= PLEDGE_MEMBER_COLUMN_OTHER_SHARE; i++)
+    add_column (self, i, 0, pledge_member_table_measure_title (i),
+                PLEDGE_MEMBER_COLUMN_EQUIPMENT + 3 + (i - PLEDGE_MEMBER_COLUMN_PERSONNEL_SHARE));
+  for (guint i = PLEDGE_MEMBER_COLUMN_CONSTANT; i < PLEDGE_MEMBER_COLUMN_TARGET; i++)
     gtk_column_view_column_set_visible (g_ptr_array_index (self->columns, i), FALSE);
 }
 
@@ -712,7 +767,11 @@ pledge_member_table_set_snapshot (PledgeMemberTable *self,
       g_list_store_remove_all (self->rows);
       g_set_object (&self->dataset, dataset);
       set_targets (self, dataset);
+      pledge_member_table_columns_set_dataset (self, dataset);
     }
+  pledge_member_table_columns_set_snapshot (self, snapshot);
+  pledge_member_table_columns_set_decimals (self, snapshot, year);
+  pledge_member_table_columns_set_alliance_note (self, snapshot, year);
 
   /* The members of the year, in file order. */
   members = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -773,6 +832,15 @@ pledge_member_table_get_column_view (PledgeMemberTable *self)
 {
   g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
   return self->column_view;
+}
+
+GtkColumnViewColumn *
+pledge_member_table_get_column (PledgeMemberTable  *self,
+                                PledgeMemberColumn  column)
+{
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return g_ptr_array_index (self->columns, column);
 }
 
 guint

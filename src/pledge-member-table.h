@@ -31,6 +31,14 @@ typedef enum
   PLEDGE_MEMBER_COLUMN_STATUS,
   PLEDGE_MEMBER_COLUMN_DELTA_SHARE,   /* the scenario's change to the share of GDP */
   PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE, /* the scenario's change to defence spending */
+  /* The version 2 measures, each shown or hidden by the user: */
+  PLEDGE_MEMBER_COLUMN_CONSTANT,      /* defence at constant prices */
+  PLEDGE_MEMBER_COLUMN_REAL_CHANGE,   /* % real change from the year before */
+  PLEDGE_MEMBER_COLUMN_PER_CAPITA,    /* defence per head */
+  PLEDGE_MEMBER_COLUMN_PERSONNEL,     /* military personnel, thousands */
+  PLEDGE_MEMBER_COLUMN_PERSONNEL_SHARE,
+  PLEDGE_MEMBER_COLUMN_INFRASTRUCTURE_SHARE,
+  PLEDGE_MEMBER_COLUMN_OTHER_SHARE,
   PLEDGE_MEMBER_COLUMN_TARGET,
 } PledgeMemberColumn;
 
@@ -55,6 +63,12 @@ void             pledge_member_table_popup_menu    (PledgeMemberTable *self,
 GtkPopover      *pledge_member_table_get_menu      (PledgeMemberTable *self);
 
 GtkColumnView   *pledge_member_table_get_column_view (PledgeMemberTable *self);
+/* Why the "% of alliance" column is empty in the year shown, when it is
+ * for want of a total that covers the alliance; else NULL. */
+const char      *pledge_member_table_get_alliance_note (PledgeMemberTable *self);
+/* The column of a kind (the first target's for PLEDGE_MEMBER_COLUMN_TARGET). */
+GtkColumnViewColumn *pledge_member_table_get_column (PledgeMemberTable  *self,
+                                                     PledgeMemberColumn  column);
 guint            pledge_member_table_get_n_rows    (PledgeMemberTable *self);
 /* The row of a member; NULL when it is not in the table. */
 PledgeMemberRow *pledge_member_table_find_row      (PledgeMemberTable *self,

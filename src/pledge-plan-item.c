@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include "pledge-chart-text.h"
+#include "pledge-number.h"
 #include "pledge-plan-item.h"
 #include "pledge-ui-util.h"
 
@@ -99,4 +103,32 @@ pledge_plan_item_get_name (PledgePlanItem *self)
 {
   g_return_val_if_fail (PLEDGE_IS_PLAN_ITEM (self), NULL);
   return self->name;
+}
+
+int
+pledge_plan_rows_money_decimals (GArray   *rows,
+                                 gboolean  cumulative)
+{
+  double largest = 0;
+
+  g_return_val_if_fail (rows != NULL, 0);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PledgePlanRow *row = &g_array_index (rows, PledgePlanRow, i);
+      double value = cumulative ? row->cumulative_gap : row->gap_now;
+
+      if (isfinite (value))
+        largest = MAX (largest, fabs (value));
+    }
+  return pledge_chart_money_decimals (largest);
+}
+
+char *
+pledge_plan_format_money (double value,
+                          int    decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("");
+  return pledge_number_format_grouped (value, decimals);
 }

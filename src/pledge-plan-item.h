@@ -27,4 +27,13 @@ const PledgePlanRow *pledge_plan_item_get_row  (PledgePlanItem      *self);
 const char          *pledge_plan_item_get_code (PledgePlanItem      *self);
 const char          *pledge_plan_item_get_name (PledgePlanItem      *self);
 
+/* One number of decimals for a money column of the plan, in every row:
+ * those its largest magnitude needs, as the charts do. cumulative: of the
+ * cumulative gap, else of the gap now. */
+int                  pledge_plan_rows_money_decimals (GArray   *rows,
+                                                      gboolean  cumulative);
+/* value to decimals, grouped in the user's locale; "" for NAN. */
+char                *pledge_plan_format_money        (double    value,
+                                                      int       decimals);
+
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _PledgePlanWindow
   int               target;         /* -1: none can be planned */
   int               followed;       /* the main window's selection last seen; -1 at first */
   int               start;          /* the plan's start year */
+  int               decimals[2];    /* of the gap now and the cumulative gap, in every row */
   gboolean          updating;
   GtkNativeDialog  *native;
   char             *last_toast;
@@ -49,10 +50,7 @@ struct _PledgePlanWindow
 
 G_DEFINE_FINAL_TYPE (PledgePlanWindow, pledge_plan_window, ADW_TYPE_WINDOW)
 
-enum {
-  REACH_TARGET,
-  N_SIGNALS
-};
+enum { REACH_TARGET, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -84,9 +82,9 @@ cell_text (PledgePlanWindow *self,
       /* Translators: a member does not meet the target by its due year */
       return g_strdup_printf (_("not by %d"), target->due);
     case PLEDGE_PLAN_COLUMN_GAP:
-      return pledge_locale_format_money (row->gap_now);
+      return pledge_plan_format_money (row->gap_now, self->decimals[0]);
     case PLEDGE_PLAN_COLUMN_CUMULATIVE:
-      return pledge_locale_format_money (row->cumulative_gap);
+      return pledge_plan_format_money (row->cumulative_gap, self->decimals[1]);
     case PLEDGE_PLAN_COLUMN_ACTION:
       if (pledge_plan_is_on_track (self->snapshot, self->target, row))
         /* Translators: a member meets the target by its due year without
@@ -434,6 +432,8 @@ refresh (PledgePlanWindow *self)
       show_status (self, _("No Plan for This Target"), error->message);
       return;
     }
+  self->decimals[0] = pledge_plan_rows_money_decimals (rows, FALSE);
+  self->decimals[1] = pledge_plan_rows_money_decimals (rows, TRUE);
 
   /* Rows that stay keep their place: the table keeps its scroll position. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -836,7 +836,6 @@ pledge_plan_window_new (GtkWindow      *parent,
   g_signal_connect_swapped (document, "notify::dataset", G_CALLBACK (on_document_changed), self);
   return self;
 }
-
 
 int
 pledge_plan_window_get_target (PledgePlanWindow *self)
