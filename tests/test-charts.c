@@ -21,6 +21,8 @@
 #include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-focus.h"
+#include "pledge-compare.h"
 #include "pledge-chart.h"
 #include "pledge-measures.h"
 #include "pledge-snapshot.h"
@@ -2738,6 +2740,127 @@ test_labels_clear (void)
     g_error ("%u strings drawn over others:%s", n_overlaps, all->str);
 }
 
+/* Where is member i: every chart's locate, on small test datasets */
+
+static PledgeDataset *
+load_data_file (const char *dir,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = pledge_dataset_load (file, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static PledgeChartInput *
+locate_input (PledgeChartKind kind)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  PledgeChartInput *input;
+
+  switch (kind)
+    {
+    case PLEDGE_CHART_REAL_CHANGE:
+    case PLEDGE_CHART_PER_CAPITA:
+    case PLEDGE_CHART_CATEGORIES:
+      return v2_input (2024, PLEDGE_SNAPSHOT_REPORTED);
+    case PLEDGE_CHART_REVISIONS:
+      {
+        g_autoptr(PledgeDataset) old = load_data_file ("compare", "edition-2024.xml");
+
+        dataset = load_data_file ("compare", "edition-2025.xml");
+        snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+        input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+        pledge_chart_input_set_compare (input, pledge_compare_new (dataset, "new", old, "old",
+                                                                   2016, 2016));
+        return input;
+      }
+    default:
+      dataset = load_data_file ("map", "members-2016.xml");
+      snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+      return pledge_chart_input_new (snapshot, 2016, 0, NULL);
+    }
+}
+
+static void
+test_locate (gconstpointer data)
+{
+  PledgeChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(PledgeChartInput) input = locate_input (kind);
+  g_autoptr(GArray) members = pledge_chart_focus_members (kind, input);
+  PledgeChartStyle style;
+  const double chart_sizes[][2] = { { 1200, 800 }, { 700, 500 } };
+  guint located = 0, tried = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpuint (members->len, >, 3);
+  for (guint s = 0; s < G_N_ELEMENTS (chart_sizes); s++)
+    {
+      double w = chart_sizes[s][0], h = chart_sizes[s][1];
+      PledgeChart c;
+      PledgeRect plot;
+
+      pledge_chart_begin (&c, kind, NULL, w, h, &style, input);
+      plot = c.plot;
+      pledge_chart_end (&c);
+      for (guint i = 0; i < members->len; i++)
+        {
+          int member = g_array_index (members, int, i);
+          PledgeChartElement e;
+          int hit;
+
+          tried++;
+          if (!pledge_chart_locate (kind, w, h, &style, input, member, &e))
+            continue;
+          located++;
+          g_assert_cmpint (e.member, ==, member);
+          /* A rectangle inside the plot (a point's ring may stand out by
+           * its radius), with the point where a hit test finds it */
+          g_assert_cmpfloat (e.width, >, 0);
+          g_assert_cmpfloat (e.height, >, 0);
+          g_assert_cmpfloat (e.x, >=, plot.x - c.em);
+          g_assert_cmpfloat (e.y, >=, plot.y - c.em);
+          g_assert_cmpfloat (e.x + e.width, <=, plot.x + plot.width + c.em);
+          g_assert_cmpfloat (e.y + e.height, <=, plot.y + plot.height + c.em);
+          g_assert_cmpfloat (e.hit_x, >=, e.x);
+          g_assert_cmpfloat (e.hit_x, <=, e.x + e.width);
+          g_assert_cmpfloat (e.hit_y, >=, e.y);
+          g_assert_cmpfloat (e.hit_y, <=, e.y + e.height);
+          if (kind != PLEDGE_CHART_MAP)
+            {
+              g_assert_cmpfloat_with_epsilon (e.hit_x, e.x + e.width / 2, 1e-9);
+              g_assert_cmpfloat_with_epsilon (e.hit_y, e.y + e.height / 2, 1e-9);
+            }
+          hit = pledge_chart_hit_test (kind, w, h, &style, input, e.hit_x, e.hit_y);
+          /* The trend's faint lines yield to a highlighted one that passes
+           * as near: only there may the point hit another member */
+          if (kind == PLEDGE_CHART_TREND && input->members[member].trend_colour < 0 &&
+              hit != member)
+            {
+              g_assert_cmpint (hit, >=, 0);
+              g_assert_true (hit == PLEDGE_CHART_TOTAL_INDEX (input) ||
+                             input->members[hit].trend_colour >= 0);
+            }
+          else
+            g_assert_cmpint (hit, ==, member);
+        }
+    }
+  /* Most members are drawn, so most are found; none is made up */
+  g_assert_cmpuint (located, >=, tried / 2);
+  {
+    PledgeChartElement e;
+
+    g_assert_false (pledge_chart_locate (kind, 1200, 800, &style, input, -1, &e));
+    g_assert_false (pledge_chart_locate (kind, 1200, 800, &style, input,
+                                         (int) input->n_members + 1, &e));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2795,6 +2918,13 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
   g_test_add_func ("/pledge/charts/polish/min-text-size", test_min_text_size);
   g_test_add_func ("/pledge/charts/polish/labels-clear", test_labels_clear);
+  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/charts/locate/%s",
+                                               pledge_chart_kind_to_string (k));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (k), test_locate);
+    }
 
   status = g_test_run ();
 

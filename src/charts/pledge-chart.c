@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-chart-common.h"
+#include "pledge-chart-focus.h"
 #include "pledge-chart.h"
 
 G_DEFINE_QUARK (pledge-chart-error-quark, pledge_chart_error)
@@ -39,6 +40,12 @@ typedef int (*HitTestFunc) (double                  width,
                             const PledgeChartInput *input,
                             double                  x,
                             double                  y);
+typedef gboolean (*LocateFunc) (double                  width,
+                                double                  height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                int                     member,
+                                PledgeChartElement     *element);
 
 static const struct
 {
@@ -47,38 +54,39 @@ static const struct
   DrawFunc     draw;
   HitTestFunc  hit_test;
   TitleFunc    title_func;
+  LocateFunc   locate;
 } kinds[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_COMPLIANCE] = { "compliance", N_("Compliance"),
                                 pledge_compliance_chart_draw, pledge_compliance_chart_hit_test,
-    pledge_compliance_chart_title },
+    pledge_compliance_chart_title, pledge_compliance_chart_locate },
   [PLEDGE_CHART_TREND] = { "trend", N_("Trend"),
                            pledge_trend_chart_draw, pledge_trend_chart_hit_test,
-    pledge_trend_chart_title },
+    pledge_trend_chart_title, pledge_trend_chart_locate },
   [PLEDGE_CHART_EQUIPMENT] = { "equipment", N_("Equipment"),
                                pledge_equipment_chart_draw, pledge_equipment_chart_hit_test,
-    pledge_equipment_chart_title },
+    pledge_equipment_chart_title, pledge_equipment_chart_locate },
   [PLEDGE_CHART_BURDEN] = { "burden", N_("Burden"),
                             pledge_burden_chart_draw, pledge_burden_chart_hit_test,
-    pledge_burden_chart_title },
+    pledge_burden_chart_title, pledge_burden_chart_locate },
   [PLEDGE_CHART_GAP] = { "gap", N_("Gap"),
                          pledge_gap_chart_draw, pledge_gap_chart_hit_test,
-    pledge_gap_chart_title },
+    pledge_gap_chart_title, pledge_gap_chart_locate },
   /* Translators: short titles of charts, in a menu or a switcher */
   [PLEDGE_CHART_REAL_CHANGE] = { "real-change", N_("Real Change"),
                                  pledge_real_change_chart_draw, pledge_real_change_chart_hit_test,
-    pledge_real_change_chart_title },
+    pledge_real_change_chart_title, pledge_real_change_chart_locate },
   [PLEDGE_CHART_PER_CAPITA] = { "per-capita", N_("Per Capita"),
                                 pledge_per_capita_chart_draw, pledge_per_capita_chart_hit_test,
-    pledge_per_capita_chart_title },
+    pledge_per_capita_chart_title, pledge_per_capita_chart_locate },
   [PLEDGE_CHART_CATEGORIES] = { "categories", N_("Categories"),
                                 pledge_categories_chart_draw, pledge_categories_chart_hit_test,
-    pledge_categories_chart_title },
+    pledge_categories_chart_title, pledge_categories_chart_locate },
   [PLEDGE_CHART_REVISIONS] = { "revisions", N_("Revisions"),
                                pledge_revisions_chart_draw, pledge_revisions_chart_hit_test,
-    pledge_revisions_chart_title },
+    pledge_revisions_chart_title, pledge_revisions_chart_locate },
   [PLEDGE_CHART_MAP] = { "map", N_("Map"),
                          pledge_map_chart_draw, pledge_map_chart_hit_test,
-    pledge_map_chart_title },
+    pledge_map_chart_title, pledge_map_chart_locate },
 };
 
 const char *
@@ -256,4 +264,34 @@ pledge_chart_year_at (PledgeChartKind         kind,
   if (kind != PLEDGE_CHART_TREND || !size_ok (width, height) || !isfinite (x))
     return input->year;
   return pledge_trend_chart_year_at (width, height, style, input, x);
+}
+
+gboolean
+pledge_chart_locate (PledgeChartKind         kind,
+                     double                  width,
+                     double                  height,
+                     const PledgeChartStyle *style,
+                     const PledgeChartInput *input,
+                     int                     member,
+                     PledgeChartElement     *element)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (element != NULL, FALSE);
+
+  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0, NAN, NAN };
+  if (!size_ok (width, height) || member < 0 || (guint) member > input->n_members ||
+      !kinds[kind].locate (width, height, style, input, member, element))
+    {
+      element->hit_x = width / 2;
+      element->hit_y = height / 2;
+      return FALSE;
+    }
+  if (!isfinite (element->hit_x) || !isfinite (element->hit_y))
+    {
+      element->hit_x = element->x + element->width / 2;
+      element->hit_y = element->y + element->height / 2;
+    }
+  return TRUE;
 }
