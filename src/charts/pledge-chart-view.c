@@ -9,10 +9,12 @@
  * is under the pointer, with the same layout.
  *
  * The keyboard reaches each member (pledge-chart-focus.h): the arrows move
- * a focus ring from bar to bar, Enter asks to edit the member's figure
- * (::activate-member), and on the compliance chart Up, Down, + and −
- * change its share of GDP by 0.01 (Shift: 0.1) and a bar can be dragged
- * to a share (::nudge, ::drag-update, ::drag-end, ::drag-cancel). For
+ * a focus ring from element to element (the renderer's locate: a bar, a
+ * row, a point, a country), Enter asks to edit the member's figure
+ * (::activate-member), and on the compliance chart's bars and the trend's
+ * points in the year Up, Down, + and − change the share of GDP by 0.01
+ * (Shift: 0.1) and the bar or point can be dragged to a share (::nudge,
+ * ::drag-update, ::drag-end, ::drag-cancel). For
  * assistive technology each member is a label of its own under the view,
  * laid over its bar but never drawn, and the view's name follows the
  * focus: "Germany, 1.20% of GDP, below 2% of GDP".
@@ -47,6 +49,9 @@ struct _PledgeChartView
   double              drag_start_y;
   double              drag_value;
 };
+
+/* How far from a bar or a point a press still takes it, in pixels */
+#define DRAG_SLOP 6
 
 G_DEFINE_FINAL_TYPE (PledgeChartView, pledge_chart_view, GTK_TYPE_WIDGET)
 
@@ -349,8 +354,8 @@ can_edit_share (PledgeChartView *self)
 {
   PledgeChartElement element;
 
-  return self->kind == PLEDGE_CHART_COMPLIANCE && focused_element (self, &element) &&
-         element.draggable;
+  /* A compliance bar or a trend's point in the year: a share of GDP */
+  return focused_element (self, &element) && element.draggable;
 }
 
 static gboolean
@@ -466,7 +471,7 @@ on_drag_begin (GtkGestureDrag  *gesture,
   int member;
   PledgeChartElement element;
 
-  if (self->input == NULL || self->kind != PLEDGE_CHART_COMPLIANCE)
+  if (self->input == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -478,7 +483,11 @@ on_drag_begin (GtkGestureDrag  *gesture,
       !pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
                                    gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
                                    self->input, member, &element) ||
-      !element.draggable)
+      !element.draggable ||
+      /* On the bar, or on the trend's point in the year: not anywhere
+       * along its line */
+      x < element.x - DRAG_SLOP || x > element.x + element.width + DRAG_SLOP ||
+      y < element.y - DRAG_SLOP || y > element.y + element.height + DRAG_SLOP)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
