@@ -610,6 +610,24 @@ test_trend_drag (void)
   g_assert_true (gtk_widget_grab_focus (view));
   press (GTK_WINDOW (win), "End");
   assert_accessible_label (view, "Germany, 1.20% of GDP, below 2% of GDP");
+  /* What the ring says on screen follows the focus */
+  {
+    g_autofree char *text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+
+    g_assert_cmpstr (text, ==, "Germany, 1.20% of GDP, below 2% of GDP");
+    press (GTK_WINDOW (win), "Left");
+    g_free (text);
+    text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+    g_assert_cmpstr (text, ==, "Italy, 1.50% of GDP, below 2% of GDP");
+    if (g_getenv ("PLEDGE_TEST_SHOT") != NULL)
+      g_spawn_command_line_sync (g_getenv ("PLEDGE_TEST_SHOT"), NULL, NULL, NULL, NULL);
+    press (GTK_WINDOW (win), "Right");
+    gtk_root_set_focus (GTK_ROOT (win), NULL);
+    g_free (text);
+    text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+    g_assert_null (text);
+    g_assert_true (gtk_widget_grab_focus (view));
+  }
   press (GTK_WINDOW (win), "plus");
   g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.21, 1e-9);
   press (GTK_WINDOW (win), "shift+Down");

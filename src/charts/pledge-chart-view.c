@@ -182,6 +182,45 @@ set_focus_member (PledgeChartView *self,
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
+/* A line of text on a plate by element: above it when above, else below
+ * it (each where there is room), kept inside the view */
+static void
+append_label (PledgeChartView          *self,
+              GtkSnapshot              *snapshot,
+              const char               *text,
+              const PledgeChartElement *element,
+              gboolean                  above)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  int lw, lh;
+  double x, y;
+  GdkRGBA fg = { self->style.foreground.red, self->style.foreground.green,
+                 self->style.foreground.blue, 1 };
+  GdkRGBA bg = { self->style.background.red, self->style.background.green,
+                 self->style.background.blue, 0.92 };
+  GdkRGBA edge = { self->style.muted.red, self->style.muted.green, self->style.muted.blue, 1 };
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  x = element->x + element->width / 2 - lw / 2.0;
+  if (above ? element->y - lh - 8 < 0 : element->y + element->height + lh + 8 > height)
+    above = !above;
+  y = above ? element->y - lh - 8 : element->y + element->height + 8;
+  x = CLAMP (x, 4, MAX (4, width - lw - 4));
+  y = CLAMP (y, 2, MAX (2, height - lh - 2));
+  gtk_snapshot_append_border (snapshot,
+                              &GSK_ROUNDED_RECT_INIT (x - 5, y - 3, lw + 10, lh + 6),
+                              (float []) { 1, 1, 1, 1 },
+                              (GdkRGBA []) { edge, edge, edge, edge });
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (x - 4, y - 2, lw + 8, lh + 4));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &fg);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
 static void
 pledge_chart_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -214,36 +253,33 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
     }
   cairo_destroy (cr);
 
-  /* The share a drag sets, over the bar */
+  /* The share a drag sets, over the bar or point where it is now (the bars
+   * sort as it moves) */
   if (self->dragging)
     {
       g_autofree char *value = pledge_chart_format_number (self->drag_value, 2);
       /* Translators: the share a dragged bar is at: "2.00% of GDP" */
       g_autofree char *text = g_strdup_printf (_("%s%% of GDP"), value);
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-      int lw, lh;
       PledgeChartElement now;
-      double x, y;
-      GdkRGBA fg = { self->style.foreground.red, self->style.foreground.green,
-                     self->style.foreground.blue, 1 };
-      GdkRGBA bg = { self->style.background.red, self->style.background.green,
-                     self->style.background.blue, 0.9 };
 
-      /* Over the bar where it is now: the bars sort as it moves */
       if (!pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
                                        self->drag_element.member, &now))
         now = self->drag_element;
-      x = now.x + now.width / 2;
-      y = now.y;
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      x = CLAMP (x - lw / 2.0, 0, MAX (0, width - lw));
-      y = CLAMP (y - lh - 8, 0, MAX (0, height - lh));
-      gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (x - 4, y - 2, lw + 8, lh + 4));
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-      gtk_snapshot_append_layout (snapshot, layout, &fg);
-      gtk_snapshot_restore (snapshot);
-      g_object_unref (layout);
+      append_label (self, snapshot, text, &now, TRUE);
+    }
+  /* What the focused element is, by its ring: GTK 4 shows no tooltip for
+   * the keyboard, and sighted keyboard users should read what a screen
+   * reader says */
+  else
+    {
+      g_autofree char *text = pledge_chart_view_dup_focus_text (self);
+      PledgeChartElement element;
+
+      if (text != NULL && focused_element (self, &element))
+        append_label (self, snapshot, text, &element, FALSE);
+      else if (text != NULL)
+        append_label (self, snapshot, text,
+                      &(PledgeChartElement) { self->focus_member, 0, 0, width, 0 }, FALSE);
     }
 }
 
@@ -789,4 +825,22 @@ pledge_chart_view_get_style (PledgeChartView *self)
   g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
 
   return &self->style;
+}
+
+/**
+ * pledge_chart_view_dup_focus_text:
+ *
+ * The text drawn by the focus ring: the focused element's description,
+ * or %NULL when the view has no keyboard focus on an element.
+ */
+char *
+pledge_chart_view_dup_focus_text (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
+
+  if (self->input == NULL || self->focus_member < 0 ||
+      (guint) self->focus_member >= self->input->n_members ||
+      !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return NULL;
+  return pledge_chart_focus_describe (self->input, self->focus_member);
 }

@@ -32,5 +32,7 @@ void                    pledge_chart_view_set_input (PledgeChartView  *self,
 const PledgeChartInput *pledge_chart_view_get_input (PledgeChartView  *self);
 /* The style the view draws with now, e.g. to export what is on screen. */
 const PledgeChartStyle *pledge_chart_view_get_style (PledgeChartView  *self);
+/* The text drawn by the focus ring (the focused element's), or NULL */
+char                   *pledge_chart_view_dup_focus_text (PledgeChartView *self);
 
 G_END_DECLS
