@@ -150,6 +150,15 @@ pledge_chart_style_init (PledgeChartStyle *style,
     0x62a0ea, 0xffa348, 0x57e389, 0xc08fe0, 0xcdab8f, 0x5bc8d0, 0xf0a0f0, 0xf8e45c,
   };
 
+  /* ColorBrewer's Blues (safe with every common colour vision
+   * deficiency), darkest at the top on light, lightest on dark */
+  static const guint32 light_share[PLEDGE_CHART_SHARE_STEPS] = {
+    0xc6dbef, 0x9ecae1, 0x6baed6, 0x3182bd, 0x08519c,
+  };
+  static const guint32 dark_share[PLEDGE_CHART_SHARE_STEPS] = {
+    0x1f3f66, 0x2f6096, 0x4a86c5, 0x86b6e3, 0xcfe3f7,
+  };
+
   g_return_if_fail (style != NULL);
 
   memset (style, 0, sizeof *style);
@@ -187,6 +196,46 @@ pledge_chart_style_init (PledgeChartStyle *style,
     }
   for (guint i = 0; i < PLEDGE_CHART_PALETTE_SIZE; i++)
     style->palette[i] = rgb (dark ? dark_palette[i] : light_palette[i]);
+  for (guint i = 0; i < PLEDGE_CHART_SHARE_STEPS; i++)
+    style->share_scale[i] = rgb (dark ? dark_share[i] : light_share[i]);
+}
+
+static const double share_breaks[PLEDGE_CHART_SHARE_STEPS] = { 0, 1.0, 1.5, 2.0, 3.0 };
+
+gboolean
+pledge_map_scale_from_string (const char     *str,
+                              PledgeMapScale *scale)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  if (strcmp (str, "target") == 0)
+    *scale = PLEDGE_MAP_SCALE_TARGET;
+  else if (strcmp (str, "share") == 0)
+    *scale = PLEDGE_MAP_SCALE_SHARE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+pledge_map_share_class (double share)
+{
+  int k = -1;
+
+  if (!isfinite (share) || share < 0)
+    return -1;
+  for (guint i = 0; i < PLEDGE_CHART_SHARE_STEPS; i++)
+    if (share >= share_breaks[i])
+      k = (int) i;
+  return k;
+}
+
+double
+pledge_map_share_class_min (guint k)
+{
+  g_return_val_if_fail (k < PLEDGE_CHART_SHARE_STEPS, 0);
+
+  return share_breaks[k];
 }
 
 char *

@@ -28,6 +28,9 @@ pledge_map_chart_title (const PledgeChartInput *input)
 {
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
 
+  if (input->map_scale == PLEDGE_MAP_SCALE_SHARE)
+    /* The compliance chart's title */
+    return g_strdup_printf (_("Defence spending as a share of GDP, %d"), input->year);
   if (target == NULL)
     /* Translators: a chart's title; %d is a year */
     return g_strdup_printf (_("NATO members, %d"), input->year);
@@ -57,12 +60,15 @@ typedef struct
   Panel            panels[2];
   guint            n_panels;
   int             *member_of;  /* map country -> input member, or -1 */
+  char            *share_labels[PLEDGE_CHART_SHARE_STEPS];
 } Layout;
 
 static void
 layout_clear (Layout *l)
 {
   g_free (l->member_of);
+  for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+    g_free (l->share_labels[k]);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
@@ -173,6 +179,71 @@ place_panels (PledgeChart *c,
     }
 }
 
+/* A member's colour, NULL when its figures are not known (hatched) */
+static const PledgeChartColour *
+member_fill (const PledgeChartStyle  *style,
+             const PledgeChartMember *m,
+             PledgeMapScale           scale)
+{
+  if (scale == PLEDGE_MAP_SCALE_SHARE)
+    {
+      int k = pledge_map_share_class (m->defence_gdp);
+
+      return k >= 0 ? &style->share_scale[k] : NULL;
+    }
+  switch (m->meets)
+    {
+    case PLEDGE_MEETS_YES:
+      return &style->meets;
+    case PLEDGE_MEETS_NO:
+      return &style->misses;
+    case PLEDGE_MEETS_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+/* 1 or 1.5: a class's bound, no more decimals than it has */
+static char *
+share_text (double share)
+{
+  return pledge_chart_format_number (share, share == floor (share) ? 0 : 1);
+}
+
+/* The classes of the share scale, each a box: "Under 1%", "1–1.5%", ...
+ * "3% or more"; the labels kept in the layout */
+static void
+add_share_legend (PledgeLegend           *legend,
+                  const PledgeChartStyle *style,
+                  Layout                 *l)
+{
+  for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+    {
+      g_autofree char *low = share_text (pledge_map_share_class_min (k));
+      char *text;
+
+      if (k == 0)
+        {
+          g_autofree char *high = share_text (pledge_map_share_class_min (1));
+
+          /* Translators: a map's legend, a class of shares of GDP: "Under 1%" */
+          text = g_strdup_printf (_("Under %s%%"), high);
+        }
+      else if (k + 1 == PLEDGE_CHART_SHARE_STEPS)
+        /* Translators: a map's legend, a class of shares of GDP: "3% or more" */
+        text = g_strdup_printf (_("%s%% or more"), low);
+      else
+        {
+          g_autofree char *high = share_text (pledge_map_share_class_min (k + 1));
+
+          /* Translators: a map's legend, a class of shares of GDP: "1.5–2%" */
+          text = g_strdup_printf (_("%s–%s%%"), low, high);
+        }
+      l->share_labels[k] = text;
+      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &style->share_scale[k], text);
+    }
+}
+
 static gboolean
 map_layout (PledgeChart *c,
             Layout      *l)
@@ -198,13 +269,15 @@ map_layout (PledgeChart *c,
             if (input->members[i].in_year)
               {
                 l->member_of[k] = i;
-                any_unknown |= input->members[i].meets == PLEDGE_MEETS_UNKNOWN;
+                any_unknown |= member_fill (style, &input->members[i], input->map_scale) == NULL;
               }
             break;
           }
     }
 
-  if (target != NULL)
+  if (input->map_scale == PLEDGE_MAP_SCALE_SHARE)
+    add_share_legend (&legend, style, l);
+  else if (target != NULL)
     pledge_legend_add_meets (&legend, style, target, FALSE);
   if (any_unknown)
     pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &style->muted,
@@ -282,20 +355,12 @@ paint_panel (PledgeChart  *c,
         if ((m >= 0) != (pass == 1))
           continue;
         if (m >= 0)
-          switch (input->members[m].meets)
-            {
-            case PLEDGE_MEETS_YES:
-              fill = &style->meets;
-              break;
-            case PLEDGE_MEETS_NO:
-              fill = &style->misses;
-              break;
-            case PLEDGE_MEETS_UNKNOWN:
-            default:
+          {
+            fill = member_fill (style, &input->members[m], input->map_scale);
+            hatch = fill == NULL;
+            if (hatch)
               fill = &style->background;
-              hatch = TRUE;
-              break;
-            }
+          }
 
         cairo_new_path (cr);
         append_country (c, l, p, country);
