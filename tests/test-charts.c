@@ -2861,6 +2861,88 @@ test_locate (gconstpointer data)
   }
 }
 
+/* The map's share scale: sequential (each class further from the
+ * background than the one below), its top class at least 3:1 with the
+ * background in both themes, and the classes as the legend says */
+static void
+test_share_scale (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      PledgeChartStyle style;
+      double bg, last = 1.0;
+
+      pledge_chart_style_init (&style, dark);
+      bg = colour_luminance (&style.background);
+      for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+        {
+          double ratio = contrast (colour_luminance (&style.share_scale[k]), bg);
+
+          if (ratio <= last * 1.1)
+            g_error ("%s theme: share class %u has %.2f:1, class %u %.2f:1",
+                     dark ? "dark" : "light", k, ratio, k - 1, last);
+          last = ratio;
+        }
+      g_assert_cmpfloat (last, >=, 3.0);
+    }
+
+  g_assert_cmpint (pledge_map_share_class (NAN), ==, -1);
+  g_assert_cmpint (pledge_map_share_class (-0.5), ==, -1);
+  g_assert_cmpint (pledge_map_share_class (0), ==, 0);
+  g_assert_cmpint (pledge_map_share_class (0.99), ==, 0);
+  g_assert_cmpint (pledge_map_share_class (1.0), ==, 1);
+  g_assert_cmpint (pledge_map_share_class (1.99), ==, 2);
+  g_assert_cmpint (pledge_map_share_class (2.0), ==, 3);
+  g_assert_cmpint (pledge_map_share_class (3.0), ==, PLEDGE_CHART_SHARE_STEPS - 1);
+  g_assert_cmpint (pledge_map_share_class (12.0), ==, PLEDGE_CHART_SHARE_STEPS - 1);
+}
+
+/* The map coloured by the share of GDP: each member's fill is its class's
+ * colour, no data hatched; against the reference images */
+static void
+test_map_share (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr(PledgeChartInput) input = locate_input (PLEDGE_CHART_MAP);
+  g_autofree char *title = NULL;
+  PledgeChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint checked = 0;
+
+  input->map_scale = PLEDGE_MAP_SCALE_SHARE;
+  title = pledge_chart_get_title (PLEDGE_CHART_MAP, input);
+  g_assert_cmpstr (title, ==, "Defence spending as a share of GDP, 2016");
+
+  pledge_chart_style_init (&style, dark);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  cr = cairo_create (surface);
+  pledge_chart_draw (PLEDGE_CHART_MAP, cr, 1200, 800, &style, input);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      PledgeChartElement e;
+      const guint8 *px;
+      int k = pledge_map_share_class (input->members[i].defence_gdp);
+
+      if (k < 0 || !pledge_chart_locate (PLEDGE_CHART_MAP, 1200, 800, &style, input, (int) i, &e))
+        continue;
+      px = cairo_image_surface_get_data (surface) +
+           (int) e.hit_y * cairo_image_surface_get_stride (surface) + 4 * (int) e.hit_x;
+      /* BGRx; small countries' borders may cover the point */
+      if (ABS (px[2] - (int) round (style.share_scale[k].red * 255)) <= 2 &&
+          ABS (px[1] - (int) round (style.share_scale[k].green * 255)) <= 2 &&
+          ABS (px[0] - (int) round (style.share_scale[k].blue * 255)) <= 2)
+        checked++;
+    }
+  g_assert_cmpuint (checked, >=, input->n_in_year * 3 / 4);
+  cairo_surface_destroy (surface);
+
+  check_reference (dark ? "map-share-2016-dark.png" : "map-share-2016.png", PLEDGE_CHART_MAP,
+                   input, dark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2925,6 +3007,10 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (k), test_locate);
     }
+  g_test_add_func ("/pledge/charts/map/share-scale", test_share_scale);
+  g_test_add_data_func ("/pledge/charts/map/share/light", GINT_TO_POINTER (FALSE),
+                        test_map_share);
+  g_test_add_data_func ("/pledge/charts/map/share/dark", GINT_TO_POINTER (TRUE), test_map_share);
 
   status = g_test_run ();
 
