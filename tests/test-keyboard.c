@@ -638,6 +638,60 @@ test_trend_drag (void)
   destroy_window (win);
 }
 
+/* The map page's toggle colours members by their share of GDP; the
+ * choice holds when the window gives the map a new input */
+static void
+test_map_toggle (void)
+{
+  PledgeWindow *win;
+  GtkWidget *view, *toggle;
+  const PledgeChartInput *input;
+  g_autofree char *title = NULL;
+
+  win = open_keyboard_window ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "map");
+  run_for (200);
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_MAP);
+  toggle = pledge_chart_view_get_map_toggle (PLEDGE_CHART_VIEW (view));
+  g_assert_nonnull (toggle);
+  g_assert_null (pledge_chart_view_get_map_toggle (
+    PLEDGE_CHART_VIEW (pledge_window_get_chart_view (win, PLEDGE_CHART_TREND))));
+  g_assert_true (gtk_widget_get_mapped (toggle));
+  g_assert_true (gtk_widget_get_focusable (toggle) || gtk_widget_get_focus_on_click (toggle));
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
+
+  /* A button's activation clicks it after a short animation */
+  gtk_widget_activate (toggle);
+  run_for (500);
+  g_assert_cmpint (pledge_chart_view_get_map_scale (PLEDGE_CHART_VIEW (view)), ==,
+                   PLEDGE_MAP_SCALE_SHARE);
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
+  title = pledge_chart_get_title (PLEDGE_CHART_MAP, input);
+  g_assert_cmpstr (title, ==, "Defence spending as a share of GDP, 2024");
+  if (g_getenv ("PLEDGE_TEST_SHOT") != NULL)
+    g_spawn_command_line_sync (g_getenv ("PLEDGE_TEST_SHOT"), NULL, NULL, NULL, NULL);
+
+  /* Another year: a new input, the same colours */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.previous-year", NULL);
+  run_for (100);
+  g_assert_true (pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view)) != input ||
+                 pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view))->year == 2023);
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->year, ==, 2023);
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
+
+  /* And back */
+  /* A button's activation clicks it after a short animation */
+  gtk_widget_activate (toggle);
+  run_for (500);
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "compliance");
+  destroy_window (win);
+}
+
 /* Presses key in window until holds (focus, data) does, at most n times */
 typedef gboolean (*FocusMatch) (GtkWidget *focus, gpointer data);
 
@@ -813,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/chart-keys", test_chart_keys);
   g_test_add_func ("/pledge/keyboard/chart-drag", test_chart_drag);
   g_test_add_func ("/pledge/keyboard/trend-drag", test_trend_drag);
+  g_test_add_func ("/pledge/keyboard/map-toggle", test_map_toggle);
   g_test_add_func ("/pledge/keyboard/keyboard-only", test_keyboard_only);
 
   status = g_test_run ();

@@ -42,6 +42,10 @@ struct _PledgeChartView
   int                 focus_member;  /* -1: none yet */
   GPtrArray          *labels;        /* GtkLabel, one per member of members */
 
+  /* The map's colours, and the toggle of the map page that sets them */
+  PledgeMapScale      map_scale;
+  GtkWidget          *map_toggle;
+
   /* A bar being dragged */
   GtkGesture         *drag;
   gboolean            dragging;
@@ -281,6 +285,8 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
         append_label (self, snapshot, text,
                       &(PledgeChartElement) { self->focus_member, 0, 0, width, 0 }, FALSE);
     }
+  if (self->map_toggle != NULL)
+    gtk_widget_snapshot_child (widget, self->map_toggle, snapshot);
 }
 
 /* The member labels lie over their bars, never drawn: the view's snapshot
@@ -293,6 +299,17 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
 {
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
 
+  /* The map's toggle in the top right corner, clear of the left-aligned
+   * title */
+  if (self->map_toggle != NULL)
+    {
+      int tw, th;
+
+      gtk_widget_measure (self->map_toggle, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &tw, NULL, NULL);
+      gtk_widget_measure (self->map_toggle, GTK_ORIENTATION_VERTICAL, tw, NULL, &th, NULL, NULL);
+      gtk_widget_size_allocate (self->map_toggle,
+                                &(GtkAllocation) { MAX (0, width - tw - 12), 8, tw, th }, -1);
+    }
   for (guint i = 0; i < self->labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
@@ -597,6 +614,7 @@ pledge_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
   if (self->labels != NULL)
     {
       for (guint i = 0; i < self->labels->len; i++)
@@ -761,6 +779,37 @@ pledge_chart_view_get_kind (PledgeChartView *self)
   return self->kind;
 }
 
+static void
+on_map_toggled (GtkToggleButton *toggle,
+                PledgeChartView *self)
+{
+  pledge_chart_view_set_map_scale (self, gtk_toggle_button_get_active (toggle)
+                                           ? PLEDGE_MAP_SCALE_SHARE : PLEDGE_MAP_SCALE_TARGET);
+}
+
+/* The map page's toggle: members by the target, or on a scale of their
+ * share of GDP */
+static void
+update_map_toggle (PledgeChartView *self)
+{
+  if (self->kind != PLEDGE_CHART_MAP)
+    {
+      g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
+      return;
+    }
+  if (self->map_toggle != NULL)
+    return;
+  /* Translators: a toggle on the map: colour members by their share of
+   * GDP rather than by whether they meet the target */
+  self->map_toggle = gtk_toggle_button_new_with_mnemonic (_("_Share of GDP"));
+  gtk_widget_set_tooltip_text (self->map_toggle,
+                               _("Colour members by their share of GDP, not by the target"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->map_toggle),
+                                self->map_scale == PLEDGE_MAP_SCALE_SHARE);
+  g_signal_connect (self->map_toggle, "toggled", G_CALLBACK (on_map_toggled), self);
+  gtk_widget_set_parent (self->map_toggle, GTK_WIDGET (self));
+}
+
 void
 pledge_chart_view_set_kind (PledgeChartView *self,
                             PledgeChartKind  kind)
@@ -772,6 +821,7 @@ pledge_chart_view_set_kind (PledgeChartView *self,
     return;
 
   self->kind = kind;
+  update_map_toggle (self);
   update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -806,6 +856,9 @@ pledge_chart_view_set_input (PledgeChartView  *self,
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   self->input = input;
+  /* The view's, whoever made the input */
+  if (input != NULL)
+    input->map_scale = self->map_scale;
   update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -843,4 +896,44 @@ pledge_chart_view_dup_focus_text (PledgeChartView *self)
       !gtk_widget_has_focus (GTK_WIDGET (self)))
     return NULL;
   return pledge_chart_focus_describe (self->input, self->focus_member);
+}
+
+PledgeMapScale
+pledge_chart_view_get_map_scale (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), PLEDGE_MAP_SCALE_TARGET);
+
+  return self->map_scale;
+}
+
+/**
+ * pledge_chart_view_set_map_scale:
+ *
+ * What the map colours members by; its toggle follows. Other charts keep
+ * it for when they show the map.
+ */
+void
+pledge_chart_view_set_map_scale (PledgeChartView *self,
+                                 PledgeMapScale   scale)
+{
+  g_return_if_fail (PLEDGE_IS_CHART_VIEW (self));
+
+  if (self->map_scale == scale)
+    return;
+  self->map_scale = scale;
+  if (self->input != NULL)
+    self->input->map_scale = scale;
+  if (self->map_toggle != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->map_toggle),
+                                  scale == PLEDGE_MAP_SCALE_SHARE);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pledge_chart_view_get_map_toggle (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
+
+  return self->map_toggle;
 }
