@@ -638,6 +638,12 @@ test_trend_drag (void)
   destroy_window (win);
 }
 
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
 /* The map page's toggle colours members by their share of GDP; the
  * choice holds when the window gives the map a new input */
 static void
@@ -647,6 +653,7 @@ test_map_toggle (void)
   GtkWidget *view, *toggle;
   const PledgeChartInput *input;
   g_autofree char *title = NULL;
+  guint notified;
 
   win = open_keyboard_window ();
   gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "map");
@@ -662,8 +669,11 @@ test_map_toggle (void)
   g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
 
   /* A button's activation clicks it after a short animation */
+  notified = 0;
+  g_signal_connect_swapped (view, "notify::map-scale", G_CALLBACK (count_notify), &notified);
   gtk_widget_activate (toggle);
   run_for (500);
+  g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpint (pledge_chart_view_get_map_scale (PLEDGE_CHART_VIEW (view)), ==,
                    PLEDGE_MAP_SCALE_SHARE);
   input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
@@ -682,10 +692,10 @@ test_map_toggle (void)
   g_assert_cmpint (input->year, ==, 2023);
   g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
 
-  /* And back */
-  /* A button's activation clicks it after a short animation */
-  gtk_widget_activate (toggle);
-  run_for (500);
+  /* And back, by the property */
+  g_object_set (view, "map-scale", PLEDGE_MAP_SCALE_TARGET, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "compliance");

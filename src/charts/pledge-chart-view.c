@@ -64,6 +64,7 @@ enum
   PROP_0,
   PROP_KIND,
   PROP_DARK,
+  PROP_MAP_SCALE,
   N_PROPS
 };
 
@@ -641,6 +642,9 @@ pledge_chart_view_get_property (GObject    *object,
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
       break;
+    case PROP_MAP_SCALE:
+      g_value_set_enum (value, self->map_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -661,6 +665,9 @@ pledge_chart_view_set_property (GObject      *object,
       break;
     case PROP_DARK:
       pledge_chart_view_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAP_SCALE:
+      pledge_chart_view_set_map_scale (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -689,6 +696,10 @@ pledge_chart_view_class_init (PledgeChartViewClass *klass)
     g_param_spec_boolean ("dark", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_SCALE] =
+    g_param_spec_enum ("map-scale", NULL, NULL,
+                       PLEDGE_TYPE_MAP_SCALE, PLEDGE_MAP_SCALE_TARGET,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -928,6 +939,7 @@ pledge_chart_view_set_map_scale (PledgeChartView *self,
                                   scale == PLEDGE_MAP_SCALE_SHARE);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SCALE]);
 }
 
 GtkWidget *

@@ -28,6 +28,10 @@ G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REVISIONS, "revisions"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_MAP, "map"))
 
+G_DEFINE_ENUM_TYPE (PledgeMapScale, pledge_map_scale,
+  G_DEFINE_ENUM_VALUE (PLEDGE_MAP_SCALE_TARGET, "target"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_MAP_SCALE_SHARE, "share"))
+
 typedef void (*DrawFunc) (cairo_t                *cr,
                           double                  width,
                           double                  height,

@@ -209,6 +209,9 @@ typedef enum
   PLEDGE_MAP_SCALE_SHARE,  /* a sequential scale of the share of GDP */
 } PledgeMapScale;
 
+#define PLEDGE_TYPE_MAP_SCALE (pledge_map_scale_get_type ())
+GType pledge_map_scale_get_type (void) G_GNUC_CONST;
+
 struct _PledgeChartInput
 {
   int                year;
