@@ -347,8 +347,6 @@ update_view (PledgeWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label), self->summary);
   gtk_widget_set_visible (GTK_WIDGET (self->target_dropdown), n_targets > 0);
 
-  pledge_member_table_set_snapshot (self->member_table, snapshot, self->year, self->target);
-
   /* Translators: the heading of the table; %d is a year */
   table_title = g_strdup_printf (_("Members in %d"), self->year);
   gtk_label_set_text (self->table_title, table_title);
@@ -364,9 +362,12 @@ update_view (PledgeWindow *self)
                              prices);
   gtk_label_set_text (self->units_label, units);
 
+  /* The charts first: on a large dataset the shown chart's input is
+   * computed in a thread, meanwhile the table fills here. */
   pledge_window_update_charts (self);
   /* After the charts: the revisions chart takes the comparison's input. */
   pledge_window_compare_update (self, snapshot);
+  pledge_member_table_set_snapshot (self->member_table, snapshot, self->year, self->target);
 
   pledge_member_table_set_plan_target (self->member_table,
                                        pledge_plan_pick_target (dataset, self->target));

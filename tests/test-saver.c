@@ -342,7 +342,8 @@ test_round_trip_v2_random (void)
 static void
 test_bundled_bytes (void)
 {
-  static const char *names[] = { "nato.xml", "nato-2025.xml", "nato-2016.xml" };
+  static const char *names[] = { "nato.xml", "nato-2025.xml", "nato-2024.xml", "nato-2019.xml",
+                                 "nato-2016.xml" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -255,7 +255,7 @@ test_format (gconstpointer data)
 static void
 test_scenario_menu (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   PledgeMemberTable *table = pledge_window_get_member_table (win);
   GtkWindow *dialog;
@@ -375,7 +375,7 @@ test_scenario_menu (void)
 static void
 test_differences (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeMemberTable *table = pledge_window_get_member_table (win);
   GtkColumnView *view = pledge_member_table_get_column_view (table);
   g_autoptr(GtkColumnViewColumn) delta_share = g_list_model_get_item (gtk_column_view_get_columns (view),
@@ -453,7 +453,7 @@ open_grow_dialog (PledgeWindow *win)
 static void
 test_grow (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   PledgeMemberTable *table = pledge_window_get_member_table (win);
   PledgeGrowDialog *dialog;
@@ -536,7 +536,7 @@ test_grow (void)
 static void
 test_grow_errors (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   PledgeGrowDialog *dialog;
   GtkWindow *error_dialog;
@@ -622,7 +622,7 @@ check_meets_in_due_year (PledgeWindow *win,
 static void
 test_reach_target (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   PledgeMemberTable *table = pledge_window_get_member_table (win);
   guint core = target_index (win, "core-3.5");
@@ -743,7 +743,7 @@ plan_item_at (PledgePlanWindow *plan,
 static void
 test_plan (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   guint core = target_index (win, "core-3.5");
   g_autofree char *tmpdir = g_dir_make_tmp ("pledge-plan-XXXXXX", NULL);
@@ -896,7 +896,7 @@ test_plan_locale (void)
       g_test_skip ("no de_DE.UTF-8 locale");
       return;
     }
-  win = new_window (BUNDLED "nato.xml", TRUE);
+  win = new_window (BUNDLED "nato-2024.xml", TRUE);
   plan = open_plan (win);
   growth = pledge_plan_window_dup_cell_text (plan, "DEU", PLEDGE_PLAN_COLUMN_GROWTH);
   setlocale (LC_ALL, "C.UTF-8");
@@ -931,7 +931,7 @@ static void
 test_changed_on_disk (void)
 {
   g_autofree char *tmpdir = NULL;
-  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato.xml", &tmpdir);
+  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato-2024.xml", &tmpdir);
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
@@ -951,9 +951,9 @@ test_changed_on_disk (void)
   g_assert_true (pledge_member_table_commit_text (table, "DEU", PLEDGE_MEMBER_COLUMN_SHARE, "2"));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.save", NULL);
   g_assert_null (pledge_window_get_dialog (win));
-  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Saved “nato.xml”");
+  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Saved “nato-2024.xml”");
   run_for (1000);
-  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Saved “nato.xml”");
+  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Saved “nato-2024.xml”");
 
   /* Another program's save: the toast, and Reload shows the new file,
    * with the same year, target and scenario. */
@@ -968,7 +968,7 @@ test_changed_on_disk (void)
   g_assert_cmpint (pledge_window_get_year (win), ==, 2016);
   g_assert_cmpint (pledge_window_get_scenario (win), ==, 0);
   g_assert_true (g_str_has_prefix (pledge_window_get_summary (win), "6 of 28 "));
-  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Reloaded “nato.xml”");
+  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Reloaded “nato-2024.xml”");
 
   /* Touched, the same bytes: no news. */
   g_file_get_contents (path, &contents, &length, &error);
@@ -977,7 +977,7 @@ test_changed_on_disk (void)
   g_file_set_contents (path, contents, (gssize) length, &error);
   g_assert_no_error (error);
   run_for (1000);
-  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Reloaded “nato.xml”");
+  g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Reloaded “nato-2024.xml”");
 
   /* With unsaved changes, Reload asks first; Cancel keeps them. */
   g_assert_true (pledge_member_table_commit_text (table, "FRA", PLEDGE_MEMBER_COLUMN_SHARE, "2.5"));
@@ -1044,7 +1044,7 @@ test_changed_on_disk (void)
 static void
 test_screenshots (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeGrowDialog *dialog;
   PledgePlanWindow *plan;
   int minimum;

@@ -82,10 +82,11 @@ test_open (void)
   PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
   PledgeDataset *bundled = pledge_window_get_dataset (win);
 
+  /* The default dataset, NATO's July 2026 edition, at its latest year. */
   g_assert_nonnull (bundled);
   g_assert_null (pledge_window_get_file (win));
-  g_assert_cmpint (pledge_window_get_year (win), ==, 2024);
-  g_assert_true (g_str_has_prefix (pledge_window_get_summary (win), "23 of 32 "));
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2026);
+  g_assert_true (g_str_has_prefix (pledge_window_get_summary (win), "30 of 32 "));
 
   /* Through the recent files' action: the file replaces the unchanged
    * bundled dataset in this window. */
@@ -116,7 +117,7 @@ test_open (void)
 static void
 test_open_recent_several (void)
 {
-  const char *sources[] = { BUNDLED "nato-2016.xml", BUNDLED "nato.xml", BUNDLED "nato-2016.xml" };
+  const char *sources[] = { BUNDLED "nato-2016.xml", BUNDLED "nato-2024.xml", BUNDLED "nato-2016.xml" };
   g_autofree char *tmpdir = g_dir_make_tmp ("pledge-ui-test-XXXXXX", NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFile) svg = g_file_new_build_filename (tmpdir, "chart.svg", NULL);
@@ -136,7 +137,7 @@ test_open_recent_several (void)
 
   for (guint day = 0; day < 2; day++)
     {
-      win = new_window (BUNDLED "nato.xml", TRUE);
+      win = new_window (BUNDLED "nato-2024.xml", TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
         {
           g_autofree char *name = g_strdup_printf ("dataset-%u.xml", i);
@@ -175,7 +176,7 @@ test_open_drop (void)
 {
   g_autofree char *tmpdir = NULL;
   g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato-2016.xml", &tmpdir);
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   GtkDropTarget *drop = NULL;
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
   g_auto(GValue) value = G_VALUE_INIT;
@@ -209,7 +210,7 @@ test_open_error (void)
   g_autoptr(GFile) good = copy_to_temp (BUNDLED "nato-2016.xml", &tmpdir);
   g_autoptr(GFile) bad = g_file_new_build_filename (tmpdir, "broken.xml", NULL);
   g_autoptr(GError) error = NULL;
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *before = pledge_window_get_dataset (win);
   GtkWindow *dialog;
   const char *body;
@@ -251,7 +252,7 @@ test_open_error (void)
 static void
 test_year (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   GtkDropDown *years = find_dropdown (GTK_WIDGET (win), "Year");
 
   g_assert_nonnull (years);
@@ -326,7 +327,7 @@ check_reported_2016 (PledgeWindow *win)
 static void
 test_edit_undo_redo (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeDataset *dataset = pledge_window_get_dataset (win);
   const PledgeFigures *reported;
 
@@ -387,7 +388,7 @@ static void
 test_save_reload (void)
 {
   g_autofree char *tmpdir = NULL;
-  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato.xml", &tmpdir);
+  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato-2024.xml", &tmpdir);
   g_autofree char *uri = g_file_get_uri (file);
   g_autoptr(PledgeDataset) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -453,7 +454,7 @@ row_code (PledgeWindow *win,
 static void
 test_sort (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   GtkColumnView *view = pledge_member_table_get_column_view (pledge_window_get_member_table (win));
   g_autoptr(GtkColumnViewColumn) share = g_list_model_get_item (gtk_column_view_get_columns (view),
                                                                 PLEDGE_MEMBER_COLUMN_SHARE);
@@ -505,7 +506,7 @@ test_save_bundled (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PledgeDataset) saved = NULL;
   g_autoptr(GError) error = NULL;
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   GtkWindow *chooser;
 
   pledge_window_set_year (win, 2016);
@@ -521,7 +522,7 @@ test_save_bundled (void)
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
-                   "nato-scenarios.xml");
+                   "nato-2024-scenarios.xml");
   g_assert_true (pledge_undo_stack_get_has_changes (pledge_window_get_undo_stack (win)));
 
   /* As a user types a path into the name field; the chooser checks it
@@ -557,7 +558,7 @@ static void
 test_recovery (void)
 {
   g_autofree char *tmpdir = NULL;
-  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato.xml", &tmpdir);
+  g_autoptr(GFile) file = copy_to_temp (BUNDLED "nato-2024.xml", &tmpdir);
   g_autofree char *uri = g_file_get_uri (file);
   PledgeWindow *win = new_window (uri, FALSE);
   PledgeWindow *again;
@@ -630,7 +631,7 @@ test_recovery_after_kill (void)
       return;
     }
 
-  file = copy_to_temp (BUNDLED "nato.xml", &tmpdir);
+  file = copy_to_temp (BUNDLED "nato-2024.xml", &tmpdir);
   uri = g_file_get_uri (file);
   g_setenv ("PLEDGE_TEST_KILL_URI", uri, TRUE);
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -674,7 +675,7 @@ test_export (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *suggested = NULL;
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeExportDialog *dialog;
   const char *binary = g_getenv ("PLEDGE_BINARY");
   gboolean ok;
@@ -705,7 +706,7 @@ test_export (void)
     {
       g_autoptr(GBytes) cli_bytes = NULL;
       g_autofree char *export_arg = g_strdup_printf ("--export=%s", cli_path);
-      g_autofree char *data = pledge_test_data_path ("datasets/nato.xml");
+      g_autofree char *data = pledge_test_data_path ("datasets/nato-2024.xml");
       const char *argv[] = { binary, export_arg, "--year=2016", "--chart=compliance", data, NULL };
       g_autoptr(GFile) cli_file = g_file_new_for_path (cli_path);
       int status = -1;
@@ -732,7 +733,7 @@ test_export (void)
 static void
 test_close_unsaved (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   GtkWindow *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
@@ -773,7 +774,7 @@ test_close_unsaved (void)
 static void
 test_close_clean (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
 
   g_object_add_weak_pointer (G_OBJECT (win), (gpointer *) &win);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.close", NULL);
@@ -784,7 +785,7 @@ test_close_clean (void)
 static void
 test_narrow (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   int minimum, natural;
 
   /* The decoration layout of GNOME: a close button only. */
@@ -807,7 +808,7 @@ test_narrow (void)
 static void
 test_screenshot (void)
 {
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -948,7 +949,7 @@ test_export_size_limit (void)
   g_autofree char *path = g_build_filename (tmpdir, "big.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  PledgeWindow *win = new_window (BUNDLED "nato.xml", TRUE);
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   PledgeExportDialog *dialog;
   GtkWidget *button;
 
