@@ -54,6 +54,9 @@ struct _PledgeChartView
   double              drag_value;
 };
 
+/* The most members a press looks through for the point it is on */
+#define MAX_DRAG_SEARCH 64
+
 /* How far from a bar or a point a press still takes it, in pixels */
 #define DRAG_SLOP 6
 
@@ -528,6 +531,53 @@ on_focus_leave (PledgeChartView *self)
 
 /* Dragging a bar */
 
+/* Whether member's element can be dragged from (x, y): on the bar, or on
+ * the trend's point in the year, not anywhere along its line */
+static gboolean
+drags_from (PledgeChartView    *self,
+            int                 member,
+            double              x,
+            double              y,
+            PledgeChartElement *element)
+{
+  return member >= 0 && (guint) member < self->input->n_members &&
+         pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                     self->input, member, element) &&
+         element->draggable &&
+         x >= element->x - DRAG_SLOP && x <= element->x + element->width + DRAG_SLOP &&
+         y >= element->y - DRAG_SLOP && y <= element->y + element->height + DRAG_SLOP;
+}
+
+/* The member whose element a press at (x, y) drags, or -1: the one under
+ * it, else the focused one, else (a few members) any whose point it is
+ * on, as the trend's direct labels may lie over its last year's points */
+static int
+draggable_at (PledgeChartView    *self,
+              double              x,
+              double              y,
+              PledgeChartElement *element)
+{
+  int hit = pledge_chart_hit_test (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                   gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                   self->input, x, y);
+
+  if (drags_from (self, hit, x, y, element))
+    return hit;
+  if (self->focus_member != hit && drags_from (self, self->focus_member, x, y, element))
+    return self->focus_member;
+  if (self->members != NULL && self->members->len <= MAX_DRAG_SEARCH)
+    for (guint i = 0; i < self->members->len; i++)
+      {
+        int member = g_array_index (self->members, int, i);
+
+        if (member != hit && member != self->focus_member &&
+            drags_from (self, member, x, y, element))
+          return member;
+      }
+  return -1;
+}
+
 static void
 on_drag_begin (GtkGestureDrag  *gesture,
                double           x,
@@ -542,18 +592,8 @@ on_drag_begin (GtkGestureDrag  *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  member = pledge_chart_hit_test (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                  gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                  self->input, x, y);
-  if (member < 0 || (guint) member >= self->input->n_members ||
-      !pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                   gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                   self->input, member, &element) ||
-      !element.draggable ||
-      /* On the bar, or on the trend's point in the year: not anywhere
-       * along its line */
-      x < element.x - DRAG_SLOP || x > element.x + element.width + DRAG_SLOP ||
-      y < element.y - DRAG_SLOP || y > element.y + element.height + DRAG_SLOP)
+  member = draggable_at (self, x, y, &element);
+  if (member < 0)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
