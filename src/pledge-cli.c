@@ -35,6 +35,7 @@ typedef struct
   char     *format;
   char     *chart;
   char     *members;
+  char     *map_scale;
   char     *size;
   char     *scale;
   char     *theme;
@@ -58,6 +59,7 @@ options_clear (Options *o)
   g_free (o->format);
   g_free (o->chart);
   g_free (o->members);
+  g_free (o->map_scale);
   g_free (o->size);
   g_free (o->scale);
   g_free (o->theme);
@@ -385,6 +387,7 @@ run_export (Options *o)
   PledgeExportFormat format;
   PledgeChartStyle style;
   gboolean dark = FALSE;
+  PledgeMapScale map_scale = PLEDGE_MAP_SCALE_TARGET;
   int width = 1200, height = 800;
   double scale = 1;
   int status;
@@ -425,6 +428,11 @@ run_export (Options *o)
         return usage_error (_("unknown theme “%s” (light or dark)"), o->theme);
     }
 
+  if (o->map_scale != NULL && !pledge_map_scale_from_string (o->map_scale, &map_scale))
+    return usage_error (_("unknown map scale “%s” (target or share)"), o->map_scale);
+  if (o->map_scale != NULL && kind != PLEDGE_CHART_MAP)
+    return usage_error (_("--map-scale goes with --chart=map"));
+
   if ((kind == PLEDGE_CHART_REVISIONS) != (o->compare != NULL))
     return usage_error (o->compare != NULL ? _("--compare draws --chart=revisions only")
                                            : _("--chart=revisions needs --compare=OTHER.xml"));
@@ -454,6 +462,7 @@ run_export (Options *o)
                                   (const char *const *) members);
   if (compare_input != NULL)
     pledge_chart_input_set_compare (input, g_steal_pointer (&compare_input));
+  input->map_scale = map_scale;
   pledge_chart_style_init (&style, dark);
   out = g_file_new_for_commandline_arg (o->export_path);
   if (!pledge_chart_export (out, format, kind, input, &style, width, height, scale, &error))
@@ -540,6 +549,9 @@ pledge_cli_run (char   **argv,
          "categories, revisions or map"), N_("KIND") },
     { "members", 0, 0, G_OPTION_ARG_STRING, &o.members,
       N_("Members shown in the trend chart"), N_("CODE,CODE") },
+    { "map-scale", 0, 0, G_OPTION_ARG_STRING, &o.map_scale,
+      N_("What the map colours members by: target (met or not) or share (of GDP)"),
+      N_("SCALE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_("Size in pixels (PNG) or points (SVG, PDF)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &o.scale,
@@ -612,7 +624,7 @@ pledge_cli_run (char   **argv,
       return TRUE;
     }
   if (o.import_path && (o.year || o.scenario || o.target || o.format || o.chart || o.members ||
-                        o.size || o.scale || o.theme || o.plan || o.compare))
+                        o.map_scale || o.size || o.scale || o.theme || o.plan || o.compare))
     {
       *exit_status = usage_error (_("--import takes only --output, --sheet and --measure; "
                                     "report or export the dataset it writes"));

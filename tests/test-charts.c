@@ -21,6 +21,8 @@
 #include "pledge-chart-text.h"
 #include "pledge-chart-export.h"
 #include "pledge-chart-common.h"
+#include "pledge-chart-focus.h"
+#include "pledge-compare.h"
 #include "pledge-chart.h"
 #include "pledge-measures.h"
 #include "pledge-snapshot.h"
@@ -2747,6 +2749,209 @@ test_labels_clear (void)
     g_error ("%u strings drawn over others:%s", n_overlaps, all->str);
 }
 
+/* Where is member i: every chart's locate, on small test datasets */
+
+static PledgeDataset *
+load_data_file (const char *dir,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = pledge_dataset_load (file, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static PledgeChartInput *
+locate_input (PledgeChartKind kind)
+{
+  g_autoptr(PledgeDataset) dataset = NULL;
+  g_autoptr(PledgeSnapshot) snapshot = NULL;
+  PledgeChartInput *input;
+
+  switch (kind)
+    {
+    case PLEDGE_CHART_REAL_CHANGE:
+    case PLEDGE_CHART_PER_CAPITA:
+    case PLEDGE_CHART_CATEGORIES:
+      return v2_input (2024, PLEDGE_SNAPSHOT_REPORTED);
+    case PLEDGE_CHART_REVISIONS:
+      {
+        g_autoptr(PledgeDataset) old = load_data_file ("compare", "edition-2024.xml");
+
+        dataset = load_data_file ("compare", "edition-2025.xml");
+        snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+        input = pledge_chart_input_new (snapshot, 2016, 0, NULL);
+        pledge_chart_input_set_compare (input, pledge_compare_new (dataset, "new", old, "old",
+                                                                   2016, 2016));
+        return input;
+      }
+    default:
+      dataset = load_data_file ("map", "members-2016.xml");
+      snapshot = pledge_snapshot_new (dataset, PLEDGE_SNAPSHOT_REPORTED, NULL);
+      return pledge_chart_input_new (snapshot, 2016, 0, NULL);
+    }
+}
+
+static void
+test_locate (gconstpointer data)
+{
+  PledgeChartKind kind = GPOINTER_TO_UINT (data);
+  g_autoptr(PledgeChartInput) input = locate_input (kind);
+  g_autoptr(GArray) members = pledge_chart_focus_members (kind, input);
+  PledgeChartStyle style;
+  const double chart_sizes[][2] = { { 1200, 800 }, { 700, 500 } };
+  guint located = 0, tried = 0;
+
+  pledge_chart_style_init (&style, FALSE);
+  g_assert_cmpuint (members->len, >, 3);
+  for (guint s = 0; s < G_N_ELEMENTS (chart_sizes); s++)
+    {
+      double w = chart_sizes[s][0], h = chart_sizes[s][1];
+      PledgeChart c;
+      PledgeRect plot;
+
+      pledge_chart_begin (&c, kind, NULL, w, h, &style, input);
+      plot = c.plot;
+      pledge_chart_end (&c);
+      for (guint i = 0; i < members->len; i++)
+        {
+          int member = g_array_index (members, int, i);
+          PledgeChartElement e;
+          int hit;
+
+          tried++;
+          if (!pledge_chart_locate (kind, w, h, &style, input, member, &e))
+            continue;
+          located++;
+          g_assert_cmpint (e.member, ==, member);
+          /* A rectangle inside the plot (a point's ring may stand out by
+           * its radius), with the point where a hit test finds it */
+          g_assert_cmpfloat (e.width, >, 0);
+          g_assert_cmpfloat (e.height, >, 0);
+          g_assert_cmpfloat (e.x, >=, plot.x - c.em);
+          g_assert_cmpfloat (e.y, >=, plot.y - c.em);
+          g_assert_cmpfloat (e.x + e.width, <=, plot.x + plot.width + c.em);
+          g_assert_cmpfloat (e.y + e.height, <=, plot.y + plot.height + c.em);
+          g_assert_cmpfloat (e.hit_x, >=, e.x);
+          g_assert_cmpfloat (e.hit_x, <=, e.x + e.width);
+          g_assert_cmpfloat (e.hit_y, >=, e.y);
+          g_assert_cmpfloat (e.hit_y, <=, e.y + e.height);
+          if (kind != PLEDGE_CHART_MAP)
+            {
+              g_assert_cmpfloat_with_epsilon (e.hit_x, e.x + e.width / 2, 1e-9);
+              g_assert_cmpfloat_with_epsilon (e.hit_y, e.y + e.height / 2, 1e-9);
+            }
+          hit = pledge_chart_hit_test (kind, w, h, &style, input, e.hit_x, e.hit_y);
+          /* The trend's faint lines yield to a highlighted one that passes
+           * as near: only there may the point hit another member */
+          if (kind == PLEDGE_CHART_TREND && input->members[member].trend_colour < 0 &&
+              hit != member)
+            {
+              g_assert_cmpint (hit, >=, 0);
+              g_assert_true (hit == PLEDGE_CHART_TOTAL_INDEX (input) ||
+                             input->members[hit].trend_colour >= 0);
+            }
+          else
+            g_assert_cmpint (hit, ==, member);
+        }
+    }
+  /* Most members are drawn, so most are found; none is made up */
+  g_assert_cmpuint (located, >=, tried / 2);
+  {
+    PledgeChartElement e;
+
+    g_assert_false (pledge_chart_locate (kind, 1200, 800, &style, input, -1, &e));
+    g_assert_false (pledge_chart_locate (kind, 1200, 800, &style, input,
+                                         (int) input->n_members + 1, &e));
+  }
+}
+
+/* The map's share scale: sequential (each class further from the
+ * background than the one below), its top class at least 3:1 with the
+ * background in both themes, and the classes as the legend says */
+static void
+test_share_scale (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      PledgeChartStyle style;
+      double bg, last = 1.0;
+
+      pledge_chart_style_init (&style, dark);
+      bg = colour_luminance (&style.background);
+      for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+        {
+          double ratio = contrast (colour_luminance (&style.share_scale[k]), bg);
+
+          if (ratio <= last * 1.1)
+            g_error ("%s theme: share class %u has %.2f:1, class %u %.2f:1",
+                     dark ? "dark" : "light", k, ratio, k - 1, last);
+          last = ratio;
+        }
+      g_assert_cmpfloat (last, >=, 3.0);
+    }
+
+  g_assert_cmpint (pledge_map_share_class (NAN), ==, -1);
+  g_assert_cmpint (pledge_map_share_class (-0.5), ==, -1);
+  g_assert_cmpint (pledge_map_share_class (0), ==, 0);
+  g_assert_cmpint (pledge_map_share_class (0.99), ==, 0);
+  g_assert_cmpint (pledge_map_share_class (1.0), ==, 1);
+  g_assert_cmpint (pledge_map_share_class (1.99), ==, 2);
+  g_assert_cmpint (pledge_map_share_class (2.0), ==, 3);
+  g_assert_cmpint (pledge_map_share_class (3.0), ==, PLEDGE_CHART_SHARE_STEPS - 1);
+  g_assert_cmpint (pledge_map_share_class (12.0), ==, PLEDGE_CHART_SHARE_STEPS - 1);
+}
+
+/* The map coloured by the share of GDP: each member's fill is its class's
+ * colour, no data hatched; against the reference images */
+static void
+test_map_share (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr(PledgeChartInput) input = locate_input (PLEDGE_CHART_MAP);
+  g_autofree char *title = NULL;
+  PledgeChartStyle style;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint checked = 0;
+
+  input->map_scale = PLEDGE_MAP_SCALE_SHARE;
+  title = pledge_chart_get_title (PLEDGE_CHART_MAP, input);
+  g_assert_cmpstr (title, ==, "Defence spending as a share of GDP, 2016");
+
+  pledge_chart_style_init (&style, dark);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 800);
+  cr = cairo_create (surface);
+  pledge_chart_draw (PLEDGE_CHART_MAP, cr, 1200, 800, &style, input);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < input->n_members; i++)
+    {
+      PledgeChartElement e;
+      const guint8 *px;
+      int k = pledge_map_share_class (input->members[i].defence_gdp);
+
+      if (k < 0 || !pledge_chart_locate (PLEDGE_CHART_MAP, 1200, 800, &style, input, (int) i, &e))
+        continue;
+      px = cairo_image_surface_get_data (surface) +
+           (int) e.hit_y * cairo_image_surface_get_stride (surface) + 4 * (int) e.hit_x;
+      /* BGRx; small countries' borders may cover the point */
+      if (ABS (px[2] - (int) round (style.share_scale[k].red * 255)) <= 2 &&
+          ABS (px[1] - (int) round (style.share_scale[k].green * 255)) <= 2 &&
+          ABS (px[0] - (int) round (style.share_scale[k].blue * 255)) <= 2)
+        checked++;
+    }
+  g_assert_cmpuint (checked, >=, input->n_in_year * 3 / 4);
+  cairo_surface_destroy (surface);
+
+  check_reference (dark ? "map-share-2016-dark.png" : "map-share-2016.png", PLEDGE_CHART_MAP,
+                   input, dark);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2804,6 +3009,17 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/polish/folded-ghosts", test_folded_ghosts);
   g_test_add_func ("/pledge/charts/polish/min-text-size", test_min_text_size);
   g_test_add_func ("/pledge/charts/polish/labels-clear", test_labels_clear);
+  for (guint k = 0; k < PLEDGE_N_CHARTS; k++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pledge/charts/locate/%s",
+                                               pledge_chart_kind_to_string (k));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (k), test_locate);
+    }
+  g_test_add_func ("/pledge/charts/map/share-scale", test_share_scale);
+  g_test_add_data_func ("/pledge/charts/map/share/light", GINT_TO_POINTER (FALSE),
+                        test_map_share);
+  g_test_add_data_func ("/pledge/charts/map/share/dark", GINT_TO_POINTER (TRUE), test_map_share);
 
   status = g_test_run ();
 

@@ -534,6 +534,174 @@ test_chart_drag (void)
   destroy_window (win);
 }
 
+/* The trend's point for the year: dragged like a bar (one step of undo,
+ * Escape cancels) and nudged with + and - when focused */
+static void
+test_trend_drag (void)
+{
+  PledgeWindow *win;
+  GtkWidget *view;
+  const PledgeChartInput *input;
+  PledgeChartElement point;
+  PledgeUndoStack *undo;
+  double x, y_two;
+
+  if (!can_press_keys ())
+    return;
+
+  win = open_keyboard_window ();
+  undo = pledge_window_get_undo_stack (win);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "trend");
+  run_for (200);
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_TREND);
+  g_assert_true (gtk_widget_get_mapped (view));
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_TREND, gtk_widget_get_width (view),
+                                             gtk_widget_get_height (view),
+                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
+                                             input, member_of (win, "DEU"), &point));
+  g_assert_true (point.draggable);
+  x = point.x + point.width / 2;
+  y_two = floor (point.axis_from + (2.0 - point.axis_min) / (point.axis_max - point.axis_min) *
+                                     (point.axis_to - point.axis_from));
+
+  /* Germany's point up to 2% */
+  g_assert_cmpuint (n_meeting (win), ==, 2);
+  pointer_at (GTK_WINDOW (win), view, x, point.y + point.height / 2, "mousedown 1");
+  pointer_at (GTK_WINDOW (win), view, x, (point.y + y_two) / 2, NULL);
+  pointer_at (GTK_WINDOW (win), view, x, y_two, NULL);
+  /* Live, before the button is let go */
+  g_assert_cmpuint (n_meeting (win), ==, 3);
+  pointer_at (GTK_WINDOW (win), view, x, y_two, "mouseup 1");
+  g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
+  g_assert_cmpfloat (share_of (win, "DEU"), <=, 2.05);
+
+  /* One step of undo */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
+  run_for (100);
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
+  g_assert_false (pledge_undo_stack_get_can_undo (undo));
+
+  /* Escape cancels */
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_TREND, gtk_widget_get_width (view),
+                                             gtk_widget_get_height (view),
+                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
+                                             input, member_of (win, "DEU"), &point));
+  x = point.x + point.width / 2;
+  y_two = floor (point.axis_from + (2.0 - point.axis_min) / (point.axis_max - point.axis_min) *
+                                     (point.axis_to - point.axis_from));
+  pointer_at (GTK_WINDOW (win), view, x, point.y + point.height / 2, "mousedown 1");
+  pointer_at (GTK_WINDOW (win), view, x, y_two, NULL);
+  g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
+  xdotool (GTK_WINDOW (win), "key Escape");
+  run_for (100);
+  pointer_at (GTK_WINDOW (win), view, x, y_two, "mouseup 1");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
+  g_assert_false (pledge_undo_stack_get_can_undo (undo));
+
+  /* A press on the line between the years moves nothing */
+  pointer_at (GTK_WINDOW (win), view, x - point.width * 4, point.y + point.height / 2,
+              "mousedown 1");
+  pointer_at (GTK_WINDOW (win), view, x - point.width * 4, y_two, "mouseup 1");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
+
+  /* The keyboard: Germany's point is the last; + and Shift+- */
+  g_assert_true (gtk_widget_grab_focus (view));
+  press (GTK_WINDOW (win), "End");
+  assert_accessible_label (view, "Germany, 1.20% of GDP, below 2% of GDP");
+  /* What the ring says on screen follows the focus */
+  {
+    g_autofree char *text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+
+    g_assert_cmpstr (text, ==, "Germany, 1.20% of GDP, below 2% of GDP");
+    press (GTK_WINDOW (win), "Left");
+    g_free (text);
+    text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+    g_assert_cmpstr (text, ==, "Italy, 1.50% of GDP, below 2% of GDP");
+    if (g_getenv ("PLEDGE_TEST_SHOT") != NULL)
+      g_spawn_command_line_sync (g_getenv ("PLEDGE_TEST_SHOT"), NULL, NULL, NULL, NULL);
+    press (GTK_WINDOW (win), "Right");
+    gtk_root_set_focus (GTK_ROOT (win), NULL);
+    g_free (text);
+    text = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+    g_assert_null (text);
+    g_assert_true (gtk_widget_grab_focus (view));
+  }
+  press (GTK_WINDOW (win), "plus");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.21, 1e-9);
+  press (GTK_WINDOW (win), "shift+Down");
+  g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.11, 1e-9);
+
+  /* The chart shown is remembered: leave the next test the first one */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "compliance");
+  destroy_window (win);
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* The map page's toggle colours members by their share of GDP; the
+ * choice holds when the window gives the map a new input */
+static void
+test_map_toggle (void)
+{
+  PledgeWindow *win;
+  GtkWidget *view, *toggle;
+  const PledgeChartInput *input;
+  g_autofree char *title = NULL;
+  guint notified;
+
+  win = open_keyboard_window ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "map");
+  run_for (200);
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_MAP);
+  toggle = pledge_chart_view_get_map_toggle (PLEDGE_CHART_VIEW (view));
+  g_assert_nonnull (toggle);
+  g_assert_null (pledge_chart_view_get_map_toggle (
+    PLEDGE_CHART_VIEW (pledge_window_get_chart_view (win, PLEDGE_CHART_TREND))));
+  g_assert_true (gtk_widget_get_mapped (toggle));
+  g_assert_true (gtk_widget_get_focusable (toggle) || gtk_widget_get_focus_on_click (toggle));
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
+
+  /* A button's activation clicks it after a short animation */
+  notified = 0;
+  g_signal_connect_swapped (view, "notify::map-scale", G_CALLBACK (count_notify), &notified);
+  gtk_widget_activate (toggle);
+  run_for (500);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (pledge_chart_view_get_map_scale (PLEDGE_CHART_VIEW (view)), ==,
+                   PLEDGE_MAP_SCALE_SHARE);
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
+  title = pledge_chart_get_title (PLEDGE_CHART_MAP, input);
+  g_assert_cmpstr (title, ==, "Defence spending as a share of GDP, 2024");
+  if (g_getenv ("PLEDGE_TEST_SHOT") != NULL)
+    g_spawn_command_line_sync (g_getenv ("PLEDGE_TEST_SHOT"), NULL, NULL, NULL, NULL);
+
+  /* Another year: a new input, the same colours */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.previous-year", NULL);
+  run_for (100);
+  g_assert_true (pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view)) != input ||
+                 pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view))->year == 2023);
+  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
+  g_assert_cmpint (input->year, ==, 2023);
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
+
+  /* And back, by the property */
+  g_object_set (view, "map-scale", PLEDGE_MAP_SCALE_TARGET, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_TARGET);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "compliance");
+  destroy_window (win);
+}
+
 /* Presses key in window until holds (focus, data) does, at most n times */
 typedef gboolean (*FocusMatch) (GtkWidget *focus, gpointer data);
 
@@ -708,6 +876,8 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/table-grid", test_table_grid);
   g_test_add_func ("/pledge/keyboard/chart-keys", test_chart_keys);
   g_test_add_func ("/pledge/keyboard/chart-drag", test_chart_drag);
+  g_test_add_func ("/pledge/keyboard/trend-drag", test_trend_drag);
+  g_test_add_func ("/pledge/keyboard/map-toggle", test_map_toggle);
   g_test_add_func ("/pledge/keyboard/keyboard-only", test_keyboard_only);
 
   status = g_test_run ();

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "pledge-chart.h"
+#include "pledge-chart-focus.h"
 
 G_BEGIN_DECLS
 
@@ -325,5 +326,48 @@ int  pledge_map_chart_hit_test        (double width, double height,
                                        const PledgeChartStyle *style,
                                        const PledgeChartInput *input,
                                        double x, double y);
+
+/* Where a member is drawn (pledge-chart-focus.h): its bar, row, point or
+ * country; FALSE when the chart does not draw it */
+gboolean pledge_compliance_chart_locate (double width, double height,
+                                    const PledgeChartStyle *style,
+                                    const PledgeChartInput *input,
+                                    int member, PledgeChartElement *element);
+gboolean pledge_trend_chart_locate (double width, double height,
+                               const PledgeChartStyle *style,
+                               const PledgeChartInput *input,
+                               int member, PledgeChartElement *element);
+gboolean pledge_equipment_chart_locate (double width, double height,
+                                   const PledgeChartStyle *style,
+                                   const PledgeChartInput *input,
+                                   int member, PledgeChartElement *element);
+gboolean pledge_burden_chart_locate (double width, double height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                int member, PledgeChartElement *element);
+gboolean pledge_gap_chart_locate (double width, double height,
+                             const PledgeChartStyle *style,
+                             const PledgeChartInput *input,
+                             int member, PledgeChartElement *element);
+gboolean pledge_real_change_chart_locate (double width, double height,
+                                     const PledgeChartStyle *style,
+                                     const PledgeChartInput *input,
+                                     int member, PledgeChartElement *element);
+gboolean pledge_per_capita_chart_locate (double width, double height,
+                                    const PledgeChartStyle *style,
+                                    const PledgeChartInput *input,
+                                    int member, PledgeChartElement *element);
+gboolean pledge_categories_chart_locate (double width, double height,
+                                    const PledgeChartStyle *style,
+                                    const PledgeChartInput *input,
+                                    int member, PledgeChartElement *element);
+gboolean pledge_revisions_chart_locate (double width, double height,
+                                   const PledgeChartStyle *style,
+                                   const PledgeChartInput *input,
+                                   int member, PledgeChartElement *element);
+gboolean pledge_map_chart_locate (double width, double height,
+                             const PledgeChartStyle *style,
+                             const PledgeChartInput *input,
+                             int member, PledgeChartElement *element);
 
 G_END_DECLS

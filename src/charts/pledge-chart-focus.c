@@ -154,12 +154,13 @@ pledge_chart_focus_element (PledgeChartKind         kind,
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (element != NULL, FALSE);
 
-  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0 };
   if (member < 0 || (guint) member >= input->n_members)
-    return FALSE;
-  if (kind == PLEDGE_CHART_COMPLIANCE)
-    return pledge_compliance_chart_element (width, height, style, input, member, element);
-  return FALSE;
+    {
+      *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0,
+                                        width / 2, height / 2 };
+      return FALSE;
+    }
+  return pledge_chart_locate (kind, width, height, style, input, member, element);
 }
 
 double

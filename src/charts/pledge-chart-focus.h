@@ -31,6 +31,8 @@ typedef struct
   double   axis_to;     /* the pixel of axis_max */
   double   axis_min;
   double   axis_max;
+  double   hit_x;       /* a point of the element that hit tests find it at: */
+  double   hit_y;       /* the rectangle's centre unless its shape says otherwise */
 } PledgeChartElement;
 
 /* The members a chart shows, in the order the keyboard visits them (as
@@ -62,12 +64,14 @@ double   pledge_chart_focus_value_at  (const PledgeChartElement *element,
 double   pledge_chart_focus_nudge     (double                   value,
                                        double                   delta);
 
-/* The compliance chart's bars (pledge-compliance-chart.c). */
-gboolean pledge_compliance_chart_element (double                  width,
-                                          double                  height,
-                                          const PledgeChartStyle *style,
-                                          const PledgeChartInput *input,
-                                          int                     member,
-                                          PledgeChartElement     *element);
+/* Where member is drawn at that size, by the chart kind's renderer (the
+ * registry in pledge-chart.c); FALSE when it does not draw that member. */
+gboolean pledge_chart_locate          (PledgeChartKind          kind,
+                                       double                   width,
+                                       double                   height,
+                                       const PledgeChartStyle  *style,
+                                       const PledgeChartInput  *input,
+                                       int                      member,
+                                       PledgeChartElement      *element);
 
 G_END_DECLS

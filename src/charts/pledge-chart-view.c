@@ -9,10 +9,12 @@
  * is under the pointer, with the same layout.
  *
  * The keyboard reaches each member (pledge-chart-focus.h): the arrows move
- * a focus ring from bar to bar, Enter asks to edit the member's figure
- * (::activate-member), and on the compliance chart Up, Down, + and −
- * change its share of GDP by 0.01 (Shift: 0.1) and a bar can be dragged
- * to a share (::nudge, ::drag-update, ::drag-end, ::drag-cancel). For
+ * a focus ring from element to element (the renderer's locate: a bar, a
+ * row, a point, a country), Enter asks to edit the member's figure
+ * (::activate-member), and on the compliance chart's bars and the trend's
+ * points in the year Up, Down, + and − change the share of GDP by 0.01
+ * (Shift: 0.1) and the bar or point can be dragged to a share (::nudge,
+ * ::drag-update, ::drag-end, ::drag-cancel). For
  * assistive technology each member is a label of its own under the view,
  * laid over its bar but never drawn, and the view's name follows the
  * focus: "Germany, 1.20% of GDP, below 2% of GDP".
@@ -40,6 +42,10 @@ struct _PledgeChartView
   int                 focus_member;  /* -1: none yet */
   GPtrArray          *labels;        /* GtkLabel, one per member of members */
 
+  /* The map's colours, and the toggle of the map page that sets them */
+  PledgeMapScale      map_scale;
+  GtkWidget          *map_toggle;
+
   /* A bar being dragged */
   GtkGesture         *drag;
   gboolean            dragging;
@@ -48,6 +54,12 @@ struct _PledgeChartView
   double              drag_value;
 };
 
+/* The most members a press looks through for the point it is on */
+#define MAX_DRAG_SEARCH 64
+
+/* How far from a bar or a point a press still takes it, in pixels */
+#define DRAG_SLOP 6
+
 G_DEFINE_FINAL_TYPE (PledgeChartView, pledge_chart_view, GTK_TYPE_WIDGET)
 
 enum
@@ -55,6 +67,7 @@ enum
   PROP_0,
   PROP_KIND,
   PROP_DARK,
+  PROP_MAP_SCALE,
   N_PROPS
 };
 
@@ -186,6 +199,45 @@ set_focus_member (PledgeChartView *self,
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
+/* A line of text on a plate by element: above it when above, else below
+ * it (each where there is room), kept inside the view */
+static void
+append_label (PledgeChartView          *self,
+              GtkSnapshot              *snapshot,
+              const char               *text,
+              const PledgeChartElement *element,
+              gboolean                  above)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  int lw, lh;
+  double x, y;
+  GdkRGBA fg = { self->style.foreground.red, self->style.foreground.green,
+                 self->style.foreground.blue, 1 };
+  GdkRGBA bg = { self->style.background.red, self->style.background.green,
+                 self->style.background.blue, 0.92 };
+  GdkRGBA edge = { self->style.muted.red, self->style.muted.green, self->style.muted.blue, 1 };
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  x = element->x + element->width / 2 - lw / 2.0;
+  if (above ? element->y - lh - 8 < 0 : element->y + element->height + lh + 8 > height)
+    above = !above;
+  y = above ? element->y - lh - 8 : element->y + element->height + 8;
+  x = CLAMP (x, 4, MAX (4, width - lw - 4));
+  y = CLAMP (y, 2, MAX (2, height - lh - 2));
+  gtk_snapshot_append_border (snapshot,
+                              &GSK_ROUNDED_RECT_INIT (x - 5, y - 3, lw + 10, lh + 6),
+                              (float []) { 1, 1, 1, 1 },
+                              (GdkRGBA []) { edge, edge, edge, edge });
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (x - 4, y - 2, lw + 8, lh + 4));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &fg);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
 static void
 pledge_chart_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -218,37 +270,36 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
     }
   cairo_destroy (cr);
 
-  /* The share a drag sets, over the bar */
+  /* The share a drag sets, over the bar or point where it is now (the bars
+   * sort as it moves) */
   if (self->dragging)
     {
       g_autofree char *value = pledge_chart_format_number (self->drag_value, 2);
       /* Translators: the share a dragged bar is at: "2.00% of GDP" */
       g_autofree char *text = g_strdup_printf (_("%s%% of GDP"), value);
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-      int lw, lh;
       PledgeChartElement now;
-      double x, y;
-      GdkRGBA fg = { self->style.foreground.red, self->style.foreground.green,
-                     self->style.foreground.blue, 1 };
-      GdkRGBA bg = { self->style.background.red, self->style.background.green,
-                     self->style.background.blue, 0.9 };
 
-      /* Over the bar where it is now: the bars sort as it moves */
       if (!pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
                                        self->drag_element.member, &now))
         now = self->drag_element;
-      x = now.x + now.width / 2;
-      y = now.y;
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      x = CLAMP (x - lw / 2.0, 0, MAX (0, width - lw));
-      y = CLAMP (y - lh - 8, 0, MAX (0, height - lh));
-      gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (x - 4, y - 2, lw + 8, lh + 4));
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-      gtk_snapshot_append_layout (snapshot, layout, &fg);
-      gtk_snapshot_restore (snapshot);
-      g_object_unref (layout);
+      append_label (self, snapshot, text, &now, TRUE);
     }
+  /* What the focused element is, by its ring: GTK 4 shows no tooltip for
+   * the keyboard, and sighted keyboard users should read what a screen
+   * reader says */
+  else
+    {
+      g_autofree char *text = pledge_chart_view_dup_focus_text (self);
+      PledgeChartElement element;
+
+      if (text != NULL && focused_element (self, &element))
+        append_label (self, snapshot, text, &element, FALSE);
+      else if (text != NULL)
+        append_label (self, snapshot, text,
+                      &(PledgeChartElement) { self->focus_member, 0, 0, width, 0 }, FALSE);
+    }
+  if (self->map_toggle != NULL)
+    gtk_widget_snapshot_child (widget, self->map_toggle, snapshot);
 }
 
 /* The member labels lie over their bars, never drawn: the view's snapshot
@@ -261,6 +312,17 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
 {
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
 
+  /* The map's toggle in the top right corner, clear of the left-aligned
+   * title */
+  if (self->map_toggle != NULL)
+    {
+      int tw, th;
+
+      gtk_widget_measure (self->map_toggle, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &tw, NULL, NULL);
+      gtk_widget_measure (self->map_toggle, GTK_ORIENTATION_VERTICAL, tw, NULL, &th, NULL, NULL);
+      gtk_widget_size_allocate (self->map_toggle,
+                                &(GtkAllocation) { MAX (0, width - tw - 12), 8, tw, th }, -1);
+    }
   for (guint i = 0; i < self->labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
@@ -361,8 +423,8 @@ can_edit_share (PledgeChartView *self)
 {
   PledgeChartElement element;
 
-  return self->kind == PLEDGE_CHART_COMPLIANCE && focused_element (self, &element) &&
-         element.draggable;
+  /* A compliance bar or a trend's point in the year: a share of GDP */
+  return focused_element (self, &element) && element.draggable;
 }
 
 static gboolean
@@ -469,6 +531,53 @@ on_focus_leave (PledgeChartView *self)
 
 /* Dragging a bar */
 
+/* Whether member's element can be dragged from (x, y): on the bar, or on
+ * the trend's point in the year, not anywhere along its line */
+static gboolean
+drags_from (PledgeChartView    *self,
+            int                 member,
+            double              x,
+            double              y,
+            PledgeChartElement *element)
+{
+  return member >= 0 && (guint) member < self->input->n_members &&
+         pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                     self->input, member, element) &&
+         element->draggable &&
+         x >= element->x - DRAG_SLOP && x <= element->x + element->width + DRAG_SLOP &&
+         y >= element->y - DRAG_SLOP && y <= element->y + element->height + DRAG_SLOP;
+}
+
+/* The member whose element a press at (x, y) drags, or -1: the one under
+ * it, else the focused one, else (a few members) any whose point it is
+ * on, as the trend's direct labels may lie over its last year's points */
+static int
+draggable_at (PledgeChartView    *self,
+              double              x,
+              double              y,
+              PledgeChartElement *element)
+{
+  int hit = pledge_chart_hit_test (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
+                                   gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
+                                   self->input, x, y);
+
+  if (drags_from (self, hit, x, y, element))
+    return hit;
+  if (self->focus_member != hit && drags_from (self, self->focus_member, x, y, element))
+    return self->focus_member;
+  if (self->members != NULL && self->members->len <= MAX_DRAG_SEARCH)
+    for (guint i = 0; i < self->members->len; i++)
+      {
+        int member = g_array_index (self->members, int, i);
+
+        if (member != hit && member != self->focus_member &&
+            drags_from (self, member, x, y, element))
+          return member;
+      }
+  return -1;
+}
+
 static void
 on_drag_begin (GtkGestureDrag  *gesture,
                double           x,
@@ -478,19 +587,13 @@ on_drag_begin (GtkGestureDrag  *gesture,
   int member;
   PledgeChartElement element;
 
-  if (self->input == NULL || self->kind != PLEDGE_CHART_COMPLIANCE)
+  if (self->input == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  member = pledge_chart_hit_test (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                  gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                  self->input, x, y);
-  if (member < 0 || (guint) member >= self->input->n_members ||
-      !pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                   gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                   self->input, member, &element) ||
-      !element.draggable)
+  member = draggable_at (self, x, y, &element);
+  if (member < 0)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -564,6 +667,7 @@ pledge_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   g_clear_pointer (&self->members, g_array_unref);
+  g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
   if (self->labels != NULL)
     {
       for (guint i = 0; i < self->labels->len; i++)
@@ -590,6 +694,9 @@ pledge_chart_view_get_property (GObject    *object,
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
       break;
+    case PROP_MAP_SCALE:
+      g_value_set_enum (value, self->map_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -610,6 +717,9 @@ pledge_chart_view_set_property (GObject      *object,
       break;
     case PROP_DARK:
       pledge_chart_view_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAP_SCALE:
+      pledge_chart_view_set_map_scale (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -638,6 +748,10 @@ pledge_chart_view_class_init (PledgeChartViewClass *klass)
     g_param_spec_boolean ("dark", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_SCALE] =
+    g_param_spec_enum ("map-scale", NULL, NULL,
+                       PLEDGE_TYPE_MAP_SCALE, PLEDGE_MAP_SCALE_TARGET,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -728,6 +842,37 @@ pledge_chart_view_get_kind (PledgeChartView *self)
   return self->kind;
 }
 
+static void
+on_map_toggled (GtkToggleButton *toggle,
+                PledgeChartView *self)
+{
+  pledge_chart_view_set_map_scale (self, gtk_toggle_button_get_active (toggle)
+                                           ? PLEDGE_MAP_SCALE_SHARE : PLEDGE_MAP_SCALE_TARGET);
+}
+
+/* The map page's toggle: members by the target, or on a scale of their
+ * share of GDP */
+static void
+update_map_toggle (PledgeChartView *self)
+{
+  if (self->kind != PLEDGE_CHART_MAP)
+    {
+      g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
+      return;
+    }
+  if (self->map_toggle != NULL)
+    return;
+  /* Translators: a toggle on the map: colour members by their share of
+   * GDP rather than by whether they meet the target */
+  self->map_toggle = gtk_toggle_button_new_with_mnemonic (_("_Share of GDP"));
+  gtk_widget_set_tooltip_text (self->map_toggle,
+                               _("Colour members by their share of GDP, not by the target"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->map_toggle),
+                                self->map_scale == PLEDGE_MAP_SCALE_SHARE);
+  g_signal_connect (self->map_toggle, "toggled", G_CALLBACK (on_map_toggled), self);
+  gtk_widget_set_parent (self->map_toggle, GTK_WIDGET (self));
+}
+
 void
 pledge_chart_view_set_kind (PledgeChartView *self,
                             PledgeChartKind  kind)
@@ -739,6 +884,7 @@ pledge_chart_view_set_kind (PledgeChartView *self,
     return;
 
   self->kind = kind;
+  update_map_toggle (self);
   update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -773,6 +919,9 @@ pledge_chart_view_set_input (PledgeChartView  *self,
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   self->input = input;
+  /* The view's, whoever made the input */
+  if (input != NULL)
+    input->map_scale = self->map_scale;
   update_members (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -792,4 +941,63 @@ pledge_chart_view_get_style (PledgeChartView *self)
   g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
 
   return &self->style;
+}
+
+/**
+ * pledge_chart_view_dup_focus_text:
+ *
+ * The text drawn by the focus ring: the focused element's description,
+ * or %NULL when the view has no keyboard focus on an element.
+ */
+char *
+pledge_chart_view_dup_focus_text (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
+
+  if (self->input == NULL || self->focus_member < 0 ||
+      (guint) self->focus_member >= self->input->n_members ||
+      !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return NULL;
+  return pledge_chart_focus_describe (self->input, self->focus_member);
+}
+
+PledgeMapScale
+pledge_chart_view_get_map_scale (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), PLEDGE_MAP_SCALE_TARGET);
+
+  return self->map_scale;
+}
+
+/**
+ * pledge_chart_view_set_map_scale:
+ *
+ * What the map colours members by; its toggle follows. Other charts keep
+ * it for when they show the map.
+ */
+void
+pledge_chart_view_set_map_scale (PledgeChartView *self,
+                                 PledgeMapScale   scale)
+{
+  g_return_if_fail (PLEDGE_IS_CHART_VIEW (self));
+
+  if (self->map_scale == scale)
+    return;
+  self->map_scale = scale;
+  if (self->input != NULL)
+    self->input->map_scale = scale;
+  if (self->map_toggle != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->map_toggle),
+                                  scale == PLEDGE_MAP_SCALE_SHARE);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SCALE]);
+}
+
+GtkWidget *
+pledge_chart_view_get_map_toggle (PledgeChartView *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_CHART_VIEW (self), NULL);
+
+  return self->map_toggle;
 }

@@ -32,5 +32,13 @@ void                    pledge_chart_view_set_input (PledgeChartView  *self,
 const PledgeChartInput *pledge_chart_view_get_input (PledgeChartView  *self);
 /* The style the view draws with now, e.g. to export what is on screen. */
 const PledgeChartStyle *pledge_chart_view_get_style (PledgeChartView  *self);
+/* What the map colours members by; the map page's toggle sets it */
+PledgeMapScale          pledge_chart_view_get_map_scale  (PledgeChartView *self);
+void                    pledge_chart_view_set_map_scale  (PledgeChartView *self,
+                                                          PledgeMapScale   scale);
+/* The toggle on the map (NULL on other charts) */
+GtkWidget              *pledge_chart_view_get_map_toggle (PledgeChartView *self);
+/* The text drawn by the focus ring (the focused element's), or NULL */
+char                   *pledge_chart_view_dup_focus_text (PledgeChartView *self);
 
 G_END_DECLS

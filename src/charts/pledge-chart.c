@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pledge-chart-common.h"
+#include "pledge-chart-focus.h"
 #include "pledge-chart.h"
 
 G_DEFINE_QUARK (pledge-chart-error-quark, pledge_chart_error)
@@ -27,6 +28,10 @@ G_DEFINE_ENUM_TYPE (PledgeChartKind, pledge_chart_kind,
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_REVISIONS, "revisions"),
   G_DEFINE_ENUM_VALUE (PLEDGE_CHART_MAP, "map"))
 
+G_DEFINE_ENUM_TYPE (PledgeMapScale, pledge_map_scale,
+  G_DEFINE_ENUM_VALUE (PLEDGE_MAP_SCALE_TARGET, "target"),
+  G_DEFINE_ENUM_VALUE (PLEDGE_MAP_SCALE_SHARE, "share"))
+
 typedef void (*DrawFunc) (cairo_t                *cr,
                           double                  width,
                           double                  height,
@@ -39,6 +44,12 @@ typedef int (*HitTestFunc) (double                  width,
                             const PledgeChartInput *input,
                             double                  x,
                             double                  y);
+typedef gboolean (*LocateFunc) (double                  width,
+                                double                  height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                int                     member,
+                                PledgeChartElement     *element);
 
 static const struct
 {
@@ -47,38 +58,39 @@ static const struct
   DrawFunc     draw;
   HitTestFunc  hit_test;
   TitleFunc    title_func;
+  LocateFunc   locate;
 } kinds[PLEDGE_N_CHARTS] = {
   [PLEDGE_CHART_COMPLIANCE] = { "compliance", N_("Compliance"),
                                 pledge_compliance_chart_draw, pledge_compliance_chart_hit_test,
-    pledge_compliance_chart_title },
+    pledge_compliance_chart_title, pledge_compliance_chart_locate },
   [PLEDGE_CHART_TREND] = { "trend", N_("Trend"),
                            pledge_trend_chart_draw, pledge_trend_chart_hit_test,
-    pledge_trend_chart_title },
+    pledge_trend_chart_title, pledge_trend_chart_locate },
   [PLEDGE_CHART_EQUIPMENT] = { "equipment", N_("Equipment"),
                                pledge_equipment_chart_draw, pledge_equipment_chart_hit_test,
-    pledge_equipment_chart_title },
+    pledge_equipment_chart_title, pledge_equipment_chart_locate },
   [PLEDGE_CHART_BURDEN] = { "burden", N_("Burden"),
                             pledge_burden_chart_draw, pledge_burden_chart_hit_test,
-    pledge_burden_chart_title },
+    pledge_burden_chart_title, pledge_burden_chart_locate },
   [PLEDGE_CHART_GAP] = { "gap", N_("Gap"),
                          pledge_gap_chart_draw, pledge_gap_chart_hit_test,
-    pledge_gap_chart_title },
+    pledge_gap_chart_title, pledge_gap_chart_locate },
   /* Translators: short titles of charts, in a menu or a switcher */
   [PLEDGE_CHART_REAL_CHANGE] = { "real-change", N_("Real Change"),
                                  pledge_real_change_chart_draw, pledge_real_change_chart_hit_test,
-    pledge_real_change_chart_title },
+    pledge_real_change_chart_title, pledge_real_change_chart_locate },
   [PLEDGE_CHART_PER_CAPITA] = { "per-capita", N_("Per Capita"),
                                 pledge_per_capita_chart_draw, pledge_per_capita_chart_hit_test,
-    pledge_per_capita_chart_title },
+    pledge_per_capita_chart_title, pledge_per_capita_chart_locate },
   [PLEDGE_CHART_CATEGORIES] = { "categories", N_("Categories"),
                                 pledge_categories_chart_draw, pledge_categories_chart_hit_test,
-    pledge_categories_chart_title },
+    pledge_categories_chart_title, pledge_categories_chart_locate },
   [PLEDGE_CHART_REVISIONS] = { "revisions", N_("Revisions"),
                                pledge_revisions_chart_draw, pledge_revisions_chart_hit_test,
-    pledge_revisions_chart_title },
+    pledge_revisions_chart_title, pledge_revisions_chart_locate },
   [PLEDGE_CHART_MAP] = { "map", N_("Map"),
                          pledge_map_chart_draw, pledge_map_chart_hit_test,
-    pledge_map_chart_title },
+    pledge_map_chart_title, pledge_map_chart_locate },
 };
 
 const char *
@@ -142,6 +154,15 @@ pledge_chart_style_init (PledgeChartStyle *style,
     0x62a0ea, 0xffa348, 0x57e389, 0xc08fe0, 0xcdab8f, 0x5bc8d0, 0xf0a0f0, 0xf8e45c,
   };
 
+  /* ColorBrewer's Blues (safe with every common colour vision
+   * deficiency), darkest at the top on light, lightest on dark */
+  static const guint32 light_share[PLEDGE_CHART_SHARE_STEPS] = {
+    0xc6dbef, 0x9ecae1, 0x6baed6, 0x3182bd, 0x08519c,
+  };
+  static const guint32 dark_share[PLEDGE_CHART_SHARE_STEPS] = {
+    0x1f3f66, 0x2f6096, 0x4a86c5, 0x86b6e3, 0xcfe3f7,
+  };
+
   g_return_if_fail (style != NULL);
 
   memset (style, 0, sizeof *style);
@@ -179,6 +200,46 @@ pledge_chart_style_init (PledgeChartStyle *style,
     }
   for (guint i = 0; i < PLEDGE_CHART_PALETTE_SIZE; i++)
     style->palette[i] = rgb (dark ? dark_palette[i] : light_palette[i]);
+  for (guint i = 0; i < PLEDGE_CHART_SHARE_STEPS; i++)
+    style->share_scale[i] = rgb (dark ? dark_share[i] : light_share[i]);
+}
+
+static const double share_breaks[PLEDGE_CHART_SHARE_STEPS] = { 0, 1.0, 1.5, 2.0, 3.0 };
+
+gboolean
+pledge_map_scale_from_string (const char     *str,
+                              PledgeMapScale *scale)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  if (strcmp (str, "target") == 0)
+    *scale = PLEDGE_MAP_SCALE_TARGET;
+  else if (strcmp (str, "share") == 0)
+    *scale = PLEDGE_MAP_SCALE_SHARE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+pledge_map_share_class (double share)
+{
+  int k = -1;
+
+  if (!isfinite (share) || share < 0)
+    return -1;
+  for (guint i = 0; i < PLEDGE_CHART_SHARE_STEPS; i++)
+    if (share >= share_breaks[i])
+      k = (int) i;
+  return k;
+}
+
+double
+pledge_map_share_class_min (guint k)
+{
+  g_return_val_if_fail (k < PLEDGE_CHART_SHARE_STEPS, 0);
+
+  return share_breaks[k];
 }
 
 char *
@@ -256,4 +317,34 @@ pledge_chart_year_at (PledgeChartKind         kind,
   if (kind != PLEDGE_CHART_TREND || !size_ok (width, height) || !isfinite (x))
     return input->year;
   return pledge_trend_chart_year_at (width, height, style, input, x);
+}
+
+gboolean
+pledge_chart_locate (PledgeChartKind         kind,
+                     double                  width,
+                     double                  height,
+                     const PledgeChartStyle *style,
+                     const PledgeChartInput *input,
+                     int                     member,
+                     PledgeChartElement     *element)
+{
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (element != NULL, FALSE);
+
+  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0, NAN, NAN };
+  if (!size_ok (width, height) || member < 0 || (guint) member > input->n_members ||
+      !kinds[kind].locate (width, height, style, input, member, element))
+    {
+      element->hit_x = width / 2;
+      element->hit_y = height / 2;
+      return FALSE;
+    }
+  if (!isfinite (element->hit_x) || !isfinite (element->hit_y))
+    {
+      element->hit_x = element->x + element->width / 2;
+      element->hit_y = element->y + element->height / 2;
+    }
+  return TRUE;
 }

@@ -67,6 +67,9 @@ typedef struct
 
 #define PLEDGE_CHART_PALETTE_SIZE 8
 
+/* The classes of the map's sequential scale of the share of GDP */
+#define PLEDGE_CHART_SHARE_STEPS 5
+
 /* The look of a chart. Sizes are in the units of the cairo_t the chart is
  * drawn on: pixels on screen and in a PNG (before the scale), points in SVG
  * and PDF. */
@@ -88,6 +91,9 @@ typedef struct
   PledgeChartColour  other_target; /* the other targets' lines */
   PledgeChartColour  faint;        /* the members not highlighted in the trend */
   PledgeChartColour  palette[PLEDGE_CHART_PALETTE_SIZE]; /* highlighted trend lines */
+  /* The map's sequential scale of the share of GDP, lowest class first:
+   * one hue, lightness away from the background as the share grows */
+  PledgeChartColour  share_scale[PLEDGE_CHART_SHARE_STEPS];
 } PledgeChartStyle;
 
 /* The fixed document style, light or dark: exports use it unchanged so a
@@ -196,6 +202,16 @@ typedef struct
  * does no model work. Read-only once made. */
 typedef struct _PledgeChartInput PledgeChartInput;
 
+/* What the map colours members by */
+typedef enum
+{
+  PLEDGE_MAP_SCALE_TARGET, /* meets the selected target, or not */
+  PLEDGE_MAP_SCALE_SHARE,  /* a sequential scale of the share of GDP */
+} PledgeMapScale;
+
+#define PLEDGE_TYPE_MAP_SCALE (pledge_map_scale_get_type ())
+GType pledge_map_scale_get_type (void) G_GNUC_CONST;
+
 struct _PledgeChartInput
 {
   int                year;
@@ -260,6 +276,8 @@ struct _PledgeChartInput
   /* The revisions chart's two editions; NULL until
    * pledge_chart_input_set_compare() */
   PledgeCompare     *compare;
+  /* The map's colours; set right after _new() (PLEDGE_MAP_SCALE_TARGET) */
+  PledgeMapScale     map_scale;
 };
 
 #define PLEDGE_CHART_TOTAL_INDEX(input) ((int) (input)->n_members)
@@ -298,6 +316,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PledgeChartInput, pledge_chart_input_free)
  * by more than floating point noise: where charts draw a ghost. */
 gboolean          pledge_chart_values_differ         (double                   scenario,
                                                       double                   reported);
+
+/* "target" and "share": the names of --map-scale */
+gboolean pledge_map_scale_from_string (const char     *str,
+                                       PledgeMapScale *scale);
+/* The class of the share scale a share of GDP falls in, -1 when unknown,
+ * and the lower bound of a class (percent) */
+int      pledge_map_share_class       (double          share);
+double   pledge_map_share_class_min   (guint           k);
 
 /* The chart's title as drawn, e.g. "Defence spending as a share of GDP, 2016". */
 char *pledge_chart_get_title (PledgeChartKind          kind,

@@ -665,12 +665,12 @@ pledge_compliance_chart_hit_test (double                  width,
 }
 
 gboolean
-pledge_compliance_chart_element (double                  width,
-                                 double                  height,
-                                 const PledgeChartStyle *style,
-                                 const PledgeChartInput *input,
-                                 int                     member,
-                                 PledgeChartElement     *element)
+pledge_compliance_chart_locate (double                  width,
+                                double                  height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                int                     member,
+                                PledgeChartElement     *element)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;

@@ -753,3 +753,30 @@ pledge_equipment_chart_hit_test (double                  width,
   pledge_chart_end (&c);
   return hit;
 }
+
+gboolean
+pledge_equipment_chart_locate (double                  width,
+                              double                  height,
+                              const PledgeChartStyle *style,
+                              const PledgeChartInput *input,
+                              int                     member,
+                              PledgeChartElement     *element)
+{
+  g_auto(Layout) l = { 0 };
+  PledgeChart c;
+  gboolean found = FALSE;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_EQUIPMENT, NULL, width, height, style, input);
+  if (equipment_layout (&c, &l))
+    for (guint i = 0; i < l.n_points && !found; i++)
+      if (l.points[i].member == member)
+        {
+          /* The point's dot */
+          found = TRUE;
+          element->x = l.points[i].x - l.radius;
+          element->y = l.points[i].y - l.radius;
+          element->width = element->height = 2 * l.radius;
+        }
+  pledge_chart_end (&c);
+  return found;
+}

@@ -300,3 +300,15 @@ pledge_gap_chart_hit_test (double                  width,
   return pledge_bars_chart_hit_test (PLEDGE_CHART_GAP, gap_layout, width, height, style,
                                      input, x, y);
 }
+
+gboolean
+pledge_gap_chart_locate (double                  width,
+                        double                  height,
+                        const PledgeChartStyle *style,
+                        const PledgeChartInput *input,
+                        int                     member,
+                        PledgeChartElement     *element)
+{
+  return pledge_bars_chart_locate (PLEDGE_CHART_GAP, gap_layout, width, height, style, input,
+                                   member, element);
+}

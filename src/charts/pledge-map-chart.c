@@ -28,6 +28,9 @@ pledge_map_chart_title (const PledgeChartInput *input)
 {
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
 
+  if (input->map_scale == PLEDGE_MAP_SCALE_SHARE)
+    /* The compliance chart's title */
+    return g_strdup_printf (_("Defence spending as a share of GDP, %d"), input->year);
   if (target == NULL)
     /* Translators: a chart's title; %d is a year */
     return g_strdup_printf (_("NATO members, %d"), input->year);
@@ -57,12 +60,15 @@ typedef struct
   Panel            panels[2];
   guint            n_panels;
   int             *member_of;  /* map country -> input member, or -1 */
+  char            *share_labels[PLEDGE_CHART_SHARE_STEPS];
 } Layout;
 
 static void
 layout_clear (Layout *l)
 {
   g_free (l->member_of);
+  for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+    g_free (l->share_labels[k]);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
@@ -173,6 +179,71 @@ place_panels (PledgeChart *c,
     }
 }
 
+/* A member's colour, NULL when its figures are not known (hatched) */
+static const PledgeChartColour *
+member_fill (const PledgeChartStyle  *style,
+             const PledgeChartMember *m,
+             PledgeMapScale           scale)
+{
+  if (scale == PLEDGE_MAP_SCALE_SHARE)
+    {
+      int k = pledge_map_share_class (m->defence_gdp);
+
+      return k >= 0 ? &style->share_scale[k] : NULL;
+    }
+  switch (m->meets)
+    {
+    case PLEDGE_MEETS_YES:
+      return &style->meets;
+    case PLEDGE_MEETS_NO:
+      return &style->misses;
+    case PLEDGE_MEETS_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+/* 1 or 1.5: a class's bound, no more decimals than it has */
+static char *
+share_text (double share)
+{
+  return pledge_chart_format_number (share, share == floor (share) ? 0 : 1);
+}
+
+/* The classes of the share scale, each a box: "Under 1%", "1–1.5%", ...
+ * "3% or more"; the labels kept in the layout */
+static void
+add_share_legend (PledgeLegend           *legend,
+                  const PledgeChartStyle *style,
+                  Layout                 *l)
+{
+  for (guint k = 0; k < PLEDGE_CHART_SHARE_STEPS; k++)
+    {
+      g_autofree char *low = share_text (pledge_map_share_class_min (k));
+      char *text;
+
+      if (k == 0)
+        {
+          g_autofree char *high = share_text (pledge_map_share_class_min (1));
+
+          /* Translators: a map's legend, a class of shares of GDP: "Under 1%" */
+          text = g_strdup_printf (_("Under %s%%"), high);
+        }
+      else if (k + 1 == PLEDGE_CHART_SHARE_STEPS)
+        /* Translators: a map's legend, a class of shares of GDP: "3% or more" */
+        text = g_strdup_printf (_("%s%% or more"), low);
+      else
+        {
+          g_autofree char *high = share_text (pledge_map_share_class_min (k + 1));
+
+          /* Translators: a map's legend, a class of shares of GDP: "1.5–2%" */
+          text = g_strdup_printf (_("%s–%s%%"), low, high);
+        }
+      l->share_labels[k] = text;
+      pledge_legend_add (legend, PLEDGE_SWATCH_BOX, &style->share_scale[k], text);
+    }
+}
+
 static gboolean
 map_layout (PledgeChart *c,
             Layout      *l)
@@ -198,13 +269,15 @@ map_layout (PledgeChart *c,
             if (input->members[i].in_year)
               {
                 l->member_of[k] = i;
-                any_unknown |= input->members[i].meets == PLEDGE_MEETS_UNKNOWN;
+                any_unknown |= member_fill (style, &input->members[i], input->map_scale) == NULL;
               }
             break;
           }
     }
 
-  if (target != NULL)
+  if (input->map_scale == PLEDGE_MAP_SCALE_SHARE)
+    add_share_legend (&legend, style, l);
+  else if (target != NULL)
     pledge_legend_add_meets (&legend, style, target, FALSE);
   if (any_unknown)
     pledge_legend_add (&legend, PLEDGE_SWATCH_HATCHED, &style->muted,
@@ -282,20 +355,12 @@ paint_panel (PledgeChart  *c,
         if ((m >= 0) != (pass == 1))
           continue;
         if (m >= 0)
-          switch (input->members[m].meets)
-            {
-            case PLEDGE_MEETS_YES:
-              fill = &style->meets;
-              break;
-            case PLEDGE_MEETS_NO:
-              fill = &style->misses;
-              break;
-            case PLEDGE_MEETS_UNKNOWN:
-            default:
+          {
+            fill = member_fill (style, &input->members[m], input->map_scale);
+            hatch = fill == NULL;
+            if (hatch)
               fill = &style->background;
-              hatch = TRUE;
-              break;
-            }
+          }
 
         cairo_new_path (cr);
         append_country (c, l, p, country);
@@ -371,4 +436,129 @@ pledge_map_chart_hit_test (double                  width,
       }
   pledge_chart_end (&c);
   return hit;
+}
+
+/* A point inside country in frame, in the map's km: the middle of the
+ * longest run inside it across its largest ring, a few rows tried */
+static gboolean
+interior_point (const PledgeMap        *map,
+                const PledgeMapCountry *country,
+                guint                   frame,
+                double                 *px,
+                double                 *py)
+{
+  const PledgeMapRing *largest = NULL;
+  static const double rows[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  const guint samples = 96;
+
+  for (guint k = 0; k < country->n_rings; k++)
+    {
+      const PledgeMapRing *r = &map->rings[country->first_ring + k];
+
+      if (r->frame == frame &&
+          (largest == NULL || (r->x1 - r->x0) * (r->y1 - r->y0) >
+                                (largest->x1 - largest->x0) * (largest->y1 - largest->y0)))
+        largest = r;
+    }
+  if (largest == NULL)
+    return FALSE;
+  for (guint row = 0; row < G_N_ELEMENTS (rows); row++)
+    {
+      double y = largest->y0 + rows[row] * (largest->y1 - largest->y0);
+      guint best_start = 0, best_len = 0, start = 0, len = 0;
+
+      for (guint i = 0; i <= samples; i++)
+        {
+          double x = largest->x0 + (i + 0.5) / (samples + 1) * (largest->x1 - largest->x0);
+
+          if (i < samples && pledge_map_country_contains (map, country, frame, x, y))
+            {
+              if (len++ == 0)
+                start = i;
+            }
+          else
+            {
+              if (len > best_len)
+                {
+                  best_start = start;
+                  best_len = len;
+                }
+              len = 0;
+            }
+        }
+      if (best_len > 0)
+        {
+          *px = largest->x0 + (best_start + best_len / 2.0) / (samples + 1) *
+                                (largest->x1 - largest->x0);
+          *py = y;
+          if (pledge_map_country_contains (map, country, frame, *px, *py))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+pledge_map_chart_locate (double                  width,
+                         double                  height,
+                         const PledgeChartStyle *style,
+                         const PledgeChartInput *input,
+                         int                     member,
+                         PledgeChartElement     *element)
+{
+  g_auto(Layout) l = { 0 };
+  PledgeChart c;
+  gboolean found = FALSE;
+
+  pledge_chart_begin (&c, PLEDGE_CHART_MAP, NULL, width, height, style, input);
+  if (map_layout (&c, &l))
+    for (guint k = 0; k < l.map->n_countries && !found; k++)
+      {
+        const PledgeMapCountry *country = &l.map->countries[k];
+
+        if (l.member_of[k] != member)
+          continue;
+        /* Europe first: the panel where most members are */
+        for (guint n = l.n_panels; n-- > 0 && !found;)
+          {
+            const Panel *p = &l.panels[n];
+            const PledgeMapFrame *f = &l.map->frames[p->frame];
+            double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+            double kx, ky, hx, hy;
+
+            if (!interior_point (l.map, country, p->frame, &kx, &ky))
+              continue;
+            to_page (p, f, kx, ky, &hx, &hy);
+            if (!pledge_rect_contains (&p->box, hx, hy))
+              continue;
+            /* The country's outline in this panel, cut to the panel */
+            for (guint r = 0; r < country->n_rings; r++)
+              {
+                const PledgeMapRing *ring = &l.map->rings[country->first_ring + r];
+                double ax, ay, bx, by;
+
+                if (ring->frame != (guint) p->frame)
+                  continue;
+                to_page (p, f, ring->x0, ring->y1, &ax, &ay);
+                to_page (p, f, ring->x1, ring->y0, &bx, &by);
+                x0 = MIN (x0, ax);
+                y0 = MIN (y0, ay);
+                x1 = MAX (x1, bx);
+                y1 = MAX (y1, by);
+              }
+            x0 = MAX (x0, p->box.x);
+            y0 = MAX (y0, p->box.y);
+            x1 = MIN (x1, p->box.x + p->box.width);
+            y1 = MIN (y1, p->box.y + p->box.height);
+            found = TRUE;
+            element->x = x0;
+            element->y = y0;
+            element->width = MAX (1, x1 - x0);
+            element->height = MAX (1, y1 - y0);
+            element->hit_x = hx;
+            element->hit_y = hy;
+          }
+      }
+  pledge_chart_end (&c);
+  return found;
 }

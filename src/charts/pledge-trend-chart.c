@@ -876,3 +876,43 @@ pledge_trend_chart_year_at (double                  width,
   pledge_chart_end (&c);
   return year;
 }
+
+gboolean
+pledge_trend_chart_locate (double                  width,
+                          double                  height,
+                          const PledgeChartStyle *style,
+                          const PledgeChartInput *input,
+                          int                     member,
+                          PledgeChartElement     *element)
+{
+  Layout l = { 0 };
+  PledgeChart c;
+  const PledgeChartMember *m;
+  gboolean found = FALSE;
+  int k = input->year - input->first_year;
+
+  m = pledge_chart_input_get_member (input, member);
+  if (m == NULL || m->series == NULL || input->n_years == 0 || k < 0 ||
+      (guint) k >= input->n_years || !isfinite (m->series[k]))
+    return FALSE;
+  pledge_chart_begin (&c, PLEDGE_CHART_TREND, NULL, width, height, style, input);
+  if (trend_layout (&c, &l) && (guint) k >= l.first && (guint) k <= l.last)
+    {
+      /* The line's point in the input's year, which dragging moves */
+      double x = year_x (&l, (guint) k);
+      double y = pledge_axis_map (&l.axis, m->series[k], l.baseline, l.top);
+      double r = c.em * 0.4;
+
+      found = TRUE;
+      element->x = x - r;
+      element->y = y - r;
+      element->width = element->height = 2 * r;
+      element->draggable = (guint) member < input->n_members;
+      element->axis_from = l.baseline;
+      element->axis_to = l.top;
+      element->axis_min = l.axis.min;
+      element->axis_max = l.axis.max;
+    }
+  pledge_chart_end (&c);
+  return found;
+}
