@@ -51,8 +51,7 @@ screenshot (PledgeWindow *win,
 static void
 test_compare_bundled (void)
 {
-  /* The 2025 edition revised the 2024 edition's figures for 2024 */
-  PledgeWindow *win = new_window_sized (BUNDLED "nato-2024.xml", TRUE, 1200);
+  PledgeWindow *win = new_window_sized (BUNDLED "nato.xml", TRUE, 1200);
   AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (win), is_view_stack, NULL));
   PledgeChartView *view;
   const PledgeChartInput *input;
