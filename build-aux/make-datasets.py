@@ -360,8 +360,7 @@ def nato_2026(ref_dir, members):
         SRC_WALES, SRC_HAGUE, SRC_MEMBERS,
     ]
     return render(
-        "Defence investment of NATO countries, 2014-2026, core defence "
-        "(NATO, July 2026 edition)",
+        "Defence investment of NATO countries, 2014-2026",
         ("2026-07", "core-defence",
          "Defence Investment of NATO Countries (2014-2026)"),
         sources, notes, ("million", 2021), [t[0] for t in TARGETS], members,
@@ -420,8 +419,7 @@ def nato_2024(ref_dir, members):
         SRC_WALES, SRC_HAGUE, SRC_MEMBERS,
     ]
     return render(
-        "Defence expenditure of NATO countries, 2014-2024 "
-        "(NATO, June 2024 edition)",
+        "Defence expenditure of NATO countries, 2014-2024",
         ("2024-06", None, "Defence Expenditure of NATO Countries (2014-2024)"),
         sources, notes, ("million", 2015), [t[0] for t in TARGETS], members,
         figures_for(members, years, {2023, 2024}, columns))
@@ -469,8 +467,7 @@ def nato_2025(ref_dir, members):
         SRC_WALES, SRC_HAGUE, SRC_MEMBERS,
     ]
     return render(
-        "Defence expenditure of NATO countries, 2014-2025, no money figures "
-        "(NATO, August 2025 edition)",
+        "Defence expenditure of NATO countries, 2014-2025, no money figures",
         ("2025-08", None, "Defence Expenditure of NATO Countries (2014-2025)"),
         sources, notes, ("million", None), [t[0] for t in TARGETS], members,
         figures_for(members, years, {2024, 2025}, columns))
@@ -536,8 +533,7 @@ def nato_2019(ref_dir, members):
         SRC_WALES, SRC_MEMBERS,
     ]
     return render(
-        "Defence expenditure of NATO countries, 2012-2019 "
-        "(NATO, June 2019 edition)",
+        "Defence expenditure of NATO countries, 2012-2019",
         ("2019-06", None, "Defence Expenditure of NATO Countries (2012-2019)"),
         sources, notes, ("unit", 2015), ["gdp-2", "equipment-20"], members,
         figures_for(members, years, {2018, 2019}, columns))
@@ -568,8 +564,7 @@ def nato_2016(ref_dir, members):
         SRC_WALES, SRC_MEMBERS,
     ]
     return render(
-        "Defence expenditure of NATO countries, 2016 estimates, shares only "
-        "(NATO, July 2016 edition)",
+        "Defence expenditure of NATO countries, 2016 estimates, shares only",
         ("2016-07", None,
          "Defence Expenditures of NATO Countries (2009-2016)"),
         sources, notes, ("million", None), ["gdp-2", "equipment-20"], members,

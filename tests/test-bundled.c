@@ -208,6 +208,7 @@ typedef struct
 {
   const char *name;
   const char *title;        /* in the title */
+  const char *described;    /* the edition as the subtitle and footers say it */
   const char *date;         /* edition/@date */
   const char *basis;        /* edition/@basis, or NULL */
   const char *edition;      /* in the edition's name */
@@ -217,15 +218,15 @@ typedef struct
 } Edition;
 
 static const Edition editions[] = {
-  { "nato.xml", "July 2026", "2026-07", "core-defence",
+  { "nato.xml", "2014-2026", "July 2026 edition, core defence", "2026-07", "core-defence",
     "Defence Investment of NATO Countries (2014-2026)", 2021, 2014, 2026, 2025 },
-  { "nato-2025.xml", "August 2025", "2025-08", NULL,
+  { "nato-2025.xml", "2014-2025", "August 2025 edition", "2025-08", NULL,
     "Defence Expenditure of NATO Countries (2014-2025)", 0, 2014, 2025, 2024 },
-  { "nato-2024.xml", "June 2024", "2024-06", NULL,
+  { "nato-2024.xml", "2014-2024", "June 2024 edition", "2024-06", NULL,
     "Defence Expenditure of NATO Countries (2014-2024)", 2015, 2014, 2024, 2023 },
-  { "nato-2019.xml", "June 2019", "2019-06", NULL,
+  { "nato-2019.xml", "2012-2019", "June 2019 edition", "2019-06", NULL,
     "Defence Expenditure of NATO Countries (2012-2019)", 2015, 2012, 2019, 2018 },
-  { "nato-2016.xml", "July 2016", "2016-07", NULL,
+  { "nato-2016.xml", "2016 estimates", "July 2016 edition", "2016-07", NULL,
     "Defence Expenditures of NATO Countries (2009-2016)", 0, 2016, 2016, 2016 },
 };
 
@@ -246,6 +247,11 @@ test_titles (void)
       g_assert_cmpstr (edition->date, ==, e->date);
       g_assert_cmpstr (edition->basis, ==, e->basis);
       g_assert_cmpstr (edition->name, ==, e->edition);
+      {
+        g_autofree char *described = pledge_edition_describe (edition);
+
+        g_assert_cmpstr (described, ==, e->described);
+      }
       g_assert_cmpint (pledge_dataset_get_constant_year (dataset), ==, e->constant);
       g_assert_true (pledge_snapshot_get_year_range (s, &first, &last));
       g_assert_cmpint (first, ==, e->first);
