@@ -229,13 +229,29 @@ row_text (const PledgeCompare  *compare,
   return g_strdup_printf ("%s · %s", values, status);
 }
 
+/* "Defence expenditure of NATO countries, 2014-2024, June 2024 edition":
+ * the title, and the edition where the file gives one */
+static char *
+edition_text (PledgeDataset *dataset)
+{
+  const PledgeEdition *edition = pledge_dataset_get_edition (dataset);
+  g_autofree char *described = NULL;
+
+  if (edition == NULL)
+    return g_strdup (pledge_dataset_get_title (dataset));
+  described = pledge_edition_describe (edition);
+  /* Translators: a dataset's title and its edition */
+  return g_strdup_printf (_("%s, %s"), pledge_dataset_get_title (dataset), described);
+}
+
 static char *
 editions_note (const PledgeCompare *compare)
 {
+  g_autofree char *older = edition_text (compare->old_dataset);
+  g_autofree char *newer = edition_text (compare->new_dataset);
+
   /* Translators: a chart's footnote naming the two editions compared */
-  return g_strdup_printf (_("Older: %s. Newer: %s."),
-                          pledge_dataset_get_title (compare->old_dataset),
-                          pledge_dataset_get_title (compare->new_dataset));
+  return g_strdup_printf (_("Older: %s. Newer: %s."), older, newer);
 }
 
 static gboolean
