@@ -142,16 +142,6 @@ pledge_window_update_title (PledgeWindow *self)
   dataset_title = pledge_dataset_get_title (win_dataset (self));
   if (dataset_title == NULL || *dataset_title == '\0')
     dataset_title = win_display_name (self);
-  edition = pledge_dataset_get_edition (win_dataset (self));
-  if (edition != NULL)
-    {
-      g_autofree char *described = pledge_edition_describe (edition);
-
-      /* Translators: a dataset's title and its edition, such as "Defence
-       * expenditure of NATO countries — July 2026, core defence" */
-      dataset_title = with_edition = g_strdup_printf (_("%s — %s"), dataset_title, described);
-    }
-
   /* A bullet marks unsaved changes, as in other GNOME apps. */
   if (pledge_window_has_changes (self))
     title = g_strdup_printf ("• %s", dataset_title);
@@ -167,11 +157,28 @@ pledge_window_update_title (PledgeWindow *self)
   else
     subtitle = g_strdup (win_display_name (self));
 
+  /* The edition in the subtitle, which long titles do not cut off */
+  edition = pledge_dataset_get_edition (win_dataset (self));
+  if (edition != NULL)
+    {
+      g_autofree char *described = pledge_edition_describe (edition);
+      g_autofree char *file = g_steal_pointer (&subtitle);
+
+      /* Translators: the window subtitle: where the dataset is, and its
+       * edition, such as "nato.xml, bundled with Pledge · July 2026 edition,
+       * core defence" */
+      subtitle = g_strdup_printf (_("%s · %s"), file, described);
+      /* Translators: a dataset's title and its edition, such as "Defence
+       * expenditure of NATO countries — July 2026 edition, core defence" */
+      with_edition = g_strdup_printf (_("%s — %s"), title, described);
+    }
+
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* The header may have room for only part of a long title. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), dataset_title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
+                               with_edition != NULL ? with_edition : dataset_title);
+  gtk_window_set_title (GTK_WINDOW (self), with_edition != NULL ? with_edition : title);
 }
 
 static void

@@ -71,6 +71,13 @@ window_title (PledgeWindow *win)
   return gtk_window_get_title (GTK_WINDOW (win));
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 /* Tests */
 
 static void
@@ -87,6 +94,16 @@ test_open (void)
   g_assert_null (pledge_window_get_file (win));
   g_assert_cmpint (pledge_window_get_year (win), ==, 2026);
   g_assert_true (g_str_has_prefix (pledge_window_get_summary (win), "30 of 32 "));
+  /* Its edition and basis where a long title cannot cut them off */
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (win), is_of_type,
+                                                           GSIZE_TO_POINTER (ADW_TYPE_WINDOW_TITLE)));
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                     "nato.xml, bundled with Pledge · July 2026 edition, core defence");
+    g_assert_cmpstr (window_title (win), ==,
+                     "Defence investment of NATO countries, 2014-2026 — July 2026 edition, core defence");
+  }
 
   /* Through the recent files' action: the file replaces the unchanged
    * bundled dataset in this window. */
