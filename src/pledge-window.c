@@ -164,10 +164,10 @@ pledge_window_update_title (PledgeWindow *self)
       g_autofree char *described = pledge_edition_describe (edition);
       g_autofree char *file = g_steal_pointer (&subtitle);
 
-      /* Translators: the window subtitle: where the dataset is, and its
-       * edition, such as "nato.xml, bundled with Pledge · July 2026 edition,
-       * core defence" */
-      subtitle = g_strdup_printf (_("%s · %s"), file, described);
+      /* Translators: the window subtitle: the dataset's edition first (a
+       * narrow header cuts the end), then where it is, such as "July 2026
+       * edition, core defence · nato.xml, bundled with Pledge" */
+      subtitle = g_strdup_printf (_("%s · %s"), described, file);
       /* Translators: a dataset's title and its edition, such as "Defence
        * expenditure of NATO countries — July 2026 edition, core defence" */
       with_edition = g_strdup_printf (_("%s — %s"), title, described);

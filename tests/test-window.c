@@ -100,7 +100,7 @@ test_open (void)
                                                            GSIZE_TO_POINTER (ADW_TYPE_WINDOW_TITLE)));
 
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
-                     "nato.xml, bundled with Pledge · July 2026 edition, core defence");
+                     "July 2026 edition, core defence · nato.xml, bundled with Pledge");
     g_assert_cmpstr (window_title (win), ==,
                      "Defence investment of NATO countries, 2014-2026 — July 2026 edition, core defence");
   }
