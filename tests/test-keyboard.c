@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gdk/x11/gdkx.h>
 #include <math.h>
 #include <string.h>
@@ -750,6 +751,75 @@ type_path (GtkWindow  *window,
 /* What the issue asks of the keyboard, start to end: open a file, change
  * the year and the target, edit a figure in the table and one through the
  * chart, undo both, save, export; not one click. */
+/* Open (Ctrl+O) takes a workbook and a CSV as it takes a dataset: each
+ * becomes a new unsaved dataset with no file of its own, and a toast says
+ * what was imported. */
+static void
+open_by_chooser (PledgeWindow *win,
+                 const char   *path)
+{
+  GtkWindow *dialog = NULL;
+
+  press (GTK_WINDOW (win), "ctrl+o");
+  for (guint i = 0; i < 50 && dialog == NULL; i++)
+    {
+      dialog = find_transient (GTK_WINDOW (win), GTK_TYPE_FILE_CHOOSER_DIALOG);
+      run_for (20);
+    }
+  g_assert_nonnull (dialog);
+  run_for (300);
+  type_path (dialog, path);
+  press (dialog, "Return");
+  for (guint i = 0; i < 100 && pledge_window_get_last_toast (win) == NULL; i++)
+    run_for (20);
+  wait_for_load (win);
+  run_for (100);
+}
+
+static void
+test_open_imports (void)
+{
+  g_autofree char *workbook = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                     "sipri-mini.xlsx", NULL);
+  g_autofree char *tmpdir = g_dir_make_tmp ("pledge-open-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "spending.csv", NULL);
+  PledgeWindow *win;
+
+  if (!can_press_keys ())
+    return;
+
+  g_assert_true (g_file_set_contents (csv, "member,year,defence-gdp\nDEU,2016,1.2\nCHE,2016,0.7\n",
+                                      -1, NULL));
+  win = pledge_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 900);
+  gtk_window_present (GTK_WINDOW (win));
+  run_for (200);
+
+  open_by_chooser (win, workbook);
+  g_assert_nonnull (pledge_window_get_dataset (win));
+  g_assert_null (pledge_window_get_file (win));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (win)), "• "));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "(SIPRI)"));
+  g_assert_true (g_str_has_prefix (pledge_window_get_last_toast (win), "Imported "));
+
+  /* The window holds unsaved work now: the CSV opens in a window of its own */
+  destroy_window (win);
+  win = pledge_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 900);
+  gtk_window_present (GTK_WINDOW (win));
+  run_for (200);
+  open_by_chooser (win, csv);
+  g_assert_nonnull (pledge_window_get_dataset (win));
+  g_assert_null (pledge_window_get_file (win));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "spending.csv"));
+  g_assert_cmpint (pledge_window_get_year (win), ==, 2016);
+  g_assert_nonnull (strstr (pledge_window_get_last_toast (win), "Left out 1 other country"));
+
+  destroy_window (win);
+  g_unlink (csv);
+  g_rmdir (tmpdir);
+}
+
 static void
 test_keyboard_only (void)
 {
@@ -879,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/trend-drag", test_trend_drag);
   g_test_add_func ("/pledge/keyboard/map-toggle", test_map_toggle);
   g_test_add_func ("/pledge/keyboard/keyboard-only", test_keyboard_only);
+  g_test_add_func ("/pledge/keyboard/open-imports", test_open_imports);
 
   status = g_test_run ();
 
