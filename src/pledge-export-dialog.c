@@ -406,6 +406,24 @@ pledge_export_dialog_set_compare (PledgeExportDialog *self,
   update (self);
 }
 
+void
+pledge_export_dialog_set_map_scale (PledgeExportDialog *self,
+                                    PledgeMapScale      scale)
+{
+  g_return_if_fail (PLEDGE_IS_EXPORT_DIALOG (self));
+
+  self->input->map_scale = scale;
+  update (self);
+}
+
+PledgeMapScale
+pledge_export_dialog_get_map_scale (PledgeExportDialog *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_EXPORT_DIALOG (self), PLEDGE_MAP_SCALE_TARGET);
+
+  return self->input->map_scale;
+}
+
 PledgeChartKind
 pledge_export_dialog_get_kind (PledgeExportDialog *self)
 {

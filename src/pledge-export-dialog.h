@@ -29,6 +29,10 @@ PledgeExportDialog *pledge_export_dialog_new       (GtkWindow          *parent,
 
 PledgeChartKind     pledge_export_dialog_get_kind   (PledgeExportDialog *self);
 /* What the revisions chart compares (transfer full) */
+/* The map exports in the scale the window shows */
+void                pledge_export_dialog_set_map_scale (PledgeExportDialog *self,
+                                                        PledgeMapScale      scale);
+PledgeMapScale      pledge_export_dialog_get_map_scale (PledgeExportDialog *self);
 void                pledge_export_dialog_set_compare (PledgeExportDialog *self,
                                                       PledgeCompare      *compare);
 void                pledge_export_dialog_set_kind   (PledgeExportDialog *self,

@@ -618,6 +618,8 @@ export_action (GtkWidget  *widget,
   dialog = pledge_export_dialog_new (GTK_WINDOW (self), win_snapshot (self), self->year, self->target,
                                      kind);
   pledge_window_compare_export (self, GTK_WINDOW (dialog));
+  pledge_export_dialog_set_map_scale (
+    dialog, pledge_chart_view_get_map_scale (PLEDGE_CHART_VIEW (self->charts[PLEDGE_CHART_MAP])));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   self->export_dialog = GTK_WINDOW (dialog);
   g_object_weak_ref (G_OBJECT (dialog), pledge_window_clear_export_dialog, self);

@@ -783,6 +783,9 @@ pledge_window_init (PledgeWindow *self)
                                         pledge_chart_kind_get_title (k));
       adw_view_stack_page_set_icon_name (page, chart_icons[k]);
     }
+  /* The map's scale, as the user left it */
+  g_settings_bind (self->settings, "map-scale", self->charts[PLEDGE_CHART_MAP], "map-scale",
+                   G_SETTINGS_BIND_DEFAULT);
   pledge_window_charts_init (self);
   /* Now that the stack has its pages: a switcher makes its buttons once. */
   adw_view_switcher_set_stack (self->switcher, self->chart_stack);

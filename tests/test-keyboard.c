@@ -19,6 +19,7 @@
 
 #include "pledge-chart-focus.h"
 #include "pledge-chart-view.h"
+#include "pledge-export-dialog.h"
 #include "pledge-figure-cell.h"
 #include "pledge-member-table.h"
 #include "pledge-plan-window.h"
@@ -692,6 +693,29 @@ test_map_toggle (void)
   input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
   g_assert_cmpint (input->year, ==, 2023);
   g_assert_cmpint (input->map_scale, ==, PLEDGE_MAP_SCALE_SHARE);
+
+  /* The export dialog draws the map the window shows */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.export", NULL);
+  run_for (200);
+  {
+    PledgeExportDialog *dialog = PLEDGE_EXPORT_DIALOG (pledge_window_get_export_dialog (win));
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (pledge_export_dialog_get_kind (dialog), ==, PLEDGE_CHART_MAP);
+    g_assert_cmpint (pledge_export_dialog_get_map_scale (dialog), ==, PLEDGE_MAP_SCALE_SHARE);
+    gtk_window_close (GTK_WINDOW (dialog));
+    run_for (100);
+  }
+
+  /* A second day: a new window shows the map as the user left it */
+  {
+    PledgeWindow *again = open_keyboard_window ();
+
+    g_assert_cmpint (pledge_chart_view_get_map_scale (
+                       PLEDGE_CHART_VIEW (pledge_window_get_chart_view (again, PLEDGE_CHART_MAP))),
+                     ==, PLEDGE_MAP_SCALE_SHARE);
+    destroy_window (again);
+  }
 
   /* And back, by the property */
   g_object_set (view, "map-scale", PLEDGE_MAP_SCALE_TARGET, NULL);
