@@ -28,6 +28,30 @@ GLogWriterOutput log_writer        (GLogLevelFlags   level,
 /* Runs what is pending in the main loop; runs it for ms milliseconds. */
 void             iterate           (void);
 void             run_for           (guint            ms);
+/* Runs the main loop until holds (data) does, at most timeout_ms
+ * milliseconds; whether it held. For what a test waits on (an event
+ * through the X server, a redraw) instead of a fixed time, which a slow
+ * machine or a sanitizer build outlasts. */
+typedef gboolean (*WaitCondition) (gpointer data);
+gboolean         wait_until        (WaitCondition    holds,
+                                    gpointer         data,
+                                    guint            timeout_ms);
+/* Keys and the pointer through the X server (xdotool's XTEST), as a user
+ * presses them. can_press_keys() skips the test without xdotool or X. */
+gboolean         can_press_keys    (void);
+/* Once another client (xdotool) has sent events through the X server:
+ * waits until the server has given them to this process, and handles
+ * them and what they make pending. */
+void             x_settle          (void);
+/* Presses keys ("ctrl+w", "Escape", "2 Return") in window, focused
+ * first, then runs the main loop for wait_ms. */
+void             press_keys        (GtkWindow       *window,
+                                    const char      *keys,
+                                    guint            wait_ms);
+/* A visible window of type (or a subtype) transient for parent (any
+ * window's when parent is NULL), or NULL */
+GtkWindow       *find_transient    (GtkWindow       *parent,
+                                    GType            type);
 /* A copy of uri in a new temporary folder. */
 GFile           *copy_to_temp      (const char      *uri,
                                     char           **tmpdir);

@@ -120,23 +120,6 @@ assert_all_named (GtkWidget *root,
   g_assert_cmpuint (n_checked, >=, min_checked);
 }
 
-static GtkWindow *
-find_transient (GtkWindow *parent,
-                GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == parent &&
-          g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;  /* the list of toplevels keeps it */
-    }
-  return NULL;
-}
-
 static void
 assert_label (GtkWidget  *widget,
               const char *expected)

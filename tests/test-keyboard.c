@@ -26,58 +26,20 @@
 #include "pledge-ui-test-util.h"
 #include "pledge-window.h"
 
+/* Presses keys and waits 150 ms for what they do */
+static void
+press (GtkWindow  *window,
+       const char *keys)
+{
+  press_keys (window, keys, 150);
+}
+
 static char *
 test_file_uri (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", name, NULL);
 
   return g_filename_to_uri (path, NULL, NULL);
-}
-
-static gboolean
-can_press_keys (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X display");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Presses keys ("ctrl+w", "Escape", "2 Return") in window, focused first. */
-static void
-press (GtkWindow  *window,
-       const char *keys)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = NULL;
-  g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (surface);
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_ptr_array_add (argv, (char *) "xdotool");
-  g_ptr_array_add (argv, (char *) "windowfocus");
-  g_ptr_array_add (argv, (char *) "--sync");
-  g_ptr_array_add (argv, xid);
-  g_ptr_array_add (argv, (char *) "key");
-  g_ptr_array_add (argv, (char *) "--delay");
-  g_ptr_array_add (argv, (char *) "30");
-  for (guint i = 0; key_list[i] != NULL; i++)
-    g_ptr_array_add (argv, key_list[i]);
-  g_ptr_array_add (argv, NULL);
-
-  run_for (50);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  run_for (150);
 }
 
 /* Runs xdotool with a window's id in place of "WID" in args. */
@@ -100,6 +62,7 @@ xdotool (GtkWindow  *window,
                 &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  x_settle ();
 }
 
 /* Moves the pointer to (x, y) of widget in window, then does what (e.g.
@@ -131,23 +94,6 @@ open_keyboard_window (void)
   g_autofree char *uri = test_file_uri ("keyboard.xml");
 
   return new_window_sized (uri, FALSE, 1200);
-}
-
-static GtkWindow *
-find_transient (GtkWindow *parent,
-                GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == parent &&
-          G_OBJECT_TYPE (window) == type && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;  /* the list of toplevels keeps it */
-    }
-  return NULL;
 }
 
 typedef struct
@@ -394,6 +340,47 @@ share_of (PledgeWindow *win,
   g_assert_not_reached ();
 }
 
+/* How long a test waits for an event sent through the X server to have
+ * its effect: far longer than it takes, so that only a fault fails */
+#define EVENT_WAIT_MS 10000
+
+typedef struct
+{
+  PledgeWindow *win;
+  guint         n;
+} MeetingWait;
+
+static gboolean
+meeting_is (gpointer data)
+{
+  MeetingWait *wait = data;
+
+  return n_meeting (wait->win) == wait->n;
+}
+
+/* That n members meet the target, once the events sent have arrived */
+static void
+assert_meeting_soon (PledgeWindow *win,
+                     guint         n)
+{
+  MeetingWait wait = { win, n };
+
+  wait_until (meeting_is, &wait, EVENT_WAIT_MS);
+  g_assert_cmpuint (n_meeting (win), ==, n);
+}
+
+static gboolean
+can_undo (gpointer undo)
+{
+  return pledge_undo_stack_get_can_undo (undo);
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 static int
 member_of (PledgeWindow *win,
            const char   *code)
@@ -501,8 +488,9 @@ test_chart_drag (void)
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, (bar.y + y_two) / 2, NULL);
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, NULL);
   /* Live, before the button is let go */
-  g_assert_cmpuint (n_meeting (win), ==, 3);
+  assert_meeting_soon (win, 3);
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, "mouseup 1");
+  g_assert_true (wait_until (can_undo, undo, EVENT_WAIT_MS));
   g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
   g_assert_cmpfloat (share_of (win, "DEU"), <=, 2.05);
   g_assert_cmpuint (n_meeting (win), ==, 3);
@@ -525,9 +513,9 @@ test_chart_drag (void)
                                    (bar.axis_to - bar.axis_from));
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, bar.y + 2, "mousedown 1");
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, NULL);
-  g_assert_cmpuint (n_meeting (win), ==, 3);
+  assert_meeting_soon (win, 3);
   xdotool (GTK_WINDOW (win), "key Escape");
-  run_for (100);
+  assert_meeting_soon (win, 2);
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, "mouseup 1");
   g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
   g_assert_cmpuint (n_meeting (win), ==, 2);
@@ -554,8 +542,9 @@ test_trend_drag (void)
   win = open_keyboard_window ();
   undo = pledge_window_get_undo_stack (win);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.show-chart", "s", "trend");
-  run_for (200);
   view = pledge_window_get_chart_view (win, PLEDGE_CHART_TREND);
+  g_assert_true (wait_until (is_shown, view, EVENT_WAIT_MS));
+  run_for (100);
   g_assert_true (gtk_widget_get_mapped (view));
   input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
   g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_TREND, gtk_widget_get_width (view),
@@ -573,8 +562,9 @@ test_trend_drag (void)
   pointer_at (GTK_WINDOW (win), view, x, (point.y + y_two) / 2, NULL);
   pointer_at (GTK_WINDOW (win), view, x, y_two, NULL);
   /* Live, before the button is let go */
-  g_assert_cmpuint (n_meeting (win), ==, 3);
+  assert_meeting_soon (win, 3);
   pointer_at (GTK_WINDOW (win), view, x, y_two, "mouseup 1");
+  g_assert_true (wait_until (can_undo, undo, EVENT_WAIT_MS));
   g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
   g_assert_cmpfloat (share_of (win, "DEU"), <=, 2.05);
 
@@ -595,9 +585,10 @@ test_trend_drag (void)
                                      (point.axis_to - point.axis_from));
   pointer_at (GTK_WINDOW (win), view, x, point.y + point.height / 2, "mousedown 1");
   pointer_at (GTK_WINDOW (win), view, x, y_two, NULL);
+  assert_meeting_soon (win, 3);
   g_assert_cmpfloat (share_of (win, "DEU"), >=, 2.0);
   xdotool (GTK_WINDOW (win), "key Escape");
-  run_for (100);
+  assert_meeting_soon (win, 2);
   pointer_at (GTK_WINDOW (win), view, x, y_two, "mouseup 1");
   g_assert_cmpfloat_with_epsilon (share_of (win, "DEU"), 1.2, 1e-9);
   g_assert_false (pledge_undo_stack_get_can_undo (undo));

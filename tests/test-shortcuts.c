@@ -43,64 +43,12 @@ typedef struct
   CaseFunc    check;
 } ShortcutCase;
 
-static gboolean
-can_press_keys (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X display");
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* Presses keys and waits 250 ms for what they do */
 static void
 press (GtkWindow  *window,
        const char *keys)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  g_ptr_array_add (argv, (char *) "windowfocus");
-  g_ptr_array_add (argv, (char *) "--sync");
-  g_ptr_array_add (argv, xid);
-  g_ptr_array_add (argv, (char *) "key");
-  g_ptr_array_add (argv, (char *) "--delay");
-  g_ptr_array_add (argv, (char *) "30");
-  for (guint i = 0; key_list[i] != NULL; i++)
-    g_ptr_array_add (argv, key_list[i]);
-  g_ptr_array_add (argv, NULL);
-
-  run_for (50);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  run_for (250);
-}
-
-static GtkWindow *
-find_transient (GtkWindow *parent,
-                GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if ((parent == NULL || gtk_window_get_transient_for (window) == parent) &&
-          g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
+  press_keys (window, keys, 250);
 }
 
 static GtkWidget *
