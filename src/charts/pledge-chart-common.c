@@ -146,6 +146,7 @@ pledge_chart_end (PledgeChart *c)
     g_clear_pointer (&c->fonts[i], pango_font_description_free);
   for (guint i = 0; i < G_N_ELEMENTS (c->hatch); i++)
     g_clear_pointer (&c->hatch[i].pattern, cairo_pattern_destroy);
+  g_clear_pointer (&c->layouts, g_hash_table_unref);
   g_clear_object (&c->pango);
 }
 

@@ -85,6 +85,7 @@ typedef struct
   cairo_t                *cr;        /* NULL: lay out only (hit tests) */
   PangoContext           *pango;
   PangoFontDescription   *fonts[PLEDGE_N_FONTS];
+  GHashTable             *layouts;   /* the shaped text of the chart's labels */
   const PledgeChartStyle *style;
   const PledgeChartInput *input;
   double                  width;

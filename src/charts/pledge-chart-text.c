@@ -39,12 +39,34 @@ pledge_chart_layout_size (PangoLayout *layout,
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+/* A layout of text that nobody changes, shaped once a chart: a label is
+ * measured while the chart is laid out and measured again and drawn while
+ * it is painted. The caller owns a reference. */
+static PangoLayout *
+shared_layout (PledgeChart *c,
+               PledgeFont   font,
+               const char  *text)
+{
+  g_autofree char *key = g_strdup_printf ("%u\037%s", (guint) font, text ? text : "");
+  PangoLayout *layout;
+
+  if (c->layouts == NULL)
+    c->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (c->layouts, key);
+  if (layout == NULL)
+    {
+      layout = pledge_chart_layout (c, font, text);
+      g_hash_table_insert (c->layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 double
 pledge_chart_text_width (PledgeChart *c,
                          PledgeFont   font,
                          const char  *text)
 {
-  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, text);
+  g_autoptr(PangoLayout) layout = shared_layout (c, font, text);
   double width;
 
   pledge_chart_layout_size (layout, &width, NULL);
@@ -55,7 +77,7 @@ double
 pledge_chart_line_height (PledgeChart *c,
                           PledgeFont   font)
 {
-  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, "Ag");
+  g_autoptr(PangoLayout) layout = shared_layout (c, font, "Ag");
   double height;
 
   pledge_chart_layout_size (layout, NULL, &height);
@@ -281,7 +303,7 @@ pledge_chart_text (PledgeChart             *c,
                    double                   angle,
                    const PledgeChartColour *colour)
 {
-  g_autoptr(PangoLayout) layout = pledge_chart_layout (c, font, text);
+  g_autoptr(PangoLayout) layout = shared_layout (c, font, text);
   double w, h;
 
   pledge_chart_layout_size (layout, &w, &h);
