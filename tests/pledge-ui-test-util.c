@@ -156,6 +156,32 @@ find_transient (GtkWindow *parent,
   return NULL;
 }
 
+char *
+dataset_xml (const char *title,
+             guint       members,
+             guint       years)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<pledge-dataset version=\"1\">\n  <title>%s</title>\n"
+                               "  <units currency=\"USD\" scale=\"million\" "
+                               "prices=\"current\"/>\n  <members>\n", title);
+  for (guint m = 0; m < members; m++)
+    {
+      g_string_append_printf (xml, "    <member code=\"%c%c%c\" name=\"M%u\" joined=\"1949\">\n",
+                              'A' + m / 676, 'A' + m / 26 % 26, 'A' + m % 26, m);
+      for (guint y = 0; y < years; y++)
+        g_string_append_printf (xml, "      <figures year=\"%u\" gdp=\"%u\" defence=\"%u.5\"/>\n",
+                                2000 + y, 1000 + m + y, 10 + (m * 7 + y) % 30);
+      g_string_append (xml, "    </member>\n");
+    }
+  g_string_append (xml, "  </members>\n  <targets>\n    <target id=\"gdp-2\" "
+                        "metric=\"defence-gdp\" min=\"2.0\" from=\"2000\" name=\"2% of GDP\"/>\n"
+                        "  </targets>\n</pledge-dataset>\n");
+  return g_string_free (xml, FALSE);
+}
+
 GFile *
 copy_to_temp (const char  *uri,
               char       **tmpdir)

@@ -52,6 +52,11 @@ void             press_keys        (GtkWindow       *window,
  * window's when parent is NULL), or NULL */
 GtkWindow       *find_transient    (GtkWindow       *parent,
                                     GType            type);
+/* A dataset of members x years records from 2000 (codes AAA, AAB, ...),
+ * one target: 2000 x 25 is 50,000, written in a moment. */
+char            *dataset_xml       (const char      *title,
+                                    guint            members,
+                                    guint            years);
 /* A copy of uri in a new temporary folder. */
 GFile           *copy_to_temp      (const char      *uri,
                                     char           **tmpdir);

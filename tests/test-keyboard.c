@@ -941,6 +941,67 @@ test_keyboard_only (void)
   remove_temp (tmpdir);
 }
 
+/* The chart's labels in the AT-SPI tree, of 300 members: 64 of them
+ * around the focused member, following it (a label a member blocked the
+ * window at each page and year), and the focused member always has one */
+static guint
+chart_labels_with (GtkWidget  *view,
+                   const char *text,
+                   guint      *n_labels)
+{
+  guint n_with = 0;
+
+  *n_labels = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        (*n_labels)++;
+        n_with += g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0;
+      }
+  return n_with;
+}
+
+static void
+test_chart_labels_many (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-keyboard-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.xml", NULL);
+  g_autofree char *xml = dataset_xml ("Many", 300, 3);
+  g_autofree char *uri = NULL;
+  PledgeWindow *win;
+  GtkWidget *view;
+  const char *keys[] = { "End", "Home", "Page_Down" };
+  guint n_labels;
+
+  if (!can_press_keys ())
+    return;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  uri = g_filename_to_uri (path, NULL, NULL);
+  win = new_window_sized (uri, FALSE, 1200);
+  view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
+  g_assert_cmpuint (pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view))->n_members, ==, 300);
+  chart_labels_with (view, NULL, &n_labels);
+  g_assert_cmpuint (n_labels, ==, 64);
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autofree char *focused = NULL;
+
+      press (GTK_WINDOW (win), keys[k]);
+      focused = pledge_chart_view_dup_focus_text (PLEDGE_CHART_VIEW (view));
+      g_assert_nonnull (focused);
+      g_test_message ("%s: %s", keys[k], focused);
+      g_assert_cmpuint (chart_labels_with (view, focused, &n_labels), ==, 1);
+      g_assert_cmpuint (n_labels, ==, 64);
+    }
+
+  destroy_window (win);
+  remove_temp (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/map-toggle", test_map_toggle);
   g_test_add_func ("/pledge/keyboard/keyboard-only", test_keyboard_only);
   g_test_add_func ("/pledge/keyboard/open-imports", test_open_imports);
+  g_test_add_func ("/pledge/keyboard/chart-labels-many", test_chart_labels_many);
 
   status = g_test_run ();
 

@@ -40,7 +40,10 @@ struct _PledgeChartView
 
   GArray             *members;       /* the keyboard's order, member indices */
   int                 focus_member;  /* -1: none yet */
-  GPtrArray          *labels;        /* GtkLabel, one per member of members */
+  /* GtkLabel, one per member of members from labels_first on: every
+   * member, or LABELS_PLACED_MAX around the focused one */
+  GPtrArray          *labels;
+  guint               labels_first;
 
   /* The map's colours, and the toggle of the map page that sets them */
   PledgeMapScale      map_scale;
@@ -134,12 +137,30 @@ focused_element (PledgeChartView    *self,
  * many members only the focused one's label is placed over its bar. */
 #define LABELS_PLACED_MAX 64
 
+/* The index in members of the focused member, or 0 */
+static guint
+focus_index (PledgeChartView *self)
+{
+  for (guint i = 0; self->members != NULL && i < self->members->len; i++)
+    if (g_array_index (self->members, int, i) == self->focus_member)
+      return i;
+  return 0;
+}
+
 /* One label per member, under the view: what the AT-SPI tree shows of
- * the chart's elements */
+ * the chart's elements. Of more members than LABELS_PLACED_MAX, the
+ * focused one and its neighbours in the keyboard's order, the window
+ * moving with the focus: a label a member (3,334 of them, set and
+ * measured anew at each year) blocked the window for 0.15-0.3 s at every
+ * page or year, and a screen reader reaches each member by the arrows. */
 static void
 update_labels (PledgeChartView *self)
 {
-  guint n = self->members != NULL ? self->members->len : 0;
+  guint n_all = self->members != NULL ? self->members->len : 0;
+  guint n = MIN (n_all, LABELS_PLACED_MAX);
+  guint focus = focus_index (self);
+
+  self->labels_first = focus >= n / 2 ? MIN (focus - n / 2, n_all - n) : 0;
 
   while (self->labels->len > n)
     {
@@ -148,8 +169,9 @@ update_labels (PledgeChartView *self)
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = pledge_chart_focus_describe (self->input,
-                                                           g_array_index (self->members, int, i));
+      g_autofree char *text =
+        pledge_chart_focus_describe (self->input,
+                                     g_array_index (self->members, int, self->labels_first + i));
       GtkWidget *label;
 
       if (i == self->labels->len)
@@ -185,15 +207,21 @@ set_focus_member (PledgeChartView *self,
                   int              member)
 {
   gboolean same = self->focus_member == member;
+  guint focus;
 
   self->focus_member = member;
+  /* The labels follow a focus that leaves their window */
+  focus = focus_index (self);
+  if (self->members != NULL && self->members->len > LABELS_PLACED_MAX &&
+      (focus < self->labels_first || focus >= self->labels_first + self->labels->len))
+    update_labels (self);
   /* The name, even when the member stays: focus may have just come */
   update_accessible (self);
   if (same)
     return;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* Of many members only the focused one's label lies over its bar */
-  if (self->labels->len > LABELS_PLACED_MAX)
+  if (self->members != NULL && self->members->len > LABELS_PLACED_MAX)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   /* The tooltip follows the focus */
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
@@ -327,14 +355,14 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
       PledgeChartElement element = { 0 };
-      int member = g_array_index (self->members, int, i);
+      int member = g_array_index (self->members, int, self->labels_first + i);
       int min_w, min_h;
 
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
       gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
 
       if (self->input == NULL ||
-          (self->labels->len > LABELS_PLACED_MAX && member != self->focus_member) ||
+          (self->members->len > LABELS_PLACED_MAX && member != self->focus_member) ||
           !pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
                                        member, &element))
         element = (PledgeChartElement) { 0 };
