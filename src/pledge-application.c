@@ -61,8 +61,10 @@ on_first_frame (GdkFrameClock *clock,
       g_print ("first-paint %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       g_object_set_data (G_OBJECT (window), "pledge-first-paint", GINT_TO_POINTER (TRUE));
     }
-  /* Still loading, or a chart of a large dataset still computing. */
-  if (pledge_window_get_busy (PLEDGE_WINDOW (window)))
+  /* Still loading, or a chart of a large dataset still computing. The
+   * table of a large dataset shows its first rows and adds the others
+   * after this frame. */
+  if (!pledge_window_get_shows_dataset (PLEDGE_WINDOW (window)))
     return;
 
   g_print ("title %s\n", gtk_window_get_title (window));

@@ -53,6 +53,11 @@ struct _PledgeMemberTable
   guint               focus_idle;    /* moves the focus once rows are laid out */
   guint               focus_position;
   gboolean            edit_on_focus;  /* pledge_member_table_edit_cell() */
+
+  /* Rows still to add (pledge-member-table-fill.c), from fill_next on */
+  GPtrArray          *fill_rows;
+  guint               fill_next;
+  guint               fill_idle;
 };
 
 
@@ -67,6 +72,11 @@ GtkWidget       *pledge_member_table_cell_widget     (GtkWidget         *widget,
                                                       const ColumnInfo  *info);
 
 /* The menu (pledge-member-table-menu.c) */
+/* Replaces the rows with rows (PledgeMemberRow): the first at once, the
+ * rest from an idle, a few at a time */
+void             pledge_member_table_fill            (PledgeMemberTable *self,
+                                                      GPtrArray         *rows);
+void             pledge_member_table_fill_cancel     (PledgeMemberTable *self);
 void             pledge_member_table_menu_init       (PledgeMemberTable *self);
 void             pledge_member_table_menu_class_init (GtkWidgetClass    *widget_class);
 PledgeMemberRow *pledge_member_table_row_of_widget   (PledgeMemberTable *self,

@@ -609,6 +609,7 @@ pledge_member_table_dispose (GObject *object)
 {
   PledgeMemberTable *self = PLEDGE_MEMBER_TABLE (object);
 
+  pledge_member_table_fill_cancel (self);
   pledge_member_table_keys_dispose (self);
   pledge_member_table_columns_dispose (self);
   g_clear_pointer ((GtkWidget **) &self->menu, gtk_widget_unparent);
@@ -761,6 +762,7 @@ pledge_member_table_set_snapshot (PledgeMemberTable *self,
   g_return_if_fail (PLEDGE_IS_MEMBER_TABLE (self));
   g_return_if_fail (snapshot != NULL);
 
+  pledge_member_table_fill_cancel (self);
   dataset = pledge_snapshot_get_dataset (snapshot);
   if (dataset != self->dataset || pledge_dataset_get_n_targets (dataset) != self->n_targets)
     {
@@ -810,7 +812,7 @@ pledge_member_table_set_snapshot (PledgeMemberTable *self,
           pledge_member_row_update (row, snapshot, year, target);
           g_ptr_array_add (rows, row);
         }
-      g_list_store_splice (self->rows, 0, n_rows, rows->pdata, rows->len);
+      pledge_member_table_fill (self, rows);
     }
 
   /* The differences show while a scenario does. */

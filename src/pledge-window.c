@@ -859,7 +859,15 @@ gboolean
 pledge_window_get_busy (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
-  return pledge_document_get_loading (self->document) || self->pending_charts != 0;
+  return !pledge_window_get_shows_dataset (self) ||
+         pledge_member_table_get_filling (self->member_table);
+}
+
+gboolean
+pledge_window_get_shows_dataset (PledgeWindow *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
+  return !pledge_document_get_loading (self->document) && self->pending_charts == 0;
 }
 
 const char *

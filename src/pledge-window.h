@@ -62,8 +62,13 @@ PledgeMemberTable *pledge_window_get_member_table (PledgeWindow   *self);
 GtkWidget         *pledge_window_get_chart_view   (PledgeWindow   *self,
                                                    PledgeChartKind kind);
 /* Whether the window is still working on what it shows: its file loads,
- * or a thread computes a chart (large datasets). */
+ * a thread computes a chart, or the table's rows are still being added
+ * (large datasets). */
 gboolean           pledge_window_get_busy         (PledgeWindow   *self);
+/* Whether the window shows its dataset: loaded, and the chart shown
+ * computed; the table shows its first rows, and the rest may still be
+ * arriving (pledge_window_get_busy()). */
+gboolean           pledge_window_get_shows_dataset (PledgeWindow  *self);
 /* The "6 of 28 members …" line, without markup. */
 const char        *pledge_window_get_summary      (PledgeWindow   *self);
 /* The message dialog the window shows (an error, or the question before

@@ -23,6 +23,8 @@
 #include <glib/gstdio.h>
 
 #include "pledge-chart-view.h"
+#include "pledge-member-row.h"
+#include "pledge-member-table.h"
 #include "pledge-ui-test-util.h"
 #include "pledge-window.h"
 
@@ -354,6 +356,64 @@ test_load_into_empty_window (void)
   remove_temp (dir);
 }
 
+static gboolean
+shows_dataset (gpointer win)
+{
+  return pledge_window_get_shows_dataset (win);
+}
+
+static guint
+n_table_rows (PledgeWindow *win)
+{
+  GtkColumnView *view = pledge_member_table_get_column_view (pledge_window_get_member_table (win));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+/* The table of thousands of members: the rows a window shows come with
+ * the first frame of the dataset, the others after it, a few at a time;
+ * a year chosen meanwhile starts the rows again, and they all come. */
+static void
+test_table_fills (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pledge-test-window-load-XXXXXX", NULL);
+  g_autoptr(GFile) large = write_dataset (dir, "large.xml", "Large", LARGE_MEMBERS);
+  PledgeWindow *win = pledge_window_new (app);
+  PledgeMemberTable *table = pledge_window_get_member_table (win);
+  guint first;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
+  gtk_window_present (GTK_WINDOW (win));
+  run_for (50);
+  pledge_window_load (win, large, FALSE);
+  g_assert_true (wait_until (shows_dataset, win, 30000));
+  first = n_table_rows (win);
+  g_test_message ("first rows: %u", first);
+  /* more than 700 pixels show, far fewer than the members */
+  g_assert_cmpuint (first, >=, 700 / 24);
+  g_assert_cmpuint (first, <, LARGE_MEMBERS / 10);
+  g_assert_true (pledge_member_table_get_filling (table));
+  g_assert_true (pledge_window_get_busy (win));
+
+  /* Another year while the rows come */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.previous-year", NULL);
+  g_assert_cmpuint (n_table_rows (win), <, LARGE_MEMBERS);
+  wait_for_load (win);
+  g_assert_false (pledge_member_table_get_filling (table));
+  g_assert_cmpuint (n_table_rows (win), ==, LARGE_MEMBERS);
+  /* in file order, the last member last (AAA, AAB, ... CYX) */
+  {
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (
+      pledge_member_table_get_column_view (table)));
+    g_autoptr(PledgeMemberRow) last = g_list_model_get_item (model, LARGE_MEMBERS - 1);
+
+    g_assert_cmpstr (pledge_member_row_get_code (last), ==, "CYX");
+  }
+
+  destroy_window (win);
+  remove_temp (dir);
+}
+
 /* The window closes while its file loads: the load stops, nothing is left
  * behind to call into the window that went. */
 static void
@@ -404,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window-load/cancel-then-complete", test_load_cancel_then_complete);
   g_test_add_func ("/pledge/window-load/into-empty-window", test_load_into_empty_window);
   g_test_add_func ("/pledge/window-load/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/pledge/window-load/table-fills", test_table_fills);
 
   status = g_test_run ();
   remove_temp (home);

@@ -1,0 +1,97 @@
+/* pledge-member-table-fill.c: the table's rows added a few at a time
+ *
+ * Copyright 2026 The Pledge authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkColumnView makes cell widgets for up to about 200 rows of its model
+ * when rows arrive, however few it shows: given a dataset of thousands
+ * of members at once, that took 0.26 s of the main loop before the window
+ * could draw (tests/bench-window). The rows a window shows go in at once;
+ * the rest follow in steps of a few dozen rows from an idle, so that the
+ * window draws the dataset first and no step holds the main loop long.
+ * Once the view has its widgets, the rest go in in one step.
+ */
+
+#include "config.h"
+
+#include "pledge-member-table-private.h"
+
+/* Rows in the first step: more than the window can show, a row being
+ * no less than this tall; this many when the window has no height yet */
+#define MIN_ROW_HEIGHT 24
+#define FIRST_ROWS 48
+/* Rows a later step while the view still makes widgets for them */
+#define STEP_ROWS 24
+/* The view makes widgets for no more rows than this (GtkListView's own
+ * limit is 200); past it a step adds every row left */
+#define WIDGET_ROWS 240
+
+static void
+add_rows (PledgeMemberTable *self,
+          guint              n)
+{
+  guint start = self->fill_next;
+
+  n = MIN (n, self->fill_rows->len - start);
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       self->fill_rows->pdata + start, n);
+  self->fill_next += n;
+}
+
+static guint
+first_rows (PledgeMemberTable *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS;
+}
+
+static gboolean
+fill_step (gpointer data)
+{
+  PledgeMemberTable *self = data;
+
+  add_rows (self, self->fill_next < WIDGET_ROWS ? STEP_ROWS : G_MAXUINT);
+  if (self->fill_next < self->fill_rows->len)
+    return G_SOURCE_CONTINUE;
+  self->fill_idle = 0;
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pledge_member_table_fill (PledgeMemberTable *self,
+                          GPtrArray         *rows)
+{
+  pledge_member_table_fill_cancel (self);
+  g_list_store_remove_all (self->rows);
+  self->fill_rows = g_ptr_array_ref (rows);
+  self->fill_next = 0;
+  add_rows (self, first_rows (self));
+  if (self->fill_next < rows->len)
+    /* After the frame that shows the first rows */
+    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_step, self, NULL);
+  else
+    g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+}
+
+void
+pledge_member_table_fill_cancel (PledgeMemberTable *self)
+{
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+}
+
+/**
+ * pledge_member_table_get_filling:
+ *
+ * Whether rows of the snapshot last set are still to be added to the
+ * table (a few at a time, after the window has drawn the first ones).
+ */
+gboolean
+pledge_member_table_get_filling (PledgeMemberTable *self)
+{
+  g_return_val_if_fail (PLEDGE_IS_MEMBER_TABLE (self), FALSE);
+  return self->fill_rows != NULL;
+}
