@@ -21,9 +21,9 @@
  * a million rows). */
 #define FLUSH_SIZE (1024 * 1024)
 /* The CSV report formats up to CSV_BLOCK_YEARS years at a time, and no
- * more than about CSV_BLOCK_ROWS rows (a few megabytes) */
+ * more than about CSV_BLOCK_ROWS rows (about ten megabytes) */
 #define CSV_BLOCK_YEARS 32
-#define CSV_BLOCK_ROWS 32768
+#define CSV_BLOCK_ROWS 131072
 /* and asks for a member's figures this many members ahead */
 #define PREFETCH_AHEAD 16
 
@@ -346,7 +346,7 @@ write_csv (PledgeSnapshot *snapshot,
    * year at a time, a million records' figures missed the cache (and its
    * page table) on every row: 15-20% slower a record than 100k. A block
    * is a 32nd of the years, so that the buffers stay a small part of the
-   * memory, in proportion to the report, and a few megabytes at most. */
+   * memory, in proportion to the report, about ten megabytes at most. */
   guint block_years = CLAMP ((guint) (last - first + 1) / 32, 1,
                              MIN (CSV_BLOCK_YEARS, MAX (CSV_BLOCK_ROWS / MAX (n_members, 1), 1)));
   GString *year_rows[CSV_BLOCK_YEARS] = { NULL, };
