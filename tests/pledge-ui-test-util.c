@@ -309,6 +309,30 @@ find_menu_item (GtkWidget  *widget,
   return find_widget (widget, is_menu_item, label);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *label;
+} MenuItemWait;
+
+static gboolean
+has_menu_item (gpointer data)
+{
+  MenuItemWait *wait = data;
+
+  return find_menu_item (wait->widget, wait->label) != NULL;
+}
+
+GtkWidget *
+wait_for_menu_item (GtkWidget  *widget,
+                    const char *label)
+{
+  MenuItemWait wait = { widget, label };
+
+  wait_until (has_menu_item, &wait, 10000);
+  return find_menu_item (widget, label);
+}
+
 gboolean
 menu_item_enabled (PledgeWindow *win,
                    const char   *label)

@@ -78,6 +78,10 @@ GtkWidget       *find_widget       (GtkWidget       *widget,
                                     gconstpointer    data);
 GtkWidget       *find_menu_item    (GtkWidget       *widget,
                                     const char      *label);
+/* The menu item, once it is there (the recent files' menu follows the
+ * recent manager, which saves and tells a moment later): NULL after 10 s */
+GtkWidget       *wait_for_menu_item (GtkWidget      *widget,
+                                     const char     *label);
 gboolean         menu_item_enabled (PledgeWindow    *win,
                                     const char      *label);
 GtkDropDown     *find_dropdown     (GtkWidget       *widget,

@@ -48,6 +48,7 @@ test_drop_workbook (void)
   GtkDropTarget *drop = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
+  GtkWidget *item;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
     {
@@ -65,8 +66,8 @@ test_drop_workbook (void)
   assert_imported (win, "(SIPRI)");
 
   /* Open Recent lists it, to import it again */
-  run_for (300);
-  g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "sipri-mini.xlsx"));
+  item = wait_for_menu_item (GTK_WIDGET (win), "sipri-mini.xlsx");
+  g_assert_nonnull (item);
 
   destroy_window (win);
 }
@@ -95,8 +96,7 @@ test_open_csv (void)
   pledge_window_load (win, file, FALSE);
   wait_for_load (win);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "spending.csv"));
-  run_for (300);
-  g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "spending.csv"));
+  g_assert_nonnull (wait_for_menu_item (GTK_WIDGET (win), "spending.csv"));
   g_assert_null (find_menu_item (GTK_WIDGET (win), "no-members.csv"));
 
   destroy_window (win);

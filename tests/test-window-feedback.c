@@ -35,6 +35,33 @@ is_shown_toast (GtkWidget     *widget,
          gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
 }
 
+typedef struct
+{
+  PledgeWindow *win;
+  const char   *text;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return find_widget (GTK_WIDGET (wait->win), is_shown_toast, wait->text) != NULL;
+}
+
+static gboolean
+redone_replaces_undone (gpointer win)
+{
+  return find_widget (win, is_shown_toast, "Edit redone") != NULL &&
+         find_widget (win, is_shown_toast, "Edit undone") == NULL;
+}
+
+static gboolean
+narrower_than_361 (gpointer win)
+{
+  return gtk_widget_get_width (win) <= 360;
+}
+
 /* A redo says so at once: its toast replaces "Edit undone" and its Redo
  * button rather than waiting behind them. */
 static void
@@ -46,10 +73,11 @@ test_redo_toast (void)
   g_assert_true (pledge_member_table_commit_text (table, "DEU", PLEDGE_MEMBER_COLUMN_SHARE, "2"));
   run_for (100);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
-  run_for (300);
-  g_assert_nonnull (find_widget (GTK_WIDGET (win), is_shown_toast, "Edit undone"));
+  g_assert_true (wait_until (toast_shown, &(ToastWait) { win, "Edit undone" }, 10000));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL);
-  run_for (600);
+  /* Well within the 5 s an undo toast would stay if the redo waited
+   * behind it */
+  g_assert_true (wait_until (redone_replaces_undone, win, 3000));
   g_assert_cmpstr (pledge_window_get_last_toast (win), ==, "Edit redone");
   g_assert_nonnull (find_widget (GTK_WIDGET (win), is_shown_toast, "Edit redone"));
   g_assert_null (find_widget (GTK_WIDGET (win), is_shown_toast, "Edit undone"));
@@ -331,6 +359,7 @@ test_narrow_count (void)
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (win)), "gtk-decoration-layout",
                 "appmenu:close", NULL);
   gtk_window_set_default_size (GTK_WINDOW (win), 360, 720);
+  wait_until (narrower_than_361, win, 10000);
   run_for (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (win)), <=, 360);
 

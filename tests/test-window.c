@@ -118,8 +118,7 @@ test_open (void)
   g_assert_true (strstr (window_title (win), "2016 estimates") != NULL);
 
   /* It is a recent file now, in the primary menu. */
-  run_for (300);
-  g_assert_nonnull (find_menu_item (GTK_WIDGET (win), "nato-2016.xml"));
+  g_assert_nonnull (wait_for_menu_item (GTK_WIDGET (win), "nato-2016.xml"));
 
   destroy_window (win);
   remove_temp (tmpdir);
@@ -178,7 +177,7 @@ test_open_recent_several (void)
         {
           g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, i));
 
-          g_assert_nonnull (find_menu_item (GTK_WIDGET (win), name));
+          g_assert_nonnull (wait_for_menu_item (GTK_WIDGET (win), name));
         }
       g_assert_null (find_menu_item (GTK_WIDGET (win), "chart.svg"));
       destroy_window (win);
