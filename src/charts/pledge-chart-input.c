@@ -280,11 +280,10 @@ static double
 alliance_share_of_gdp (PledgeSnapshot *snapshot,
                        int             year)
 {
-  double defence = pledge_snapshot_get_alliance_defence (snapshot, year);
+  double defence = pledge_snapshot_get_complete_alliance_defence (snapshot, year);
   double gdp = pledge_snapshot_get_alliance_gdp (snapshot, year);
 
-  return pledge_snapshot_alliance_is_complete (snapshot, year) && isfinite (defence) &&
-         isfinite (gdp) && defence > 0 && gdp > 0 ? 100.0 * defence / gdp : NAN;
+  return isfinite (defence) && isfinite (gdp) && gdp > 0 ? 100.0 * defence / gdp : NAN;
 }
 
 /* The alliance's reported figures: its defence and share of GDP, the
@@ -294,16 +293,13 @@ fill_total_reported (PledgeChartInput *input,
                      PledgeSnapshot   *reported)
 {
   PledgeChartMember *t = &input->total;
-  double defence;
 
   t->reported_defence = t->reported_defence_gdp = t->reported_total_gdp = NAN;
   t->reported_equipment = t->reported_alliance_share = t->reported_gap = NAN;
   if (reported == NULL)
     return;
 
-  defence = pledge_snapshot_get_alliance_defence (reported, input->year);
-  t->reported_defence = pledge_snapshot_alliance_is_complete (reported, input->year)
-                        ? defence : NAN;
+  t->reported_defence = pledge_snapshot_get_complete_alliance_defence (reported, input->year);
   t->reported_defence_gdp = alliance_share_of_gdp (reported, input->year);
   t->reported_alliance_share = isfinite (t->reported_defence) ? 100.0 : NAN;
   t->reported_differs = pledge_chart_values_differ (t->defence, t->reported_defence) ||

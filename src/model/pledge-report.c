@@ -263,7 +263,6 @@ csv_measures (GString             *out,
 typedef struct
 {
   PledgeDataset  *dataset;
-  PledgeSnapshot *snapshot;
   guint           n_targets;
   PledgeMeets    *meets;
   PledgeMeasures *measures;
@@ -339,7 +338,7 @@ write_csv (PledgeSnapshot *snapshot,
                                        ? pledge_measures_new (snapshot) : NULL;
   g_autoptr(GString) prefixes = g_string_new (NULL);
   g_autofree gsize *prefix_ends = g_new0 (gsize, MAX (n_members, 1));
-  CsvRows rows = { dataset, snapshot, n_targets, meets, measures, prefixes, prefix_ends };
+  CsvRows rows = { dataset, n_targets, meets, measures, prefixes, prefix_ends };
   /* Rows come year by year, and a member's figures lie year after year:
    * years go in blocks, each member's years of a block are read together
    * into one buffer a year, and the buffers are written in turn. Read a
@@ -394,8 +393,7 @@ write_csv (PledgeSnapshot *snapshot,
           year_lens[year - block] = g_snprintf (year_fields[year - block], 16, "%d,", year);
           /* A share of the alliance only where its total covers the
            * alliance, a check once a year */
-          totals[year - block] = pledge_snapshot_alliance_is_complete (snapshot, year)
-                                 ? pledge_snapshot_get_alliance_defence (snapshot, year) : NAN;
+          totals[year - block] = pledge_snapshot_get_complete_alliance_defence (snapshot, year);
         }
 
       for (guint i = 0; i < n_members; i++)

@@ -757,6 +757,16 @@ pledge_snapshot_alliance_is_complete (PledgeSnapshot *self,
 }
 
 double
+pledge_snapshot_get_complete_alliance_defence (PledgeSnapshot *self,
+                                               int             year)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  return pledge_snapshot_alliance_is_complete (self, year)
+         ? pledge_snapshot_get_alliance_defence (self, year) : NAN;
+}
+
+double
 pledge_snapshot_get_alliance_share (PledgeSnapshot *self,
                                     guint           member,
                                     int             year)
@@ -782,10 +792,8 @@ pledge_snapshot_figures_alliance_share (PledgeSnapshot      *self,
     return NAN;
 
   /* A share of the spending of some members only is no share of the
-   * alliance's: unknown. */
-  if (!pledge_snapshot_alliance_is_complete (self, year))
-    return NAN;
-  total = pledge_snapshot_get_alliance_defence (self, year);
+   * alliance's: unknown (NAN). */
+  total = pledge_snapshot_get_complete_alliance_defence (self, year);
   return 100.0 * f->values[PLEDGE_FIELD_DEFENCE] / total;
 }
 

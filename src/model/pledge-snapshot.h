@@ -88,6 +88,10 @@ guint                pledge_snapshot_get_alliance_missing (PledgeSnapshot *self,
  * sum with no member missing. */
 gboolean             pledge_snapshot_alliance_is_complete (PledgeSnapshot *self,
                                                            int             year);
+/* The alliance's defence spending of year when the sum is complete (see
+ * above), else NAN: the total a member's share is of. */
+double               pledge_snapshot_get_complete_alliance_defence (PledgeSnapshot *self,
+                                                                    int             year);
 /* A member's share of the alliance's defence spending, in percent; NAN
  * when the year's total is not complete. */
 double               pledge_snapshot_get_alliance_share   (PledgeSnapshot *self,
