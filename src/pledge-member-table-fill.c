@@ -26,14 +26,18 @@
  * limit is 200); past it a step adds every row left */
 #define WIDGET_ROWS 240
 
+/* Adds the next n rows after those added; the first step replaces the
+ * rows the table had, in one change, as a table that fits in one step
+ * always did */
 static void
 add_rows (PledgeMemberTable *self,
           guint              n)
 {
   guint start = self->fill_next;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   n = MIN (n, self->fill_rows->len - start);
-  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+  g_list_store_splice (self->rows, start == 0 ? 0 : n_items, start == 0 ? n_items : 0,
                        self->fill_rows->pdata + start, n);
   self->fill_next += n;
 }
@@ -65,7 +69,6 @@ pledge_member_table_fill (PledgeMemberTable *self,
                           GPtrArray         *rows)
 {
   pledge_member_table_fill_cancel (self);
-  g_list_store_remove_all (self->rows);
   self->fill_rows = g_ptr_array_ref (rows);
   self->fill_next = 0;
   add_rows (self, first_rows (self));
