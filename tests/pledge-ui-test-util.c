@@ -106,13 +106,12 @@ can_press_keys (void)
 }
 
 void
-press_keys (GtkWindow  *window,
-            const char *keys,
-            guint       wait_ms)
+xdotool (GtkWindow  *window,
+         const char *args)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = NULL;
-  g_auto(GStrv) key_list = g_strsplit (keys, " ", -1);
+  g_auto(GStrv) words = g_strsplit (args, " ", -1);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -120,22 +119,25 @@ press_keys (GtkWindow  *window,
   g_assert_nonnull (surface);
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
   g_ptr_array_add (argv, (char *) "xdotool");
-  g_ptr_array_add (argv, (char *) "windowfocus");
-  g_ptr_array_add (argv, (char *) "--sync");
-  g_ptr_array_add (argv, xid);
-  g_ptr_array_add (argv, (char *) "key");
-  g_ptr_array_add (argv, (char *) "--delay");
-  g_ptr_array_add (argv, (char *) "30");
-  for (guint i = 0; key_list[i] != NULL; i++)
-    g_ptr_array_add (argv, key_list[i]);
+  for (guint i = 0; words[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strcmp0 (words[i], "WID") == 0 ? xid : words[i]);
   g_ptr_array_add (argv, NULL);
-
-  run_for (50);
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                 &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   x_settle ();
+}
+
+void
+press_keys (GtkWindow  *window,
+            const char *keys,
+            guint       wait_ms)
+{
+  g_autofree char *args = g_strconcat ("windowfocus --sync WID key --delay 30 ", keys, NULL);
+
+  run_for (50);
+  xdotool (window, args);
   run_for (wait_ms);
 }
 
@@ -398,4 +400,15 @@ pledge_ui_test_init (int    *argc,
   g_application_hold (G_APPLICATION (app));
 
   return home;
+}
+
+int
+pledge_ui_test_run (const char *home)
+{
+  int status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_temp (home);
+  return status;
 }

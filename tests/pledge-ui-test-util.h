@@ -20,6 +20,10 @@ extern GtkApplication *app;
 char            *pledge_ui_test_init (int             *argc,
                                       char          ***argv);
 
+/* Runs the tests, then lets the application go and removes home (what
+ * pledge_ui_test_init() returned); the tests' status. */
+int              pledge_ui_test_run (const char     *home);
+
 /* Every warning and critical fails the test (a GLogWriterFunc). */
 GLogWriterOutput log_writer        (GLogLevelFlags   level,
                                     const GLogField *fields,
@@ -43,6 +47,10 @@ gboolean         can_press_keys    (void);
  * waits until the server has given them to this process, and handles
  * them and what they make pending. */
 void             x_settle          (void);
+/* Runs xdotool with args, window's X id in place of "WID", then
+ * x_settle() */
+void             xdotool           (GtkWindow       *window,
+                                    const char      *args);
 /* Presses keys ("ctrl+w", "Escape", "2 Return") in window, focused
  * first, then runs the main loop for wait_ms. */
 void             press_keys        (GtkWindow       *window,

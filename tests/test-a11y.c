@@ -237,17 +237,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/pledge/a11y/window-names", test_window_names);
   g_test_add_func ("/pledge/a11y/dialog-names", test_dialog_names);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

@@ -209,17 +209,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = pledge_ui_test_init (&argc, &argv);
-  int status;
 
   g_test_add_func ("/pledge/compare-ui/bundled", test_compare_bundled);
   g_test_add_func ("/pledge/compare-ui/error", test_compare_error);
   g_test_add_func ("/pledge/compare-ui/map-page", test_map_page);
   g_test_add_func ("/pledge/compare-ui/export", test_compare_export);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

@@ -109,15 +109,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
   g_test_add_func ("/pledge/import-window/drop-workbook", test_drop_workbook);
   g_test_add_func ("/pledge/import-window/open-csv", test_open_csv);
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

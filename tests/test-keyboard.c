@@ -13,7 +13,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <gdk/x11/gdkx.h>
 #include <math.h>
 #include <string.h>
 
@@ -40,29 +39,6 @@ test_file_uri (const char *name)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ui", name, NULL);
 
   return g_filename_to_uri (path, NULL, NULL);
-}
-
-/* Runs xdotool with a window's id in place of "WID" in args. */
-static void
-xdotool (GtkWindow  *window,
-         const char *args)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_auto(GStrv) words = g_strsplit (args, " ", -1);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  for (guint i = 0; words[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strcmp0 (words[i], "WID") == 0 ? xid : words[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  x_settle ();
 }
 
 /* Moves the pointer to (x, y) of widget in window, then does what (e.g.
@@ -454,6 +430,25 @@ test_chart_keys (void)
   destroy_window (win);
 }
 
+/* Where Germany's bar or point is in view's chart of kind now (the chart
+ * may have laid itself out again since), and the pixel row of 2.00 on its
+ * axis, rounded up the bar so that a drag there snaps to 2.00 or just over */
+static double
+locate_germany (PledgeWindow       *win,
+                GtkWidget          *view,
+                PledgeChartKind     kind,
+                PledgeChartElement *element)
+{
+  g_assert_true (pledge_chart_focus_element (kind, gtk_widget_get_width (view),
+                                             gtk_widget_get_height (view),
+                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
+                                             pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view)),
+                                             member_of (win, "DEU"), element));
+  return floor (element->axis_from + (2.0 - element->axis_min) /
+                                       (element->axis_max - element->axis_min) *
+                                       (element->axis_to - element->axis_from));
+}
+
 /* Dragging Germany's bar from 1.2% to 2%: the count goes up by one while
  * dragging, and the drag is one step of undo. Escape cancels another. */
 static void
@@ -461,7 +456,6 @@ test_chart_drag (void)
 {
   PledgeWindow *win;
   GtkWidget *view;
-  const PledgeChartInput *input;
   PledgeChartElement bar;
   PledgeUndoStack *undo;
   double y_two;
@@ -472,17 +466,10 @@ test_chart_drag (void)
   win = open_keyboard_window ();
   undo = pledge_window_get_undo_stack (win);
   view = pledge_window_get_chart_view (win, PLEDGE_CHART_COMPLIANCE);
-  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
   g_assert_cmpuint (n_meeting (win), ==, 2);
   g_assert_false (pledge_undo_stack_get_can_undo (undo));
-  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_COMPLIANCE, gtk_widget_get_width (view),
-                                             gtk_widget_get_height (view),
-                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
-                                             input, member_of (win, "DEU"), &bar));
+  y_two = locate_germany (win, view, PLEDGE_CHART_COMPLIANCE, &bar);
   g_assert_true (bar.draggable);
-  /* The pixel of 2.00, rounded up the bar so that it snaps to 2.00 or just over */
-  y_two = floor (bar.axis_from + (2.0 - bar.axis_min) / (bar.axis_max - bar.axis_min) *
-                                   (bar.axis_to - bar.axis_from));
 
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, bar.y + 2, "mousedown 1");
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, (bar.y + y_two) / 2, NULL);
@@ -504,13 +491,7 @@ test_chart_drag (void)
 
   /* Escape during a drag puts the figure back. The chart may have laid
    * itself out again (a legend for the scenario): the bar where it is now */
-  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
-  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_COMPLIANCE, gtk_widget_get_width (view),
-                                             gtk_widget_get_height (view),
-                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
-                                             input, member_of (win, "DEU"), &bar));
-  y_two = floor (bar.axis_from + (2.0 - bar.axis_min) / (bar.axis_max - bar.axis_min) *
-                                   (bar.axis_to - bar.axis_from));
+  y_two = locate_germany (win, view, PLEDGE_CHART_COMPLIANCE, &bar);
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, bar.y + 2, "mousedown 1");
   pointer_at (GTK_WINDOW (win), view, bar.x + bar.width / 2, y_two, NULL);
   assert_meeting_soon (win, 3);
@@ -531,7 +512,6 @@ test_trend_drag (void)
 {
   PledgeWindow *win;
   GtkWidget *view;
-  const PledgeChartInput *input;
   PledgeChartElement point;
   PledgeUndoStack *undo;
   double x, y_two;
@@ -546,15 +526,9 @@ test_trend_drag (void)
   g_assert_true (wait_until (is_shown, view, EVENT_WAIT_MS));
   run_for (100);
   g_assert_true (gtk_widget_get_mapped (view));
-  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
-  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_TREND, gtk_widget_get_width (view),
-                                             gtk_widget_get_height (view),
-                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
-                                             input, member_of (win, "DEU"), &point));
+  y_two = locate_germany (win, view, PLEDGE_CHART_TREND, &point);
   g_assert_true (point.draggable);
   x = point.x + point.width / 2;
-  y_two = floor (point.axis_from + (2.0 - point.axis_min) / (point.axis_max - point.axis_min) *
-                                     (point.axis_to - point.axis_from));
 
   /* Germany's point up to 2% */
   g_assert_cmpuint (n_meeting (win), ==, 2);
@@ -575,14 +549,8 @@ test_trend_drag (void)
   g_assert_false (pledge_undo_stack_get_can_undo (undo));
 
   /* Escape cancels */
-  input = pledge_chart_view_get_input (PLEDGE_CHART_VIEW (view));
-  g_assert_true (pledge_chart_focus_element (PLEDGE_CHART_TREND, gtk_widget_get_width (view),
-                                             gtk_widget_get_height (view),
-                                             pledge_chart_view_get_style (PLEDGE_CHART_VIEW (view)),
-                                             input, member_of (win, "DEU"), &point));
+  y_two = locate_germany (win, view, PLEDGE_CHART_TREND, &point);
   x = point.x + point.width / 2;
-  y_two = floor (point.axis_from + (2.0 - point.axis_min) / (point.axis_max - point.axis_min) *
-                                     (point.axis_to - point.axis_from));
   pointer_at (GTK_WINDOW (win), view, x, point.y + point.height / 2, "mousedown 1");
   pointer_at (GTK_WINDOW (win), view, x, y_two, NULL);
   assert_meeting_soon (win, 3);
@@ -1007,7 +975,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
@@ -1028,10 +995,5 @@ main (int   argc,
   g_test_add_func ("/pledge/keyboard/open-imports", test_open_imports);
   g_test_add_func ("/pledge/keyboard/chart-labels-many", test_chart_labels_many);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

@@ -1100,7 +1100,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
@@ -1121,10 +1120,5 @@ main (int   argc,
   g_test_add_func ("/pledge/scenarios-ui/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/pledge/scenarios-ui/screenshots", test_screenshots);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

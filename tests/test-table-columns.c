@@ -269,7 +269,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
@@ -278,10 +277,5 @@ main (int   argc,
   g_test_add_func ("/pledge/table-columns/alliance-note", test_alliance_note);
   g_test_add_func ("/pledge/table-columns/decimals", test_decimals);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

@@ -409,7 +409,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
@@ -427,10 +426,5 @@ main (int   argc,
       g_test_add_data_func (path, &load_error_cases[i], test_load_error);
     }
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

@@ -456,7 +456,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = pledge_ui_test_init (&argc, &argv);
-  int status;
 
   /* A write to a pipe whose reader went fails with EPIPE, not a signal. */
   signal (SIGPIPE, SIG_IGN);
@@ -466,7 +465,5 @@ main (int   argc,
   g_test_add_func ("/pledge/window-load/close-while-loading", test_close_while_loading);
   g_test_add_func ("/pledge/window-load/table-fills", test_table_fills);
 
-  status = g_test_run ();
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }

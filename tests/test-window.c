@@ -1036,7 +1036,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  int status;
 
   home = pledge_ui_test_init (&argc, &argv);
 
@@ -1066,10 +1065,5 @@ main (int   argc,
   g_test_add_func ("/pledge/window/screenshot", test_screenshot);
   g_test_add_func ("/pledge/window/program", test_program);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_temp (home);
-  return status;
+  return pledge_ui_test_run (home);
 }
