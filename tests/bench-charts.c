@@ -10,6 +10,7 @@
  * as ghosts), for a made-up alliance of 300 members, and the equipment
  * chart of 17,576 members (its label placement was quadratic: 14 s), their
  * trend (a band) and the chart input for one chosen member of them.
+ * With PLEDGE_BENCH_ONLY=KIND, only that chart of the dataset (to profile).
  */
 
 #include "config.h"
@@ -142,6 +143,19 @@ main (int   argc,
       return 1;
     }
   input = pledge_chart_input_new (snapshot, year, 0, NULL);
+  /* PLEDGE_BENCH_ONLY=trend: that kind on the dataset alone (for perf) */
+  if (g_getenv ("PLEDGE_BENCH_ONLY") != NULL)
+    {
+      PledgeChartKind only;
+
+      if (!pledge_chart_kind_from_string (g_getenv ("PLEDGE_BENCH_ONLY"), &only))
+        {
+          g_printerr ("PLEDGE_BENCH_ONLY: no chart \"%s\"\n", g_getenv ("PLEDGE_BENCH_ONLY"));
+          return 1;
+        }
+      bench_kinds (path, input, runs, only);
+      return 0;
+    }
   bench (path, input, runs);
 
   if (argc > 4)
