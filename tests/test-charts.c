@@ -1605,6 +1605,92 @@ members_input (guint              n,
   return pledge_chart_input_new (snapshot, 2016, 0, chosen);
 }
 
+/* The equipment chart drawn directly on pixels, and in a group (as on a
+ * surface of another kind) */
+static cairo_surface_t *
+draw_equipment (const PledgeChartInput *input,
+                double                  scale,
+                gboolean                group)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200 * scale,
+                                                         800 * scale);
+  cairo_t *cr;
+  PledgeChartStyle style;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  pledge_chart_style_init (&style, FALSE);
+  if (group)
+    cairo_push_group (cr);
+  pledge_chart_draw (PLEDGE_CHART_EQUIPMENT, cr, 1200, 800, &style, input);
+  if (group)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Past PLEDGE_CHART_STAMP_MIN_MARKS points, drawn on pixels, the marks are
+ * stamped from bitmaps, at both pixel densities; each lands within half a
+ * pixel of its circle, so the chart looks as with circles (drawn in a
+ * group, which stamps nothing). NATO's 32 points and SVG get circles. */
+static void
+test_equipment_stamped (void)
+{
+  g_autoptr(PledgeChartInput) many = members_input (300, NULL);
+  g_autoptr(PledgeChartInput) few = members_input (32, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  PledgeChartStyle style;
+  guint before;
+
+  for (double scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *stamped, *circles;
+      int width = 1200 * scale, height = 800 * scale;
+      guint64 differing = 0;
+
+      before = pledge_chart_get_n_stamped ();
+      stamped = draw_equipment (many, scale, FALSE);
+      g_assert_cmpuint (pledge_chart_get_n_stamped () - before, >=, 300);
+      before = pledge_chart_get_n_stamped ();
+      circles = draw_equipment (many, scale, TRUE);
+      g_assert_cmpuint (pledge_chart_get_n_stamped (), ==, before);
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            const guint8 *a = cairo_image_surface_get_data (stamped) +
+                              y * cairo_image_surface_get_stride (stamped) + 4 * x;
+            const guint8 *b = cairo_image_surface_get_data (circles) +
+                              y * cairo_image_surface_get_stride (circles) + 4 * x;
+            int worst = 0;
+
+            for (int ch = 0; ch < 3; ch++)
+              worst = MAX (worst, ABS ((int) a[ch] - (int) b[ch]));
+            differing += worst > 96;
+          }
+      g_test_message ("scale %.0f: %" G_GUINT64_FORMAT " of %d pixels differ", scale, differing,
+                      width * height);
+      /* the edges of some marks, half a pixel over */
+      g_assert_cmpuint (differing, <, (guint64) width * height / 400);
+      cairo_surface_destroy (stamped);
+      cairo_surface_destroy (circles);
+    }
+
+  before = pledge_chart_get_n_stamped ();
+  cairo_surface_destroy (draw_equipment (few, 1, FALSE));
+  pledge_chart_style_init (&style, FALSE);
+  svg = pledge_chart_render (PLEDGE_EXPORT_SVG, PLEDGE_CHART_EQUIPMENT, many, &style, 1200, 800,
+                             1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pledge_chart_get_n_stamped (), ==, before);
+}
+
 /* One member chosen among 300: the input holds that member's series and no
  * other, and the others as a band whose figures are those of their shares
  * (nearest-rank percentiles). Past the threshold only. */
@@ -2917,6 +3003,7 @@ main (int   argc,
   g_test_add_func ("/pledge/charts/round-half", test_round_half);
   g_test_add_func ("/pledge/charts/trend-shares-only", test_trend_shares_only);
   g_test_add_func ("/pledge/charts/equipment-many-members", test_equipment_many_members);
+  g_test_add_func ("/pledge/charts/equipment-stamped", test_equipment_stamped);
   g_test_add_func ("/pledge/charts/trend-band/input", test_trend_band_input);
   g_test_add_func ("/pledge/charts/spread-fit", test_spread_fit);
   g_test_add_func ("/pledge/charts/trend-band/drawn", test_trend_band_drawn);

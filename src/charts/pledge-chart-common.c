@@ -146,6 +146,8 @@ pledge_chart_end (PledgeChart *c)
     g_clear_pointer (&c->fonts[i], pango_font_description_free);
   for (guint i = 0; i < G_N_ELEMENTS (c->hatch); i++)
     g_clear_pointer (&c->hatch[i].pattern, cairo_pattern_destroy);
+  for (guint i = 0; i < c->n_stamps; i++)
+    g_clear_pointer (&c->stamps[i].surface, cairo_surface_destroy);
   g_clear_pointer (&c->layouts, g_hash_table_unref);
   g_clear_object (&c->pango);
 }
@@ -294,56 +296,4 @@ pledge_chart_line (PledgeChart             *c,
   cairo_line_to (c->cr, pledge_chart_safe (x2), pledge_chart_safe (y2));
   cairo_stroke (c->cr);
   cairo_restore (c->cr);
-}
-
-void
-pledge_chart_dot (PledgeChart             *c,
-                  double                   x,
-                  double                   y,
-                  double                   radius,
-                  const PledgeChartColour *fill,
-                  const PledgeChartColour *outline)
-{
-  if (c->cr == NULL || !(radius > 0))
-    return;
-  cairo_new_sub_path (c->cr);
-  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y), pledge_chart_safe (radius),
-             0, 2 * G_PI);
-  if (fill != NULL)
-    {
-      pledge_chart_set_colour (c, fill);
-      if (outline != NULL)
-        cairo_fill_preserve (c->cr);
-      else
-        cairo_fill (c->cr);
-    }
-  if (outline != NULL)
-    {
-      pledge_chart_set_colour (c, outline);
-      cairo_set_line_width (c->cr, MAX (1.0, radius * 0.3));
-      cairo_set_dash (c->cr, NULL, 0, 0);
-      cairo_stroke (c->cr);
-    }
-}
-
-void
-pledge_chart_ring (PledgeChart             *c,
-                   double                   x,
-                   double                   y,
-                   double                   radius,
-                   const PledgeChartColour *colour)
-{
-  double width = MAX (1.5, radius * 0.45);
-
-  if (c->cr == NULL || !(radius > width))
-    return;
-  cairo_new_sub_path (c->cr);
-  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
-             pledge_chart_safe (radius - width / 2), 0, 2 * G_PI);
-  pledge_chart_set_colour (c, &c->style->background);
-  cairo_fill_preserve (c->cr);
-  pledge_chart_set_colour (c, colour);
-  cairo_set_line_width (c->cr, width);
-  cairo_set_dash (c->cr, NULL, 0, 0);
-  cairo_stroke (c->cr);
 }

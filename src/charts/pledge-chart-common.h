@@ -6,8 +6,9 @@
  * A renderer lays its chart out and, when it has a cairo_t, draws it; with
  * no cairo_t the same layout answers hit tests, so tooltips always match
  * what is on screen. This header has the chart being drawn, its geometry
- * and plain drawing; the others say how text (pledge-chart-text.h), hatching
- * and ghosts (pledge-chart-hatch.h), axes (pledge-chart-axis.h), the legend
+ * and plain drawing (the marks of scatter charts in pledge-chart-marks.c);
+ * the others say how text (pledge-chart-text.h), hatching and ghosts
+ * (pledge-chart-hatch.h), axes (pledge-chart-axis.h), the legend
  * (pledge-chart-legend.h), the frame (pledge-chart-frame.h) and rows of bars
  * (pledge-chart-bars.h) are drawn.
  */
@@ -79,6 +80,22 @@ typedef struct
   double                  phase[2];  /* the pixel offset, of x - y and of x + y */
 } PledgeHatchTile;
 
+/* A mark drawn once into a bitmap and stamped where each such mark goes
+ * (pledge-chart-marks.c) */
+typedef struct
+{
+  int                     kind;
+  double                  radius;
+  PledgeChartColour       fill;
+  PledgeChartColour       outline;
+  gboolean                has_outline;
+  double                  scale;     /* pixels a unit */
+  int                     size;      /* pixels a side */
+  cairo_surface_t        *surface;
+} PledgeStamp;
+
+#define PLEDGE_CHART_STAMPS 12
+
 typedef struct
 {
   PledgeChartKind         kind;
@@ -104,6 +121,11 @@ typedef struct
   PledgeChartColour       quiet_key;
   cairo_format_t          quiet_format;
   guint32                 quiet_pixel;
+  /* Set by pledge_chart_stamp_marks(): dots, rings and ghost points are
+   * stamped from bitmaps when drawn on pixels */
+  gboolean                stamp_marks;
+  PledgeStamp             stamps[PLEDGE_CHART_STAMPS];
+  guint                   n_stamps;
 } PledgeChart;
 
 /* cr may be NULL. Width and height must be finite and positive. */
@@ -169,6 +191,21 @@ void         pledge_chart_ring         (PledgeChart             *c,
                                         double                   y,
                                         double                   radius,
                                         const PledgeChartColour *colour);
+/* A reported point of a scatter chart: a dotted circle */
+void         pledge_chart_ghost_point  (PledgeChart             *c,
+                                        double                   x,
+                                        double                   y,
+                                        double                   radius);
+/* Whether the dots, rings and ghost points drawn from now on are stamped
+ * from a bitmap drawn once, when the chart is drawn on pixels (a PNG, the
+ * window; never SVG or PDF): for a chart of more than
+ * PLEDGE_CHART_STAMP_MIN_MARKS marks. A stamp lands on the nearest whole
+ * pixel, at most half a pixel from where the mark was asked for. */
+#define PLEDGE_CHART_STAMP_MIN_MARKS 200
+void         pledge_chart_stamp_marks  (PledgeChart             *c,
+                                        gboolean                 stamp);
+/* For tests: the marks stamped so far by every chart of the process */
+guint        pledge_chart_get_n_stamped (void);
 
 /* A point of user space in the pixels of the surface drawn on, when that is
  * a bitmap drawn on directly (no group pushed); FALSE for anything else. */

@@ -379,32 +379,6 @@ pledge_chart_ghost_marker (PledgeChart *c,
   pledge_chart_ghost_markers (c, &segment, 1);
 }
 
-void
-pledge_chart_ghost_point (PledgeChart *c,
-                          double       x,
-                          double       y,
-                          double       radius)
-{
-  double dashes[2];
-
-  if (c->cr == NULL || !(radius > 1))
-    return;
-  /* A dotted circle over the background: pale beside the points, and
-   * unlike the rings of estimates */
-  dashes[0] = dashes[1] = MAX (1.0, radius * G_PI / 6);
-  cairo_save (c->cr);
-  cairo_new_sub_path (c->cr);
-  cairo_arc (c->cr, pledge_chart_safe (x), pledge_chart_safe (y),
-             pledge_chart_safe (radius - 0.5), 0, 2 * G_PI);
-  pledge_chart_set_colour (c, &c->style->background);
-  cairo_fill_preserve (c->cr);
-  pledge_chart_set_colour (c, &c->style->muted);
-  cairo_set_line_width (c->cr, 1.2);
-  cairo_set_dash (c->cr, dashes, 2, 0);
-  cairo_stroke (c->cr);
-  cairo_restore (c->cr);
-}
-
 double
 pledge_chart_ghost_line_width (PledgeChart *c)
 {

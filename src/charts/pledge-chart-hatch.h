@@ -44,11 +44,6 @@ void         pledge_chart_ghost_boxes  (PledgeChart             *c,
 void         pledge_chart_ghost_markers (PledgeChart            *c,
                                          const PledgeRect       *segments,
                                          guint                   n);
-/* A reported point of a scatter chart: a dotted circle */
-void         pledge_chart_ghost_point  (PledgeChart             *c,
-                                        double                   x,
-                                        double                   y,
-                                        double                   radius);
 /* The width of the line of a highlighted trend series' reported figures */
 double       pledge_chart_ghost_line_width (PledgeChart         *c);
 

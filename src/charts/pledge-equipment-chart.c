@@ -645,6 +645,9 @@ equipment_paint (PledgeChart  *c,
                            box->y, q % 2 == 0 ? 0 : 1, 0, 0, &style->muted);
       }
 
+  /* Thousands of points are stamped from bitmaps on a PNG or the screen */
+  pledge_chart_stamp_marks (c, l->n_points > PLEDGE_CHART_STAMP_MIN_MARKS);
+
   /* Where the reported figures put the points a scenario moved, joined to
    * the scenario's point, under every point */
   for (guint i = 0; i < l->n_points; i++)
@@ -690,6 +693,7 @@ equipment_paint (PledgeChart  *c,
       else
         pledge_chart_dot (c, p->x, p->y, l->radius, colour, &style->background);
     }
+  pledge_chart_stamp_marks (c, FALSE);
   for (guint i = 0; i < l->n_points; i++)
     {
       const Point *p = &l->points[i];
