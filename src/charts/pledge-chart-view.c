@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The widget draws through the renderers that exports use: its snapshot
- * gets a cairo_t from gtk_snapshot_append_cairo() and calls
- * pledge_chart_draw(). Tooltips ask pledge_chart_hit_test() which member
+ * calls pledge_chart_draw() on an image of its size and shows that image
+ * until the chart changes. Tooltips ask pledge_chart_hit_test() which member
  * is under the pointer, with the same layout.
  *
  * The keyboard reaches each member (pledge-chart-focus.h): the arrows move
@@ -37,6 +37,13 @@ struct _PledgeChartView
   gboolean            dark;
   PledgeChartStyle    style;
   PledgeChartInput   *input;
+
+  /* The chart as last drawn, at its size and scale: the focus ring, the
+   * focused member's figures and a drag's share are drawn over it */
+  GdkTexture         *chart;
+  int                 chart_width;
+  int                 chart_height;
+  int                 chart_scale;
 
   GArray             *members;       /* the keyboard's order, member indices */
   int                 focus_member;  /* -1: none yet */
@@ -87,6 +94,14 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* The chart itself changed: draw it anew */
+static void
+invalidate_chart (PledgeChartView *self)
+{
+  g_clear_object (&self->chart);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
 static void
 update_accessible (PledgeChartView *self)
@@ -266,6 +281,41 @@ append_label (PledgeChartView          *self,
   g_object_unref (layout);
 }
 
+/* The chart drawn on pixels of the widget's scale, not recorded for GTK
+ * to replay: the renderers' bitmap paths (stamped marks, halos, hatching)
+ * apply on screen as in a PNG, and moving the focus ring or a tooltip does
+ * not draw the chart again (3,334 members: tens of milliseconds). */
+static GdkTexture *
+draw_chart (PledgeChartView *self,
+            int              width,
+            int              height,
+            int              scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                         height * scale);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  pledge_chart_draw (self->kind, cr, width, height, &self->style, self->input);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  /* cairo's ARGB32 is GDK's default memory format: premultiplied, native
+   * byte order; the bytes keep the surface */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                      (gsize) (height * scale),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 (gsize) cairo_image_surface_get_stride (surface));
+}
+
 static void
 pledge_chart_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -273,13 +323,22 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (widget);
 
   if (self->input == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pledge_chart_draw (self->kind, cr, width, height, &self->style, self->input);
+  if (self->chart == NULL || self->chart_width != width || self->chart_height != height ||
+      self->chart_scale != scale)
+    {
+      g_clear_object (&self->chart);
+      self->chart = draw_chart (self, width, height, scale);
+      self->chart_width = width;
+      self->chart_height = height;
+      self->chart_scale = scale;
+    }
+  if (self->chart != NULL)
+    gtk_snapshot_append_texture (snapshot, self->chart, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The focus ring around the member the keyboard is on; the whole chart
    * when it cannot say where that is */
@@ -287,16 +346,21 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
     {
       PledgeChartElement element;
       const PledgeChartColour *ring = &self->style.target;
+      cairo_t *cr;
 
       if (!focused_element (self, &element))
         element = (PledgeChartElement) { self->focus_member, 2, 2, width - 4, height - 4 };
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (element.x - 5, element.y - 5,
+                                                           element.width + 10,
+                                                           element.height + 10));
       cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, 1);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, (double []) { 4, 3 }, 2, 0);
       cairo_rectangle (cr, element.x - 3, element.y - 3, element.width + 6, element.height + 6);
       cairo_stroke (cr);
+      cairo_destroy (cr);
     }
-  cairo_destroy (cr);
 
   /* The share a drag sets, over the bar or point where it is now (the bars
    * sort as it moves) */
@@ -676,7 +740,7 @@ set_dark_internal (PledgeChartView *self,
 
   self->dark = dark;
   pledge_chart_style_init (&self->style, dark);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
@@ -694,6 +758,7 @@ pledge_chart_view_dispose (GObject *object)
   PledgeChartView *self = PLEDGE_CHART_VIEW (object);
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
+  g_clear_object (&self->chart);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
   if (self->labels != NULL)
@@ -915,7 +980,7 @@ pledge_chart_view_set_kind (PledgeChartView *self,
   update_map_toggle (self);
   update_members (self);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -952,7 +1017,7 @@ pledge_chart_view_set_input (PledgeChartView  *self,
     input->map_scale = self->map_scale;
   update_members (self);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
 }
 
 const PledgeChartInput *
@@ -1018,7 +1083,7 @@ pledge_chart_view_set_map_scale (PledgeChartView *self,
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->map_toggle),
                                   scale == PLEDGE_MAP_SCALE_SHARE);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SCALE]);
 }
 
