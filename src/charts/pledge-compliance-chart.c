@@ -253,16 +253,33 @@ names_fit_wrapped (PledgeChart  *c,
   return TRUE;
 }
 
+/* The widest of the codes drawn, every stride-th from the first */
 static double
 max_code_width (PledgeChart  *c,
-                const Layout *l)
+                const Layout *l,
+                guint         stride)
 {
   double w = 0;
 
-  for (guint k = 0; k < l->n; k++)
+  for (guint k = 0; k < l->n; k += stride)
     w = MAX (w, pledge_chart_text_width (c, PLEDGE_FONT_LABEL,
                                          l->input->members[l->order[k]].code));
   return w;
+}
+
+/* Whether every code is at most width wide: stops at the first that is
+ * not (of 3,334 members, the first: measuring them all was a third of
+ * the window's longest stall opening them) */
+static gboolean
+codes_fit (PledgeChart  *c,
+           const Layout *l,
+           double        width)
+{
+  for (guint k = 0; k < l->n; k++)
+    if (!(pledge_chart_text_width (c, PLEDGE_FONT_LABEL, l->input->members[l->order[k]].code) <=
+          width))
+      return FALSE;
+  return TRUE;
 }
 
 /* Whether every name is at most width wide: stops at the first that is
@@ -289,7 +306,7 @@ compliance_layout (PledgeChart *c,
   const PledgeChartTarget *target = pledge_chart_input_get_target (input);
   g_autofree char *title = NULL, *subtitle = NULL, *note = NULL;
   g_auto(PledgeLegend) legend = { 0 };
-  double line_h, hi = 0, plot_bottom, w_codes = 0, value_w, value_h;
+  double line_h, hi = 0, plot_bottom, value_w, value_h;
   gboolean has_data = pledge_chart_input_has_year_data (input);
   guint n_labels = 0;
 
@@ -374,7 +391,7 @@ compliance_layout (PledgeChart *c,
   else if (l->slot > c->em * 3 &&
            names_fit_wrapped (c, l, l->slot - c->em * 0.3, &l->label_height))
     l->label_mode = LABELS_NAMES_WRAPPED;
-  else if ((w_codes = max_code_width (c, l)) <= l->slot - c->em * 0.15)
+  else if (codes_fit (c, l, l->slot - c->em * 0.15))
     {
       l->label_mode = LABELS_CODES;
       l->label_height = line_h;
@@ -382,8 +399,8 @@ compliance_layout (PledgeChart *c,
   else
     {
       l->label_mode = LABELS_CODES_ROTATED;
-      l->label_height = w_codes;   /* measured in the test above */
       l->stride = (guint) MAX (1.0, ceil (line_h * 1.15 / l->slot));
+      l->label_height = max_code_width (c, l, l->stride);
     }
   for (guint k = 0; k < l->n; k += l->stride)
     n_labels++;
