@@ -65,6 +65,7 @@ GtkPopover      *pledge_member_table_get_menu      (PledgeMemberTable *self);
 GtkColumnView   *pledge_member_table_get_column_view (PledgeMemberTable *self);
 /* Whether rows are still being added, a few at a time */
 gboolean         pledge_member_table_get_filling     (PledgeMemberTable *self);
+gboolean         pledge_member_table_get_shows_rows  (PledgeMemberTable *self);
 /* Why the "% of alliance" column is empty in the year shown, when it is
  * for want of a total that covers the alliance; else NULL. */
 const char      *pledge_member_table_get_alliance_note (PledgeMemberTable *self);

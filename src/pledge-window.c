@@ -867,7 +867,8 @@ gboolean
 pledge_window_get_shows_dataset (PledgeWindow *self)
 {
   g_return_val_if_fail (PLEDGE_IS_WINDOW (self), FALSE);
-  return !pledge_document_get_loading (self->document) && self->pending_charts == 0;
+  return !pledge_document_get_loading (self->document) && self->pending_charts == 0 &&
+         pledge_member_table_get_shows_rows (self->member_table);
 }
 
 const char *

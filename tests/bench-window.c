@@ -17,7 +17,9 @@
  *   year trend  cpu ...
  *   max-rss 123456 KiB
  *
- * Not a test: build-aux/bench runs it under Xvfb for its table.
+ * Not a test: build-aux/bench runs it under Xvfb for its table. With
+ * PLEDGE_BENCH_STALL_TIMES=1 each line also says when its longest stall
+ * began (CLOCK_MONOTONIC seconds), for `perf record -k CLOCK_MONOTONIC`.
  */
 
 #include "config.h"
@@ -35,6 +37,7 @@
 
 static gint64 last_tick;
 static gint64 longest_stall;
+static gint64 longest_stall_from;  /* g_get_monotonic_time () at its start */
 
 /* Ticks every few milliseconds while the main loop runs: the longest gap
  * between two ticks is the longest the main loop was blocked. */
@@ -44,7 +47,10 @@ tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   if (last_tick != 0 && now - last_tick > longest_stall)
-    longest_stall = now - last_tick;
+    {
+      longest_stall = now - last_tick;
+      longest_stall_from = last_tick;
+    }
   last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -153,8 +159,13 @@ step_end (Step         *step,
 
   run_for (SETTLE_MS);
   /* The settling time is idle: its CPU time is what the step queued. */
-  g_print ("%-5s %-12s cpu %.3f s  wall %.3f s  stall %.3f s\n", what, page,
+  g_print ("%-5s %-12s cpu %.3f s  wall %.3f s  stall %.3f s", what, page,
            cpu_seconds () - step->cpu, wall, longest_stall / 1e6);
+  /* PLEDGE_BENCH_STALL_TIMES=1: when the stall began, in CLOCK_MONOTONIC
+   * seconds, to find it in `perf record -k CLOCK_MONOTONIC` */
+  if (g_getenv ("PLEDGE_BENCH_STALL_TIMES") != NULL)
+    g_print ("  from %.6f", longest_stall_from / 1e6);
+  g_print ("\n");
 }
 
 static void
