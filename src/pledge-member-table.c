@@ -239,14 +239,77 @@ cell_text (const ColumnInfo *info,
     }
 }
 
-/* In GTK 4.8 setting a tooltip costs an X round trip even when the text
- * stays the same; every visible cell is updated on every change of year. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
+/* The editing hint of a figure cell, which its accessible description
+ * and its tooltip give */
+static const char *
+figure_hint (const ColumnInfo *info,
+             PledgeMemberRow  *row)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  return pledge_member_row_is_changed (row, column_value (info->kind))
+    ? _("Changed by the scenario. Type a number, or press Enter or F2, to change it")
+    : _("Type a number, or press Enter or F2, to change this figure in a scenario");
+}
+
+/* What a cell's tooltip says of its row, or NULL */
+static char *
+cell_tooltip (const ColumnInfo *info,
+              PledgeMemberRow  *row)
+{
+  switch (info->kind)
+    {
+    case PLEDGE_MEMBER_COLUMN_NAME:
+      return pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES
+        ? g_strdup (_("Meets the selected target")) : NULL;
+
+    case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
+    case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
+      {
+        int against = 0;
+
+        pledge_member_row_get_delta (row, column_value (info->kind), &against);
+        if (against != 0 && against != pledge_member_row_get_year (row))
+          /* Translators: the tooltip of a difference for a projected year;
+           * %d is the member's last reported year */
+          return g_strdup_printf (_("Change from %d, the last reported year"), against);
+        if (against != 0)
+          return g_strdup (_("Change from the reported figure"));
+        return NULL;
+      }
+
+    default:
+      /* the figure cells, the only others that ask */
+      return g_strdup (figure_hint (info, row));
+    }
+}
+
+static gboolean
+on_cell_query_tooltip (GtkWidget   *widget,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *list_item)
+{
+  const ColumnInfo *info = g_object_get_data (G_OBJECT (list_item), "pledge-column");
+  PledgeMemberRow *row = gtk_list_item_get_item (list_item);
+  g_autofree char *text = row != NULL ? cell_tooltip (info, row) : NULL;
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Tooltips are asked for when one is about to show, not set on each cell
+ * at each change: in GTK 4.8 setting one on a shown widget costs an X
+ * round trip (the tooltip is queried anew at the pointer), a quarter of
+ * what a row's widgets cost to make. */
+static void
+ask_tooltip (GtkWidget   *widget,
+             GtkListItem *list_item)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), list_item);
 }
 
 static void
@@ -283,7 +346,6 @@ update_cell (PledgeMemberRow *row,
         gboolean meets = pledge_member_row_meets_selected (row) == PLEDGE_MEETS_YES;
 
         gtk_widget_set_opacity (icon, meets ? 1.0 : 0.0);
-        set_tooltip (icon, meets ? _("Meets the selected target") : NULL);
         pledge_ui_set_accessible (icon, meets ? _("Meets the selected target")
                                               : _("Does not meet the selected target"), NULL);
         pledge_ui_set_css_class (name, "meets", meets);
@@ -326,22 +388,13 @@ update_cell (PledgeMemberRow *row,
     case PLEDGE_MEMBER_COLUMN_DELTA_SHARE:
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
       {
-        int against = 0;
-        double delta = pledge_member_row_get_delta (row, column_value (info->kind), &against);
+        double delta = pledge_member_row_get_delta (row, column_value (info->kind), NULL);
         /* As shown: to two decimals at most. */
         gboolean changed = isfinite (delta) && fabs (delta) >= 0.005;
-        g_autofree char *tooltip = NULL;
 
         pledge_ui_text_cell_set (child, text);
         pledge_ui_set_css_class (child, "accent", changed);
         pledge_ui_set_css_class (child, "dim-label", !changed);
-        if (against != 0 && against != pledge_member_row_get_year (row))
-          /* Translators: the tooltip of a difference for a projected year;
-           * %d is the member's last reported year */
-          tooltip = g_strdup_printf (_("Change from %d, the last reported year"), against);
-        else if (against != 0)
-          tooltip = g_strdup (_("Change from the reported figure"));
-        set_tooltip (child, tooltip);
         break;
       }
 
@@ -353,14 +406,9 @@ update_cell (PledgeMemberRow *row,
       {
         gboolean changed = pledge_member_row_is_changed (row, column_value (info->kind));
 
-        const char *how = changed
-          ? _("Changed by the scenario. Type a number, or press Enter or F2, to change it")
-          : _("Type a number, or press Enter or F2, to change this figure in a scenario");
-
         pledge_figure_cell_set_text (PLEDGE_FIGURE_CELL (child), text);
         pledge_ui_set_css_class (child, "edited", changed);
-        set_tooltip (child, how);
-        pledge_ui_set_accessible (child, accessible_name, how);
+        pledge_ui_set_accessible (child, accessible_name, figure_hint (info, row));
         break;
       }
     }
@@ -419,6 +467,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         child = pledge_ui_name_cell_new (12);
         gtk_widget_add_css_class (icon, "success");
         gtk_box_prepend (GTK_BOX (child), icon);
+        ask_tooltip (icon, list_item);
         break;
       }
 
@@ -442,12 +491,15 @@ setup_cell (GtkSignalListItemFactory *factory,
       /* "100.00", "+12.34" */
       child = pledge_ui_text_cell_new (1, 7);
       gtk_widget_add_css_class (child, "numeric");
+      if (info->kind == PLEDGE_MEMBER_COLUMN_DELTA_SHARE)
+        ask_tooltip (child, list_item);
       break;
 
     case PLEDGE_MEMBER_COLUMN_DELTA_DEFENCE:
       /* "+1,234,567" */
       child = pledge_ui_text_cell_new (1, 11);
       gtk_widget_add_css_class (child, "numeric");
+      ask_tooltip (child, list_item);
       break;
 
     case PLEDGE_MEMBER_COLUMN_CONSTANT:
@@ -475,6 +527,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       g_signal_connect (child, "commit", G_CALLBACK (on_cell_commit), list_item);
       g_signal_connect_swapped (child, "entered", G_CALLBACK (pledge_member_table_move_down_from),
                                 info->table);
+      ask_tooltip (child, list_item);
       break;
     }
 
