@@ -2879,6 +2879,90 @@ test_locate (gconstpointer data)
   }
 }
 
+static void
+assert_elements_equal (const PledgeChartElement *a,
+                       const PledgeChartElement *b)
+{
+  g_assert_cmpint (a->member, ==, b->member);
+  g_assert_cmpfloat_with_epsilon (a->x, b->x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->y, b->y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->width, b->width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->height, b->height, 1e-9);
+  g_assert_cmpint (a->draggable, ==, b->draggable);
+  g_assert_cmpfloat_with_epsilon (a->axis_from, b->axis_from, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->axis_to, b->axis_to, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->axis_min, b->axis_min, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->axis_max, b->axis_max, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->hit_x, b->hit_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->hit_y, b->hit_y, 1e-9);
+}
+
+/* The chart view places its labels from one pledge_chart_locate_all()
+ * an allocation: it must say what pledge_chart_locate() says of each
+ * member, and nothing of a member that one cannot find */
+static void
+test_locate_all (void)
+{
+  PledgeChartStyle style;
+
+  pledge_chart_style_init (&style, FALSE);
+  for (guint kind = 0; kind < PLEDGE_N_CHARTS; kind++)
+    {
+      g_autoptr(PledgeChartInput) input = locate_input (kind);
+      g_autoptr(GArray) members = pledge_chart_focus_members (kind, input);
+      const double chart_sizes[][2] = { { 1200, 800 }, { 700, 500 } };
+
+      for (guint s = 0; s < G_N_ELEMENTS (chart_sizes); s++)
+        {
+          double w = chart_sizes[s][0], h = chart_sizes[s][1];
+          g_autoptr(GArray) all = pledge_chart_locate_all (kind, w, h, &style, input);
+          guint located = 0;
+
+          g_assert_nonnull (all);
+          /* Every member the keyboard visits, as pledge_chart_locate()
+           * places it: the first element of that member */
+          for (guint i = 0; i < members->len; i++)
+            {
+              int member = g_array_index (members, int, i);
+              const PledgeChartElement *found = NULL;
+              PledgeChartElement e;
+
+              for (guint j = 0; j < all->len && found == NULL; j++)
+                if (g_array_index (all, PledgeChartElement, j).member == member)
+                  found = &g_array_index (all, PledgeChartElement, j);
+              if (pledge_chart_locate (kind, w, h, &style, input, member, &e))
+                {
+                  g_assert_nonnull (found);
+                  assert_elements_equal (found, &e);
+                  located++;
+                }
+              else
+                g_assert_null (found);
+            }
+          g_assert_cmpuint (located, >, 0);
+          /* Nothing pledge_chart_locate() cannot find, the total
+           * included, and no member out of range */
+          for (guint j = 0; j < all->len; j++)
+            {
+              const PledgeChartElement *a = &g_array_index (all, PledgeChartElement, j);
+              PledgeChartElement e;
+
+              g_assert_cmpint (a->member, >=, 0);
+              g_assert_cmpint (a->member, <=, (int) input->n_members);
+              g_assert_true (pledge_chart_locate (kind, w, h, &style, input, a->member, &e));
+              g_assert_true (isfinite (a->hit_x) && isfinite (a->hit_y));
+            }
+        }
+
+      /* A size that cannot be drawn has no elements */
+      {
+        g_autoptr(GArray) none = pledge_chart_locate_all (kind, 0, 800, &style, input);
+
+        g_assert_cmpuint (none->len, ==, 0);
+      }
+    }
+}
+
 /* The map's share scale: sequential (each class further from the
  * background than the one below), its top class at least 3:1 with the
  * background in both themes, and the classes as the legend says */
@@ -3026,6 +3110,7 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (k), test_locate);
     }
+  g_test_add_func ("/pledge/charts/locate-all", test_locate_all);
   g_test_add_func ("/pledge/charts/map/share-scale", test_share_scale);
   g_test_add_data_func ("/pledge/charts/map/share/light", GINT_TO_POINTER (FALSE),
                         test_map_share);

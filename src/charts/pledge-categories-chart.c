@@ -364,29 +364,26 @@ pledge_categories_chart_hit_test (double                  width,
   return hit;
 }
 
-gboolean
+void
 pledge_categories_chart_locate (double                  width,
-                               double                  height,
-                               const PledgeChartStyle *style,
-                               const PledgeChartInput *input,
-                               int                     member,
-                               PledgeChartElement     *element)
+                                double                  height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, PLEDGE_CHART_CATEGORIES, NULL, width, height, style, input);
   if (categories_layout (&c, &l) && l.row_height > 0)
-    for (guint k = 0; k < l.n_rows && !found; k++)
-      if (l.members[k] == member)
-        {
-          found = TRUE;
-          element->x = c.plot.x;
-          element->width = c.plot.width;
-          element->y = l.top + k * l.row_height;
-          element->height = l.row_height;
-        }
+    for (guint k = 0; k < l.n_rows; k++)
+      {
+        PledgeChartElement *e = pledge_chart_element_add (elements, l.members[k]);
+
+        e->x = c.plot.x;
+        e->width = c.plot.width;
+        e->y = l.top + k * l.row_height;
+        e->height = l.row_height;
+      }
   pledge_chart_end (&c);
-  return found;
 }

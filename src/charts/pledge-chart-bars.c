@@ -316,32 +316,29 @@ pledge_bars_chart_hit_test (PledgeChartKind         kind,
   return hit;
 }
 
-gboolean
+void
 pledge_bars_chart_locate (PledgeChartKind         kind,
                           PledgeBarsLayoutFunc    layout,
                           double                  width,
                           double                  height,
                           const PledgeChartStyle *style,
                           const PledgeChartInput *input,
-                          int                     member,
-                          PledgeChartElement     *element)
+                          GArray                 *elements)
 {
   g_auto(PledgeBars) bars = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, kind, NULL, width, height, style, input);
   if (layout (&c, &bars) && bars.row_height > 0)
-    for (guint k = 0; k < bars.n_rows && !found; k++)
-      if (bars.rows[k].member == member)
-        {
-          /* The row, across the plot */
-          found = TRUE;
-          element->x = c.plot.x;
-          element->width = c.plot.width;
-          element->y = bars.top + k * bars.row_height;
-          element->height = bars.row_height;
-        }
+    for (guint k = 0; k < bars.n_rows; k++)
+      {
+        /* The row, across the plot */
+        PledgeChartElement *e = pledge_chart_element_add (elements, bars.rows[k].member);
+
+        e->x = c.plot.x;
+        e->width = c.plot.width;
+        e->y = bars.top + k * bars.row_height;
+        e->height = bars.row_height;
+      }
   pledge_chart_end (&c);
-  return found;
 }

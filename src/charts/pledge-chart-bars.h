@@ -114,14 +114,14 @@ int          pledge_bars_chart_hit_test (PledgeChartKind         kind,
                                          const PledgeChartInput *input,
                                          double                  x,
                                          double                  y);
-/* Where member's row is (pledge-chart-focus.h) */
-gboolean     pledge_bars_chart_locate   (PledgeChartKind         kind,
+/* Appends where each row is, a PledgeChartElement a row
+ * (pledge-chart-focus.h) */
+void         pledge_bars_chart_locate   (PledgeChartKind         kind,
                                          PledgeBarsLayoutFunc    layout,
                                          double                  width,
                                          double                  height,
                                          const PledgeChartStyle *style,
                                          const PledgeChartInput *input,
-                                         int                     member,
-                                         PledgeChartElement     *element);
+                                         GArray                 *elements);
 
 G_END_DECLS

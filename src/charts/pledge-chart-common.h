@@ -365,47 +365,54 @@ int  pledge_map_chart_hit_test        (double width, double height,
                                        const PledgeChartInput *input,
                                        double x, double y);
 
-/* Where a member is drawn (pledge-chart-focus.h): its bar, row, point or
- * country; FALSE when the chart does not draw it */
-gboolean pledge_compliance_chart_locate (double width, double height,
-                                    const PledgeChartStyle *style,
-                                    const PledgeChartInput *input,
-                                    int member, PledgeChartElement *element);
-gboolean pledge_trend_chart_locate (double width, double height,
-                               const PledgeChartStyle *style,
-                               const PledgeChartInput *input,
-                               int member, PledgeChartElement *element);
-gboolean pledge_equipment_chart_locate (double width, double height,
-                                   const PledgeChartStyle *style,
-                                   const PledgeChartInput *input,
-                                   int member, PledgeChartElement *element);
-gboolean pledge_burden_chart_locate (double width, double height,
-                                const PledgeChartStyle *style,
-                                const PledgeChartInput *input,
-                                int member, PledgeChartElement *element);
-gboolean pledge_gap_chart_locate (double width, double height,
-                             const PledgeChartStyle *style,
-                             const PledgeChartInput *input,
-                             int member, PledgeChartElement *element);
-gboolean pledge_real_change_chart_locate (double width, double height,
+/* Where the members are drawn (pledge-chart-focus.h), from one layout:
+ * appends to elements, an array of PledgeChartElement, one for each bar,
+ * row, point or country the chart draws, in the order it lays them out.
+ * A hit point left NAN means the rectangle's centre. */
+void pledge_compliance_chart_locate (double width, double height,
                                      const PledgeChartStyle *style,
                                      const PledgeChartInput *input,
-                                     int member, PledgeChartElement *element);
-gboolean pledge_per_capita_chart_locate (double width, double height,
+                                     GArray *elements);
+void pledge_trend_chart_locate (double width, double height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                GArray *elements);
+void pledge_equipment_chart_locate (double width, double height,
                                     const PledgeChartStyle *style,
                                     const PledgeChartInput *input,
-                                    int member, PledgeChartElement *element);
-gboolean pledge_categories_chart_locate (double width, double height,
+                                    GArray *elements);
+void pledge_burden_chart_locate (double width, double height,
+                                 const PledgeChartStyle *style,
+                                 const PledgeChartInput *input,
+                                 GArray *elements);
+void pledge_gap_chart_locate (double width, double height,
+                              const PledgeChartStyle *style,
+                              const PledgeChartInput *input,
+                              GArray *elements);
+void pledge_real_change_chart_locate (double width, double height,
+                                      const PledgeChartStyle *style,
+                                      const PledgeChartInput *input,
+                                      GArray *elements);
+void pledge_per_capita_chart_locate (double width, double height,
+                                     const PledgeChartStyle *style,
+                                     const PledgeChartInput *input,
+                                     GArray *elements);
+void pledge_categories_chart_locate (double width, double height,
+                                     const PledgeChartStyle *style,
+                                     const PledgeChartInput *input,
+                                     GArray *elements);
+void pledge_revisions_chart_locate (double width, double height,
                                     const PledgeChartStyle *style,
                                     const PledgeChartInput *input,
-                                    int member, PledgeChartElement *element);
-gboolean pledge_revisions_chart_locate (double width, double height,
-                                   const PledgeChartStyle *style,
-                                   const PledgeChartInput *input,
-                                   int member, PledgeChartElement *element);
-gboolean pledge_map_chart_locate (double width, double height,
-                             const PledgeChartStyle *style,
-                             const PledgeChartInput *input,
-                             int member, PledgeChartElement *element);
+                                    GArray *elements);
+void pledge_map_chart_locate (double width, double height,
+                              const PledgeChartStyle *style,
+                              const PledgeChartInput *input,
+                              GArray *elements);
+/* Appends to elements an element of member, its rectangle empty, not
+ * draggable, hit at its centre (NAN), and returns it: the pointer lasts
+ * until the next append. */
+PledgeChartElement *pledge_chart_element_add (GArray *elements,
+                                              int     member);
 
 G_END_DECLS

@@ -73,5 +73,15 @@ gboolean pledge_chart_locate          (PledgeChartKind          kind,
                                        const PledgeChartInput  *input,
                                        int                      member,
                                        PledgeChartElement      *element);
+/* Where every member the chart of kind draws is, from one layout of it: a
+ * new array of PledgeChartElement, hit points set, in the order the
+ * renderer lays them out (a member may recur: its first element is the
+ * one pledge_chart_locate() gives). Empty when the size cannot be drawn.
+ * What placing an element per member costs once, not once a member. */
+GArray  *pledge_chart_locate_all      (PledgeChartKind          kind,
+                                       double                   width,
+                                       double                   height,
+                                       const PledgeChartStyle  *style,
+                                       const PledgeChartInput  *input);
 
 G_END_DECLS

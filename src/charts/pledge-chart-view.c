@@ -146,10 +146,10 @@ focused_element (PledgeChartView    *self,
                                      self->input, self->focus_member, element);
 }
 
-/* Each label placed costs a layout of the whole chart, which measures
- * every member's code: placing n labels costs n^2 text measurements
- * (32 members: ~40 ms an allocation; 3,334 took a minute). Beyond this
- * many members only the focused one's label is placed over its bar. */
+/* The labels are placed from one layout of the whole chart an allocation
+ * (a layout a label cost n^2 text measurements: 32 members took ~40 ms an
+ * allocation, 3,334 a minute). Beyond this many members only the focused
+ * one's label is placed over its bar. */
 #define LABELS_PLACED_MAX 64
 
 /* The index in members of the focused member, or 0 */
@@ -316,6 +316,15 @@ draw_chart (PledgeChartView *self,
                                  (gsize) cairo_image_surface_get_stride (surface));
 }
 
+/* A page not shown lets its image go (a window-sized bitmap a page); it
+ * is drawn again when the page shows */
+static void
+pledge_chart_view_unmap (GtkWidget *widget)
+{
+  g_clear_object (&PLEDGE_CHART_VIEW (widget)->chart);
+  GTK_WIDGET_CLASS (pledge_chart_view_parent_class)->unmap (widget);
+}
+
 static void
 pledge_chart_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -403,6 +412,8 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
+  g_autoptr(GArray) elements = NULL;
+  g_autofree int *element_of = NULL;
 
   /* The map's toggle in the top right corner, clear of the left-aligned
    * title */
@@ -415,6 +426,19 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (self->map_toggle,
                                 &(GtkAllocation) { MAX (0, width - tw - 12), 8, tw, th }, -1);
     }
+  /* Every label's element from one layout of the chart, not one a label
+   * (each measures every member's text) */
+  if (self->labels->len > 0 && self->input != NULL &&
+      (self->members->len <= LABELS_PLACED_MAX || self->focus_member >= 0))
+    {
+      elements = pledge_chart_locate_all (self->kind, width, height, &self->style, self->input);
+      element_of = g_new (int, self->input->n_members + 1);
+      for (guint m = 0; m <= self->input->n_members; m++)
+        element_of[m] = -1;
+      /* A member's first element, as pledge_chart_locate() gives it */
+      for (guint e = elements->len; e-- > 0;)
+        element_of[g_array_index (elements, PledgeChartElement, e).member] = (int) e;
+    }
   for (guint i = 0; i < self->labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
@@ -425,11 +449,11 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
       gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
 
-      if (self->input == NULL ||
-          (self->members->len > LABELS_PLACED_MAX && member != self->focus_member) ||
-          !pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
-                                       member, &element))
-        element = (PledgeChartElement) { 0 };
+      /* As pledge_chart_focus_element(): members only, not the total */
+      if (element_of != NULL && member >= 0 && (guint) member < self->input->n_members &&
+          element_of[member] >= 0 &&
+          (self->members->len <= LABELS_PLACED_MAX || member == self->focus_member))
+        element = g_array_index (elements, PledgeChartElement, element_of[member]);
       gtk_widget_size_allocate (label,
                                 &(GtkAllocation) { (int) element.x, (int) element.y,
                                                    MAX (min_w, (int) element.width),
@@ -832,6 +856,7 @@ pledge_chart_view_class_init (PledgeChartViewClass *klass)
   widget_class->snapshot = pledge_chart_view_snapshot;
   widget_class->measure = pledge_chart_view_measure;
   widget_class->size_allocate = pledge_chart_view_size_allocate;
+  widget_class->unmap = pledge_chart_view_unmap;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,

@@ -44,12 +44,11 @@ typedef int (*HitTestFunc) (double                  width,
                             const PledgeChartInput *input,
                             double                  x,
                             double                  y);
-typedef gboolean (*LocateFunc) (double                  width,
-                                double                  height,
-                                const PledgeChartStyle *style,
-                                const PledgeChartInput *input,
-                                int                     member,
-                                PledgeChartElement     *element);
+typedef void (*LocateFunc) (double                  width,
+                            double                  height,
+                            const PledgeChartStyle *style,
+                            const PledgeChartInput *input,
+                            GArray                 *elements);
 
 static const struct
 {
@@ -319,6 +318,54 @@ pledge_chart_year_at (PledgeChartKind         kind,
   return pledge_trend_chart_year_at (width, height, style, input, x);
 }
 
+PledgeChartElement *
+pledge_chart_element_add (GArray *elements,
+                          int     member)
+{
+  /* Renderers set the rectangle; a hit point they leave is the centre */
+  PledgeChartElement e = { member, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, NAN, NAN };
+
+  g_array_append_val (elements, e);
+  return &g_array_index (elements, PledgeChartElement, elements->len - 1);
+}
+
+GArray *
+pledge_chart_locate_all (PledgeChartKind         kind,
+                         double                  width,
+                         double                  height,
+                         const PledgeChartStyle *style,
+                         const PledgeChartInput *input)
+{
+  GArray *elements;
+  guint j = 0;
+
+  g_return_val_if_fail (kind < PLEDGE_N_CHARTS, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+
+  elements = g_array_new (FALSE, FALSE, sizeof (PledgeChartElement));
+  if (!size_ok (width, height))
+    return elements;
+  kinds[kind].locate (width, height, style, input, elements);
+  /* Only members and the total, which is all pledge_chart_locate() finds
+   * (a renderer's heading or an unmatched country is no member) */
+  for (guint i = 0; i < elements->len; i++)
+    {
+      PledgeChartElement *e = &g_array_index (elements, PledgeChartElement, i);
+
+      if (e->member < 0 || (guint) e->member > input->n_members)
+        continue;
+      if (!isfinite (e->hit_x) || !isfinite (e->hit_y))
+        {
+          e->hit_x = e->x + e->width / 2;
+          e->hit_y = e->y + e->height / 2;
+        }
+      g_array_index (elements, PledgeChartElement, j++) = *e;
+    }
+  g_array_set_size (elements, j);
+  return elements;
+}
+
 gboolean
 pledge_chart_locate (PledgeChartKind         kind,
                      double                  width,
@@ -328,23 +375,24 @@ pledge_chart_locate (PledgeChartKind         kind,
                      int                     member,
                      PledgeChartElement     *element)
 {
+  g_autoptr(GArray) elements = NULL;
+
   g_return_val_if_fail (kind < PLEDGE_N_CHARTS, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (element != NULL, FALSE);
 
-  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0, NAN, NAN };
-  if (!size_ok (width, height) || member < 0 || (guint) member > input->n_members ||
-      !kinds[kind].locate (width, height, style, input, member, element))
-    {
-      element->hit_x = width / 2;
-      element->hit_y = height / 2;
-      return FALSE;
-    }
-  if (!isfinite (element->hit_x) || !isfinite (element->hit_y))
-    {
-      element->hit_x = element->x + element->width / 2;
-      element->hit_y = element->y + element->height / 2;
-    }
-  return TRUE;
+  /* What the chart cannot say: the whole chart, hit at its centre */
+  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0,
+                                    width / 2, height / 2 };
+  if (member < 0 || (guint) member > input->n_members)
+    return FALSE;
+  elements = pledge_chart_locate_all (kind, width, height, style, input);
+  for (guint i = 0; i < elements->len; i++)
+    if (g_array_index (elements, PledgeChartElement, i).member == member)
+      {
+        *element = g_array_index (elements, PledgeChartElement, i);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -681,40 +681,36 @@ pledge_compliance_chart_hit_test (double                  width,
   return hit;
 }
 
-gboolean
+void
 pledge_compliance_chart_locate (double                  width,
                                 double                  height,
                                 const PledgeChartStyle *style,
                                 const PledgeChartInput *input,
-                                int                     member,
-                                PledgeChartElement     *element)
+                                GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, PLEDGE_CHART_COMPLIANCE, NULL, width, height, style, input);
   if (compliance_layout (&c, &l))
-    for (guint k = 0; k < l.n && !found; k++)
-      if (l.order[k] == member)
-        {
-          double v = bar_value (&l, &input->members[member]);
-          double top = isfinite (v) ? pledge_axis_map (&l.axis, v, l.baseline, l.top) : l.baseline;
+    for (guint k = 0; k < l.n; k++)
+      {
+        int member = l.order[k];
+        double v = bar_value (&l, &input->members[member]);
+        double top = isfinite (v) ? pledge_axis_map (&l.axis, v, l.baseline, l.top) : l.baseline;
+        PledgeChartElement *e = pledge_chart_element_add (elements, member);
 
-          found = TRUE;
-          element->member = member;
-          /* The bar's column, from its top (or the baseline) down */
-          element->x = bar_x (&l, k);
-          element->width = l.bar_width;
-          element->y = MIN (top, l.baseline - 1);
-          element->height = l.baseline - element->y;
-          /* Only a share of GDP is what dragging sets */
-          element->draggable = isfinite (v) && l.metric == PLEDGE_METRIC_DEFENCE_GDP;
-          element->axis_from = l.baseline;
-          element->axis_to = l.top;
-          element->axis_min = l.axis.min;
-          element->axis_max = l.axis.max;
-        }
+        /* The bar's column, from its top (or the baseline) down */
+        e->x = bar_x (&l, k);
+        e->width = l.bar_width;
+        e->y = MIN (top, l.baseline - 1);
+        e->height = l.baseline - e->y;
+        /* Only a share of GDP is what dragging sets */
+        e->draggable = isfinite (v) && l.metric == PLEDGE_METRIC_DEFENCE_GDP;
+        e->axis_from = l.baseline;
+        e->axis_to = l.top;
+        e->axis_min = l.axis.min;
+        e->axis_max = l.axis.max;
+      }
   pledge_chart_end (&c);
-  return found;
 }

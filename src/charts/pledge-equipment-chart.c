@@ -785,29 +785,26 @@ pledge_equipment_chart_hit_test (double                  width,
   return hit;
 }
 
-gboolean
+void
 pledge_equipment_chart_locate (double                  width,
-                              double                  height,
-                              const PledgeChartStyle *style,
-                              const PledgeChartInput *input,
-                              int                     member,
-                              PledgeChartElement     *element)
+                               double                  height,
+                               const PledgeChartStyle *style,
+                               const PledgeChartInput *input,
+                               GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, PLEDGE_CHART_EQUIPMENT, NULL, width, height, style, input);
   if (equipment_layout (&c, &l))
-    for (guint i = 0; i < l.n_points && !found; i++)
-      if (l.points[i].member == member)
-        {
-          /* The point's dot */
-          found = TRUE;
-          element->x = l.points[i].x - l.radius;
-          element->y = l.points[i].y - l.radius;
-          element->width = element->height = 2 * l.radius;
-        }
+    for (guint i = 0; i < l.n_points; i++)
+      {
+        /* The point's dot */
+        PledgeChartElement *e = pledge_chart_element_add (elements, l.points[i].member);
+
+        e->x = l.points[i].x - l.radius;
+        e->y = l.points[i].y - l.radius;
+        e->width = e->height = 2 * l.radius;
+      }
   pledge_chart_end (&c);
-  return found;
 }

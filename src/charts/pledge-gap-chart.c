@@ -301,14 +301,12 @@ pledge_gap_chart_hit_test (double                  width,
                                      input, x, y);
 }
 
-gboolean
+void
 pledge_gap_chart_locate (double                  width,
-                        double                  height,
-                        const PledgeChartStyle *style,
-                        const PledgeChartInput *input,
-                        int                     member,
-                        PledgeChartElement     *element)
+                         double                  height,
+                         const PledgeChartStyle *style,
+                         const PledgeChartInput *input,
+                         GArray                 *elements)
 {
-  return pledge_bars_chart_locate (PLEDGE_CHART_GAP, gap_layout, width, height, style, input,
-                                   member, element);
+  pledge_bars_chart_locate (PLEDGE_CHART_GAP, gap_layout, width, height, style, input, elements);
 }

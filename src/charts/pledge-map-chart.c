@@ -498,33 +498,36 @@ interior_point (const PledgeMap        *map,
   return FALSE;
 }
 
-gboolean
+void
 pledge_map_chart_locate (double                  width,
                          double                  height,
                          const PledgeChartStyle *style,
                          const PledgeChartInput *input,
-                         int                     member,
-                         PledgeChartElement     *element)
+                         GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
+  /* A member's first country found in a panel is its element, as a hit
+   * test would find it */
+  g_autofree gboolean *found = g_new0 (gboolean, input->n_members + 1);
 
   pledge_chart_begin (&c, PLEDGE_CHART_MAP, NULL, width, height, style, input);
   if (map_layout (&c, &l))
-    for (guint k = 0; k < l.map->n_countries && !found; k++)
+    for (guint k = 0; k < l.map->n_countries; k++)
       {
         const PledgeMapCountry *country = &l.map->countries[k];
+        int member = l.member_of[k];
 
-        if (l.member_of[k] != member)
+        if (member < 0 || (guint) member > input->n_members || found[member])
           continue;
         /* Europe first: the panel where most members are */
-        for (guint n = l.n_panels; n-- > 0 && !found;)
+        for (guint n = l.n_panels; n-- > 0 && !found[member];)
           {
             const Panel *p = &l.panels[n];
             const PledgeMapFrame *f = &l.map->frames[p->frame];
             double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
             double kx, ky, hx, hy;
+            PledgeChartElement *e;
 
             if (!interior_point (l.map, country, p->frame, &kx, &ky))
               continue;
@@ -550,15 +553,15 @@ pledge_map_chart_locate (double                  width,
             y0 = MAX (y0, p->box.y);
             x1 = MIN (x1, p->box.x + p->box.width);
             y1 = MIN (y1, p->box.y + p->box.height);
-            found = TRUE;
-            element->x = x0;
-            element->y = y0;
-            element->width = MAX (1, x1 - x0);
-            element->height = MAX (1, y1 - y0);
-            element->hit_x = hx;
-            element->hit_y = hy;
+            found[member] = TRUE;
+            e = pledge_chart_element_add (elements, member);
+            e->x = x0;
+            e->y = y0;
+            e->width = MAX (1, x1 - x0);
+            e->height = MAX (1, y1 - y0);
+            e->hit_x = hx;
+            e->hit_y = hy;
           }
       }
   pledge_chart_end (&c);
-  return found;
 }

@@ -192,14 +192,13 @@ pledge_per_capita_chart_hit_test (double                  width,
                                      style, input, x, y);
 }
 
-gboolean
+void
 pledge_per_capita_chart_locate (double                  width,
-                               double                  height,
-                               const PledgeChartStyle *style,
-                               const PledgeChartInput *input,
-                               int                     member,
-                               PledgeChartElement     *element)
+                                double                  height,
+                                const PledgeChartStyle *style,
+                                const PledgeChartInput *input,
+                                GArray                 *elements)
 {
-  return pledge_bars_chart_locate (PLEDGE_CHART_PER_CAPITA, per_capita_layout, width, height, style, input,
-                                   member, element);
+  pledge_bars_chart_locate (PLEDGE_CHART_PER_CAPITA, per_capita_layout, width, height, style,
+                            input, elements);
 }

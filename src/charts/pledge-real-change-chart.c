@@ -430,29 +430,26 @@ pledge_real_change_chart_hit_test (double                  width,
   return hit;
 }
 
-gboolean
+void
 pledge_real_change_chart_locate (double                  width,
-                                double                  height,
-                                const PledgeChartStyle *style,
-                                const PledgeChartInput *input,
-                                int                     member,
-                                PledgeChartElement     *element)
+                                 double                  height,
+                                 const PledgeChartStyle *style,
+                                 const PledgeChartInput *input,
+                                 GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, PLEDGE_CHART_REAL_CHANGE, NULL, width, height, style, input);
   if (real_change_layout (&c, &l) && l.row_height > 0)
-    for (guint k = 0; k < l.n_rows && !found; k++)
-      if (l.rows[k].member == member)
-        {
-          found = TRUE;
-          element->x = c.plot.x;
-          element->width = c.plot.width;
-          element->y = l.top + k * l.row_height;
-          element->height = l.row_height;
-        }
+    for (guint k = 0; k < l.n_rows; k++)
+      {
+        PledgeChartElement *e = pledge_chart_element_add (elements, l.rows[k].member);
+
+        e->x = c.plot.x;
+        e->width = c.plot.width;
+        e->y = l.top + k * l.row_height;
+        e->height = l.row_height;
+      }
   pledge_chart_end (&c);
-  return found;
 }

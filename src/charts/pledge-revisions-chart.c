@@ -571,29 +571,30 @@ pledge_revisions_chart_hit_test (double                  width,
   return hit;
 }
 
-gboolean
+void
 pledge_revisions_chart_locate (double                  width,
-                              double                  height,
-                              const PledgeChartStyle *style,
-                              const PledgeChartInput *input,
-                              int                     member,
-                              PledgeChartElement     *element)
+                               double                  height,
+                               const PledgeChartStyle *style,
+                               const PledgeChartInput *input,
+                               GArray                 *elements)
 {
   g_auto(Layout) l = { 0 };
   PledgeChart c;
-  gboolean found = FALSE;
 
   pledge_chart_begin (&c, PLEDGE_CHART_REVISIONS, NULL, width, height, style, input);
   if (revisions_layout (&c, &l))
-    for (guint i = 0; i < l.n_rows && !found; i++)
-      if (l.rows[i].revision != NULL && l.rows[i].member == member)
-        {
-          found = TRUE;
-          element->x = c.plot.x;
-          element->width = c.plot.width;
-          element->y = l.rows[i].y - l.row_h / 2;
-          element->height = l.row_h;
-        }
+    for (guint i = 0; i < l.n_rows; i++)
+      {
+        PledgeChartElement *e;
+
+        /* A member's row, not a heading's */
+        if (l.rows[i].revision == NULL)
+          continue;
+        e = pledge_chart_element_add (elements, l.rows[i].member);
+        e->x = c.plot.x;
+        e->width = c.plot.width;
+        e->y = l.rows[i].y - l.row_h / 2;
+        e->height = l.row_h;
+      }
   pledge_chart_end (&c);
-  return found;
 }

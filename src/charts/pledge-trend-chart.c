@@ -882,42 +882,44 @@ pledge_trend_chart_year_at (double                  width,
   return year;
 }
 
-gboolean
+void
 pledge_trend_chart_locate (double                  width,
-                          double                  height,
-                          const PledgeChartStyle *style,
-                          const PledgeChartInput *input,
-                          int                     member,
-                          PledgeChartElement     *element)
+                           double                  height,
+                           const PledgeChartStyle *style,
+                           const PledgeChartInput *input,
+                           GArray                 *elements)
 {
   Layout l = { 0 };
   PledgeChart c;
-  const PledgeChartMember *m;
-  gboolean found = FALSE;
   int k = input->year - input->first_year;
 
-  m = pledge_chart_input_get_member (input, member);
-  if (m == NULL || m->series == NULL || input->n_years == 0 || k < 0 ||
-      (guint) k >= input->n_years || !isfinite (m->series[k]))
-    return FALSE;
+  /* Points in the input's year, which must be one of the series' */
+  if (input->n_years == 0 || k < 0 || (guint) k >= input->n_years)
+    return;
   pledge_chart_begin (&c, PLEDGE_CHART_TREND, NULL, width, height, style, input);
   if (trend_layout (&c, &l) && (guint) k >= l.first && (guint) k <= l.last)
-    {
-      /* The line's point in the input's year, which dragging moves */
-      double x = year_x (&l, (guint) k);
-      double y = pledge_axis_map (&l.axis, m->series[k], l.baseline, l.top);
-      double r = c.em * 0.4;
+    /* The members, then the total */
+    for (guint member = 0; member <= input->n_members; member++)
+      {
+        const PledgeChartMember *m = pledge_chart_input_get_member (input, (int) member);
+        PledgeChartElement *e;
+        double x, y, r;
 
-      found = TRUE;
-      element->x = x - r;
-      element->y = y - r;
-      element->width = element->height = 2 * r;
-      element->draggable = (guint) member < input->n_members;
-      element->axis_from = l.baseline;
-      element->axis_to = l.top;
-      element->axis_min = l.axis.min;
-      element->axis_max = l.axis.max;
-    }
+        if (m == NULL || m->series == NULL || !isfinite (m->series[k]))
+          continue;
+        /* The line's point in the input's year, which dragging moves */
+        x = year_x (&l, (guint) k);
+        y = pledge_axis_map (&l.axis, m->series[k], l.baseline, l.top);
+        r = c.em * 0.4;
+        e = pledge_chart_element_add (elements, (int) member);
+        e->x = x - r;
+        e->y = y - r;
+        e->width = e->height = 2 * r;
+        e->draggable = member < input->n_members;
+        e->axis_from = l.baseline;
+        e->axis_to = l.top;
+        e->axis_min = l.axis.min;
+        e->axis_max = l.axis.max;
+      }
   pledge_chart_end (&c);
-  return found;
 }
