@@ -24,13 +24,33 @@
 
 /* Documents */
 
+/* The import group's name, twice. GTK 4's gtk_recent_manager_add_full()
+ * adds the groups only when `((char *) data->groups)[0] != '\0'`: the
+ * first byte of the array of names, which is part of the first name's
+ * address (its low byte on this little-endian machine). A name at an
+ * address ending in 0x00 was dropped without a word, and imports vanished
+ * from Open Recent in builds whose layout put it there. Of two copies 14
+ * bytes apart, one does not end in 0x00. */
+static const char import_group_names[] = IMPORT_GROUP "\0" IMPORT_GROUP;
+
+static const char *
+import_group_name (void)
+{
+  const char *names[] = { import_group_names, NULL };
+
+  /* GTK's test, on the array it will be given */
+  if (((const char *) names)[0] != '\0')
+    return import_group_names;
+  return import_group_names + sizeof IMPORT_GROUP;
+}
+
 static void
 add_recent (PledgeWindow *self,
             GFile        *file,
             const char   *mime_type)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  const char *import_groups[] = { IMPORT_GROUP, NULL };
+  const char *import_groups[] = { import_group_name (), NULL };
   GtkRecentData data = {
     .mime_type = (char *) mime_type,
     .groups = g_strcmp0 (mime_type, DATASET_MIME_TYPE) != 0 ? (char **) import_groups : NULL,
