@@ -377,13 +377,7 @@ pledge_categories_chart_locate (double                  width,
   pledge_chart_begin (&c, PLEDGE_CHART_CATEGORIES, NULL, width, height, style, input);
   if (categories_layout (&c, &l) && l.row_height > 0)
     for (guint k = 0; k < l.n_rows; k++)
-      {
-        PledgeChartElement *e = pledge_chart_element_add (elements, l.members[k]);
-
-        e->x = c.plot.x;
-        e->width = c.plot.width;
-        e->y = l.top + k * l.row_height;
-        e->height = l.row_height;
-      }
+      pledge_chart_element_add_row (elements, &c, l.members[k], l.top + k * l.row_height,
+                                    l.row_height);
   pledge_chart_end (&c);
 }

@@ -331,14 +331,7 @@ pledge_bars_chart_locate (PledgeChartKind         kind,
   pledge_chart_begin (&c, kind, NULL, width, height, style, input);
   if (layout (&c, &bars) && bars.row_height > 0)
     for (guint k = 0; k < bars.n_rows; k++)
-      {
-        /* The row, across the plot */
-        PledgeChartElement *e = pledge_chart_element_add (elements, bars.rows[k].member);
-
-        e->x = c.plot.x;
-        e->width = c.plot.width;
-        e->y = bars.top + k * bars.row_height;
-        e->height = bars.row_height;
-      }
+      pledge_chart_element_add_row (elements, &c, bars.rows[k].member,
+                                    bars.top + k * bars.row_height, bars.row_height);
   pledge_chart_end (&c);
 }

@@ -414,5 +414,11 @@ void pledge_map_chart_locate (double width, double height,
  * until the next append. */
 PledgeChartElement *pledge_chart_element_add (GArray *elements,
                                               int     member);
+/* A row's element: across the plot, from y down height */
+void pledge_chart_element_add_row (GArray            *elements,
+                                   const PledgeChart *c,
+                                   int                member,
+                                   double             y,
+                                   double             height);
 
 G_END_DECLS

@@ -329,6 +329,21 @@ pledge_chart_element_add (GArray *elements,
   return &g_array_index (elements, PledgeChartElement, elements->len - 1);
 }
 
+void
+pledge_chart_element_add_row (GArray            *elements,
+                              const PledgeChart *c,
+                              int                member,
+                              double             y,
+                              double             height)
+{
+  PledgeChartElement *e = pledge_chart_element_add (elements, member);
+
+  e->x = c->plot.x;
+  e->width = c->plot.width;
+  e->y = y;
+  e->height = height;
+}
+
 GArray *
 pledge_chart_locate_all (PledgeChartKind         kind,
                          double                  width,

@@ -584,17 +584,9 @@ pledge_revisions_chart_locate (double                  width,
   pledge_chart_begin (&c, PLEDGE_CHART_REVISIONS, NULL, width, height, style, input);
   if (revisions_layout (&c, &l))
     for (guint i = 0; i < l.n_rows; i++)
-      {
-        PledgeChartElement *e;
-
-        /* A member's row, not a heading's */
-        if (l.rows[i].revision == NULL)
-          continue;
-        e = pledge_chart_element_add (elements, l.rows[i].member);
-        e->x = c.plot.x;
-        e->width = c.plot.width;
-        e->y = l.rows[i].y - l.row_h / 2;
-        e->height = l.row_h;
-      }
+      /* A member's row, not a heading's */
+      if (l.rows[i].revision != NULL)
+        pledge_chart_element_add_row (elements, &c, l.rows[i].member, l.rows[i].y - l.row_h / 2,
+                                      l.row_h);
   pledge_chart_end (&c);
 }
