@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "pledge-cli.h"
+#include "pledge-document.h"
 #include "pledge-gui.h"
 
 /* The window's module: beside the program when it runs from the build tree,
@@ -61,7 +62,14 @@ main (int   argc G_GNUC_UNUSED,
   if (pledge_cli_run (argv, &exit_status, &files))
     return exit_status;
 
-  /* The window */
+  /* The window. The first file is read while GTK and the window start:
+   * on a large file that is most of the wait for the first frame. */
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GFile) first = g_file_new_for_commandline_arg (files[0]);
+
+      pledge_document_read_ahead (first);
+    }
   module = open_gui_module ();
   gui_main = module != NULL ? (PledgeGuiMain) dlsym (module, PLEDGE_GUI_MAIN_SYMBOL) : NULL;
   if (gui_main == NULL)

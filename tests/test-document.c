@@ -594,6 +594,104 @@ test_load_async_cancel (Fixture       *fixture,
   g_clear_error (&third.error);
 }
 
+/* file with its title changed, written anew as an editor saves it */
+static void
+retitle (GFile      *file,
+         const char *title)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *element = g_strdup_printf ("<title>%s</title>", title);
+  g_auto(GStrv) parts = NULL;
+  gsize length;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<title>"));
+  parts = g_regex_split_simple ("<title>[^<]*</title>", contents, 0, 0);
+  replaced = g_strjoinv (element, parts);
+  g_assert_true (g_file_replace_contents (file, replaced, strlen (replaced), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+}
+
+/* The file on the command line is read while GTK and the window start: the
+ * first load of it takes that read (what the file held then, and its
+ * checksum); any other load lets it go; small files are not read ahead;
+ * cancelling the load stops it. The read of 50,000 records takes tens of
+ * milliseconds: the test gives it two seconds before it changes the file,
+ * which no longer matters to a load that took the read. */
+static void
+test_read_ahead (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PledgeDocument *document = fixture->document;
+  g_autoptr(GFile) large = write_large (fixture, "large.xml");
+  g_autoptr(GFile) other = write_large (fixture, "other.xml");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PledgeDataset *before;
+  LoadResult r = { 0 };
+
+  /* Taken: what the file held when it was read ahead */
+  pledge_document_read_ahead (large);
+  g_usleep (2 * G_USEC_PER_SEC);
+  retitle (large, "Later");
+  pledge_document_load_async (document, large, FALSE, NULL, on_load_done, &r);
+  g_assert_true (pledge_document_get_loading (document));
+  wait_for (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpstr (pledge_dataset_get_title (pledge_document_get_dataset (document)), ==, "Large");
+  g_assert_cmpuint (pledge_dataset_get_n_members (pledge_document_get_dataset (document)), ==,
+                    LARGE_MEMBERS);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), large));
+  /* and the document knows the file changed since */
+  g_assert_true (pledge_document_check_disk (document));
+  g_assert_true (pledge_document_get_changed_on_disk (document));
+
+  /* Let go by a load of another file: a later load reads the file again */
+  pledge_document_read_ahead (large);
+  g_usleep (2 * G_USEC_PER_SEC);
+  retitle (large, "Third");
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, other, FALSE, NULL, on_load_done, &r);
+  wait_for (&r);
+  g_assert_no_error (r.error);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), other));
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, large, FALSE, NULL, on_load_done, &r);
+  wait_for (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpstr (pledge_dataset_get_title (pledge_document_get_dataset (document)), ==, "Third");
+  /* the file as it is: nothing to look at again */
+  g_assert_false (pledge_document_check_disk (document));
+  g_assert_false (pledge_document_get_changed_on_disk (document));
+
+  /* Cancelled while it waits for the read: the document keeps what it had,
+   * and the file loads again afterwards */
+  before = pledge_document_get_dataset (document);
+  pledge_document_read_ahead (other);
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, other, FALSE, cancellable, on_load_done, &r);
+  g_cancellable_cancel (cancellable);
+  wait_for (&r);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&r.error);
+  g_assert_true (pledge_document_get_dataset (document) == before);
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, other, FALSE, NULL, on_load_done, &r);
+  wait_for (&r);
+  g_assert_no_error (r.error);
+  g_assert_true (g_file_equal (pledge_document_get_file (document), other));
+
+  /* A small file is not read ahead: it loads at once, as ever */
+  pledge_document_read_ahead (fixture->file);
+  memset (&r, 0, sizeof r);
+  pledge_document_load_async (document, fixture->file, FALSE, NULL, on_load_done, &r);
+  g_assert_false (pledge_document_get_loading (document));
+  g_assert_cmpstr (pledge_dataset_get_title (pledge_document_get_dataset (document)), ==,
+                   "Full <feature> test");
+  wait_for (&r);
+  g_assert_no_error (r.error);
+}
+
 /* An edit made while a file loads is never thrown away. */
 static void
 test_load_async_edit (Fixture       *fixture,
@@ -643,6 +741,7 @@ main (int   argc,
   ADD ("load-async", test_load_async);
   ADD ("load-async-cancel", test_load_async_cancel);
   ADD ("load-async-edit", test_load_async_edit);
+  ADD ("read-ahead", test_read_ahead);
 #undef ADD
 
   status = g_test_run ();

@@ -36,11 +36,50 @@ typedef struct
   PledgeSnapshot    *snapshot;     /* the first one, taken in the thread */
   GCancellable      *caller;       /* the caller's cancellable, tied to the task's */
   gulong             caller_id;
+  struct _ReadAhead *ahead;        /* what the load takes instead of reading */
 } LoadData;
+
+/* A file read before any window asked for it (pledge_document_read_ahead()):
+ * its own load, in a thread of its own, which the first load of the same
+ * file waits for and takes instead of reading it again. Counted: the
+ * thread, the one waiting for it and the pending one each hold it. */
+typedef struct _ReadAhead
+{
+  LoadData      *data;         /* file, counted, display_name; etag and snapshot once read */
+  GCancellable  *cancellable;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       done;
+  PledgeDataset *dataset;      /* NULL with error */
+  GError        *error;
+} ReadAhead;
+
+/* Not yet taken by a load; the main thread's */
+static ReadAhead *pending_read_ahead;
+
+static void load_data_free (LoadData *data);
+
+static void
+read_ahead_clear (ReadAhead *ahead)
+{
+  load_data_free (ahead->data);
+  g_clear_object (&ahead->cancellable);
+  g_clear_object (&ahead->dataset);
+  g_clear_error (&ahead->error);
+  g_mutex_clear (&ahead->lock);
+  g_cond_clear (&ahead->cond);
+}
+
+static void
+read_ahead_unref (ReadAhead *ahead)
+{
+  g_atomic_rc_box_release_full (ahead, (GDestroyNotify) read_ahead_clear);
+}
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->ahead, read_ahead_unref);
   g_clear_object (&data->file);
   g_clear_object (&data->counted);
   g_free (data->scenario_id);
@@ -91,14 +130,70 @@ load_dataset (LoadData      *data,
   return dataset;
 }
 
+static gpointer
+read_ahead_thread (gpointer user_data)
+{
+  ReadAhead *ahead = user_data;
+  g_autoptr(GError) error = NULL;
+  PledgeDataset *dataset = load_dataset (ahead->data, ahead->cancellable, &error);
+
+  g_mutex_lock (&ahead->lock);
+  ahead->dataset = dataset;
+  ahead->error = g_steal_pointer (&error);
+  ahead->done = TRUE;
+  g_cond_broadcast (&ahead->cond);
+  g_mutex_unlock (&ahead->lock);
+  read_ahead_unref (ahead);
+  return NULL;
+}
+
+static void
+cancel_read_ahead (GCancellable *cancellable,
+                   ReadAhead    *ahead)
+{
+  g_cancellable_cancel (ahead->cancellable);
+}
+
+/* What the read-ahead of data's file read, once it has: the load's
+ * cancellable stops it */
+static PledgeDataset *
+wait_for_read_ahead (LoadData      *data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  ReadAhead *ahead = data->ahead;
+  gulong id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_read_ahead), ahead, NULL);
+  PledgeDataset *dataset = NULL;
+
+  g_mutex_lock (&ahead->lock);
+  while (!ahead->done)
+    g_cond_wait (&ahead->cond, &ahead->lock);
+  g_mutex_unlock (&ahead->lock);
+  g_cancellable_disconnect (cancellable, id);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (ahead->dataset == NULL)
+    {
+      g_propagate_error (error, g_error_copy (ahead->error));
+      return NULL;
+    }
+  dataset = g_steal_pointer (&ahead->dataset);
+  data->etag = g_steal_pointer (&ahead->data->etag);
+  data->snapshot = g_steal_pointer (&ahead->data->snapshot);
+  return dataset;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  PledgeDataset *dataset = load_dataset (task_data, cancellable, &error);
+  PledgeDataset *dataset = data->ahead != NULL ? wait_for_read_ahead (data, cancellable, &error)
+                                               : load_dataset (data, cancellable, &error);
 
   if (dataset == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -205,6 +300,26 @@ start_load (PledgeDocument      *self,
        * pipe's first bytes are the loader's. */
       import = regular && !data->bundled &&
                pledge_import_detect_file (data->file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET;
+    }
+
+  /* The file read ahead is this one's, when it is a fresh load of the
+   * same file in a thread; any other load lets it go */
+  if (pending_read_ahead != NULL)
+    {
+      ReadAhead *ahead = g_steal_pointer (&pending_read_ahead);
+
+      if (!import && !small && !data->bundled && !data->reload &&
+          g_file_equal (ahead->data->file, data->file))
+        {
+          data->ahead = ahead;
+          /* its reads are this load's progress and checksum */
+          g_set_object (&data->counted, ahead->data->counted);
+        }
+      else
+        {
+          g_cancellable_cancel (ahead->cancellable);
+          read_ahead_unref (ahead);
+        }
     }
 
   /* One load at a time: a newer one cancels the one before. */
@@ -365,3 +480,39 @@ pledge_document_get_progress (PledgeDocument *self)
   return self->progress;
 }
 
+
+void
+pledge_document_read_ahead (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  ReadAhead *ahead;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* As start_load() decides: a regular file that is a dataset, larger than
+   * those it loads at once */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) <= SMALL_FILE_SIZE ||
+      pledge_import_detect_file (file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET)
+    return;
+
+  if (pending_read_ahead != NULL)
+    {
+      g_cancellable_cancel (pending_read_ahead->cancellable);
+      g_clear_pointer (&pending_read_ahead, read_ahead_unref);
+    }
+  ahead = g_atomic_rc_box_new0 (ReadAhead);
+  g_mutex_init (&ahead->lock);
+  g_cond_init (&ahead->cond);
+  ahead->cancellable = g_cancellable_new ();
+  ahead->data = g_new0 (LoadData, 1);
+  ahead->data->file = g_object_ref (file);
+  ahead->data->counted = pledge_counted_file_new (file);
+  ahead->data->display_name = g_file_get_basename (file);
+  ahead->data->size = g_file_info_get_size (info);
+  pending_read_ahead = ahead;
+  g_thread_unref (g_thread_new ("pledge-read-ahead", read_ahead_thread,
+                                g_atomic_rc_box_acquire (ahead)));
+}

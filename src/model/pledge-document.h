@@ -79,6 +79,13 @@ gboolean         pledge_document_reload_finish      (PledgeDocument       *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 void             pledge_document_cancel_load        (PledgeDocument       *self);
+/* Starts reading file in a thread now, before anything asks for it: the
+ * first pledge_document_load_async() of the same file waits for that read
+ * and takes it, instead of reading the file again; any other load lets it
+ * go. For the file on the command line, read while GTK and the window
+ * start. Files that load at once (1 MiB or less) and other publishers'
+ * files are left to the load. */
+void             pledge_document_read_ahead         (GFile                *file);
 gboolean         pledge_document_get_loading        (PledgeDocument       *self);
 double           pledge_document_get_progress       (PledgeDocument       *self);
 
