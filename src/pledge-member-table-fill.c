@@ -46,15 +46,18 @@ add_rows (PledgeMemberTable *self,
 }
 
 /* The rows the table can show: by its height, or before it has one (just
- * shown, as when a window's first dataset arrives) by the window's */
+ * shown, as when a window's first dataset arrives) by the window's, less
+ * what the pane above the table keeps */
 static guint
 first_rows (PledgeMemberTable *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *paned = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_PANED);
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (height <= 0 && root != NULL)
-    height = gtk_widget_get_height (GTK_WIDGET (root));
+    height = gtk_widget_get_height (GTK_WIDGET (root)) -
+             (paned != NULL ? gtk_paned_get_position (GTK_PANED (paned)) : 0);
   return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS;
 }
 
