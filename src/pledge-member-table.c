@@ -357,7 +357,7 @@ update_cell (PledgeMemberRow *row,
         PledgeStatus status = pledge_member_row_get_status (row);
 
         pledge_ui_text_cell_set (child, text);
-        pledge_ui_set_css_class (child, "dim-label", status == PLEDGE_STATUS_NO_DATA ||
+        pledge_ui_set_css_class (child, "dim-text", status == PLEDGE_STATUS_NO_DATA ||
                                            status == PLEDGE_STATUS_REPORTED);
         pledge_ui_set_css_class (child, "accent", status == PLEDGE_STATUS_EDITED ||
                                         status == PLEDGE_STATUS_PROJECTED);
@@ -370,7 +370,7 @@ update_cell (PledgeMemberRow *row,
 
         pledge_ui_text_cell_set (child, text);
         pledge_ui_set_css_class (child, "success", meets == PLEDGE_MEETS_YES);
-        pledge_ui_set_css_class (child, "dim-label", meets != PLEDGE_MEETS_YES);
+        pledge_ui_set_css_class (child, "dim-text", meets != PLEDGE_MEETS_YES);
         break;
       }
 
@@ -394,7 +394,7 @@ update_cell (PledgeMemberRow *row,
 
         pledge_ui_text_cell_set (child, text);
         pledge_ui_set_css_class (child, "accent", changed);
-        pledge_ui_set_css_class (child, "dim-label", !changed);
+        pledge_ui_set_css_class (child, "dim-text", !changed);
         break;
       }
 

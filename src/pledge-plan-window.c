@@ -150,9 +150,9 @@ update_cell (PledgePlanItem *item,
     case PLEDGE_PLAN_COLUMN_FIRST_MET:
       gtk_label_set_text (GTK_LABEL (child), text);
       if (row->first_met == 0)
-        gtk_widget_add_css_class (child, "dim-label");
+        gtk_widget_add_css_class (child, "dim-text");
       else
-        gtk_widget_remove_css_class (child, "dim-label");
+        gtk_widget_remove_css_class (child, "dim-text");
       break;
 
     case PLEDGE_PLAN_COLUMN_ACTION:
@@ -247,7 +247,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         gtk_widget_add_css_class (button, "reach-button");
         g_signal_connect (button, "clicked", G_CALLBACK (on_reach_clicked), list_item);
         g_object_set_data (G_OBJECT (button), "pledge-list-item", list_item);
-        gtk_widget_add_css_class (label, "dim-label");
+        gtk_widget_add_css_class (label, "dim-text");
         gtk_stack_add_named (GTK_STACK (child), button, "reach");
         gtk_stack_add_named (GTK_STACK (child), label, "label");
         break;

@@ -277,7 +277,7 @@ pledge_ui_name_cell_new (int width_chars)
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (name), width_chars);
   gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (code, "dim-label");
+  gtk_widget_add_css_class (code, "dim-text");
   gtk_widget_add_css_class (code, "caption");
   gtk_box_append (GTK_BOX (cell), name);
   gtk_box_append (GTK_BOX (cell), code);

@@ -820,6 +820,79 @@ test_narrow (void)
 
 /* Renders the window as the user sees it, saves it as a PNG next to the
  * test, and checks that it is not blank. */
+/* The render nodes of a type under node */
+static guint
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
+{
+  guint n = gsk_render_node_get_node_type (node) == type;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_nodes (gsk_container_node_get_child (node, i), type);
+      break;
+    case GSK_TRANSFORM_NODE:
+      n += count_nodes (gsk_transform_node_get_child (node), type);
+      break;
+    case GSK_OPACITY_NODE:
+      n += count_nodes (gsk_opacity_node_get_child (node), type);
+      break;
+    case GSK_CLIP_NODE:
+      n += count_nodes (gsk_clip_node_get_child (node), type);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      n += count_nodes (gsk_rounded_clip_node_get_child (node), type);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      n += count_nodes (gsk_color_matrix_node_get_child (node), type);
+      break;
+    case GSK_SHADOW_NODE:
+      n += count_nodes (gsk_shadow_node_get_child (node), type);
+      break;
+    case GSK_DEBUG_NODE:
+      n += count_nodes (gsk_debug_node_get_child (node), type);
+      break;
+    default:
+      break;
+    }
+  return n;
+}
+
+/* The table's dimmed text (codes, statuses, targets not met) is a paler
+ * colour, not a lower opacity: each opacity is a group GTK's cairo
+ * renderer draws apart and blends back, three cells a row. */
+static void
+test_table_no_opacity (void)
+{
+  PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
+  GtkWidget *table = GTK_WIDGET (pledge_window_get_member_table (win));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height;
+
+  run_for (300);
+  paintable = gtk_widget_paintable_new (table);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  g_assert_cmpint (height, >, 100);
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        run_for (20);
+    }
+  g_assert_nonnull (node);
+  /* Text was drawn (the rows are there), and no opacity group */
+  g_assert_cmpuint (count_nodes (node, GSK_TEXT_NODE), >, 50);
+  g_assert_cmpuint (count_nodes (node, GSK_OPACITY_NODE), ==, 0);
+  destroy_window (win);
+}
+
 static void
 test_screenshot (void)
 {
@@ -1063,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/pledge/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/pledge/window/narrow", test_narrow);
   g_test_add_func ("/pledge/window/screenshot", test_screenshot);
+  g_test_add_func ("/pledge/window/table-no-opacity", test_table_no_opacity);
   g_test_add_func ("/pledge/window/program", test_program);
 
   return pledge_ui_test_run (home);
