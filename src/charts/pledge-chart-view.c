@@ -44,6 +44,12 @@ struct _PledgeChartView
   int                 chart_width;
   int                 chart_height;
   int                 chart_scale;
+  /* Where each member is drawn at elements_width x elements_height, from
+   * one layout, kept as long as the chart: the focus ring, its label, the
+   * accessible labels and drags ask at every key, frame and allocation */
+  GArray             *elements;
+  int                 elements_width;
+  int                 elements_height;
 
   GArray             *members;       /* the keyboard's order, member indices */
   int                 focus_member;  /* -1: none yet */
@@ -100,6 +106,7 @@ static void
 invalidate_chart (PledgeChartView *self)
 {
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->elements, g_array_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -135,15 +142,46 @@ update_accessible (PledgeChartView *self)
                                   -1);
 }
 
+/* Where member is drawn at width x height, as pledge_chart_focus_element()
+ * says (members only, not the total; the whole chart when it cannot say),
+ * from the elements kept for that size */
+static gboolean
+member_element (PledgeChartView    *self,
+                int                 member,
+                int                 width,
+                int                 height,
+                PledgeChartElement *element)
+{
+  *element = (PledgeChartElement) { member, 0, 0, width, height, FALSE, 0, 0, 0, 0,
+                                    width / 2.0, height / 2.0 };
+  if (self->input == NULL || member < 0 || (guint) member >= self->input->n_members ||
+      width <= 0 || height <= 0)
+    return FALSE;
+  if (self->elements == NULL || self->elements_width != width || self->elements_height != height)
+    {
+      g_clear_pointer (&self->elements, g_array_unref);
+      self->elements = pledge_chart_locate_all (self->kind, width, height, &self->style,
+                                                self->input);
+      self->elements_width = width;
+      self->elements_height = height;
+    }
+  for (guint i = 0; i < self->elements->len; i++)
+    if (g_array_index (self->elements, PledgeChartElement, i).member == member)
+      {
+        *element = g_array_index (self->elements, PledgeChartElement, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 focused_element (PledgeChartView    *self,
                  PledgeChartElement *element)
 {
   if (self->input == NULL || self->focus_member < 0)
     return FALSE;
-  return pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                     self->input, self->focus_member, element);
+  return member_element (self, self->focus_member, gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)), element);
 }
 
 /* The labels are placed from one layout of the whole chart an allocation
@@ -380,8 +418,7 @@ pledge_chart_view_snapshot (GtkWidget   *widget,
       g_autofree char *text = g_strdup_printf (_("%s%% of GDP"), value);
       PledgeChartElement now;
 
-      if (!pledge_chart_focus_element (self->kind, width, height, &self->style, self->input,
-                                       self->drag_element.member, &now))
+      if (!member_element (self, self->drag_element.member, width, height, &now))
         now = self->drag_element;
       append_label (self, snapshot, text, &now, TRUE);
     }
@@ -412,7 +449,6 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
-  g_autoptr(GArray) elements = NULL;
   g_autofree int *element_of = NULL;
 
   /* The map's toggle in the top right corner, clear of the left-aligned
@@ -431,13 +467,18 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
   if (self->labels->len > 0 && self->input != NULL &&
       (self->members->len <= LABELS_PLACED_MAX || self->focus_member >= 0))
     {
-      elements = pledge_chart_locate_all (self->kind, width, height, &self->style, self->input);
+      PledgeChartElement first;
+
+      /* the elements of this size, kept */
+      member_element (self, 0, width, height, &first);
       element_of = g_new (int, self->input->n_members + 1);
       for (guint m = 0; m <= self->input->n_members; m++)
         element_of[m] = -1;
       /* A member's first element, as pledge_chart_locate() gives it */
-      for (guint e = elements->len; e-- > 0;)
-        element_of[g_array_index (elements, PledgeChartElement, e).member] = (int) e;
+      if (self->elements != NULL && self->elements_width == width &&
+          self->elements_height == height)
+        for (guint e = self->elements->len; e-- > 0;)
+          element_of[g_array_index (self->elements, PledgeChartElement, e).member] = (int) e;
     }
   for (guint i = 0; i < self->labels->len; i++)
     {
@@ -453,7 +494,7 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
       if (element_of != NULL && member >= 0 && (guint) member < self->input->n_members &&
           element_of[member] >= 0 &&
           (self->members->len <= LABELS_PLACED_MAX || member == self->focus_member))
-        element = g_array_index (elements, PledgeChartElement, element_of[member]);
+        element = g_array_index (self->elements, PledgeChartElement, element_of[member]);
       gtk_widget_size_allocate (label,
                                 &(GtkAllocation) { (int) element.x, (int) element.y,
                                                    MAX (min_w, (int) element.width),
@@ -657,9 +698,8 @@ drags_from (PledgeChartView    *self,
             PledgeChartElement *element)
 {
   return member >= 0 && (guint) member < self->input->n_members &&
-         pledge_chart_focus_element (self->kind, gtk_widget_get_width (GTK_WIDGET (self)),
-                                     gtk_widget_get_height (GTK_WIDGET (self)), &self->style,
-                                     self->input, member, element) &&
+         member_element (self, member, gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)), element) &&
          element->draggable &&
          x >= element->x - DRAG_SLOP && x <= element->x + element->width + DRAG_SLOP &&
          y >= element->y - DRAG_SLOP && y <= element->y + element->height + DRAG_SLOP;
@@ -783,6 +823,7 @@ pledge_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->input, pledge_chart_input_free);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->elements, g_array_unref);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
   if (self->labels != NULL)
