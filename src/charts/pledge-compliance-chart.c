@@ -267,32 +267,23 @@ max_code_width (PledgeChart  *c,
   return w;
 }
 
-/* Whether every code is at most width wide: stops at the first that is
- * not (of 3,334 members, the first: measuring them all was a third of
- * the window's longest stall opening them) */
+/* Whether every member's code (or name) is at most width wide: stops at
+ * the first that is not, rather than measuring labels that will not be
+ * drawn (of 3,334 codes the first: measuring them all was a third of the
+ * window's longest stall opening them) */
 static gboolean
-codes_fit (PledgeChart  *c,
-           const Layout *l,
-           double        width)
+labels_fit (PledgeChart  *c,
+            const Layout *l,
+            gboolean      codes,
+            double        width)
 {
   for (guint k = 0; k < l->n; k++)
-    if (!(pledge_chart_text_width (c, PLEDGE_FONT_LABEL, l->input->members[l->order[k]].code) <=
-          width))
-      return FALSE;
-  return TRUE;
-}
+    {
+      const PledgeChartMember *m = &l->input->members[l->order[k]];
 
-/* Whether every name is at most width wide: stops at the first that is
- * not, rather than measuring names that will not be drawn. */
-static gboolean
-names_fit (PledgeChart  *c,
-           const Layout *l,
-           double        width)
-{
-  for (guint k = 0; k < l->n; k++)
-    if (!(pledge_chart_text_width (c, PLEDGE_FONT_LABEL, l->input->members[l->order[k]].name) <=
-          width))
-      return FALSE;
+      if (!(pledge_chart_text_width (c, PLEDGE_FONT_LABEL, codes ? m->code : m->name) <= width))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -383,7 +374,7 @@ compliance_layout (PledgeChart *c,
   /* Category labels: names where they fit, else codes, else turned codes,
    * and then only every stride-th so that none overlaps. */
   l->stride = 1;
-  if (names_fit (c, l, l->slot - c->em * 0.3))
+  if (labels_fit (c, l, FALSE, l->slot - c->em * 0.3))
     {
       l->label_mode = LABELS_NAMES;
       l->label_height = line_h;
@@ -391,7 +382,7 @@ compliance_layout (PledgeChart *c,
   else if (l->slot > c->em * 3 &&
            names_fit_wrapped (c, l, l->slot - c->em * 0.3, &l->label_height))
     l->label_mode = LABELS_NAMES_WRAPPED;
-  else if (codes_fit (c, l, l->slot - c->em * 0.15))
+  else if (labels_fit (c, l, TRUE, l->slot - c->em * 0.15))
     {
       l->label_mode = LABELS_CODES;
       l->label_height = line_h;
