@@ -48,6 +48,7 @@ struct _PledgeChartView
    * one layout, kept as long as the chart: the focus ring, its label, the
    * accessible labels and drags ask at every key, frame and allocation */
   GArray             *elements;
+  int                *element_of;     /* each member's first element, -1 for none */
   int                 elements_width;
   int                 elements_height;
 
@@ -107,6 +108,7 @@ invalidate_chart (PledgeChartView *self)
 {
   g_clear_object (&self->chart);
   g_clear_pointer (&self->elements, g_array_unref);
+  g_clear_pointer (&self->element_of, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -164,14 +166,18 @@ member_element (PledgeChartView    *self,
                                                 self->input);
       self->elements_width = width;
       self->elements_height = height;
+      g_free (self->element_of);
+      self->element_of = g_new (int, self->input->n_members + 1);
+      for (guint m = 0; m <= self->input->n_members; m++)
+        self->element_of[m] = -1;
+      /* A member's first element, as pledge_chart_locate() gives it */
+      for (guint e = self->elements->len; e-- > 0;)
+        self->element_of[g_array_index (self->elements, PledgeChartElement, e).member] = (int) e;
     }
-  for (guint i = 0; i < self->elements->len; i++)
-    if (g_array_index (self->elements, PledgeChartElement, i).member == member)
-      {
-        *element = g_array_index (self->elements, PledgeChartElement, i);
-        return TRUE;
-      }
-  return FALSE;
+  if (self->element_of[member] < 0)
+    return FALSE;
+  *element = g_array_index (self->elements, PledgeChartElement, self->element_of[member]);
+  return TRUE;
 }
 
 static gboolean
@@ -449,7 +455,6 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   PledgeChartView *self = PLEDGE_CHART_VIEW (widget);
-  g_autofree int *element_of = NULL;
 
   /* The map's toggle in the top right corner, clear of the left-aligned
    * title */
@@ -462,24 +467,6 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (self->map_toggle,
                                 &(GtkAllocation) { MAX (0, width - tw - 12), 8, tw, th }, -1);
     }
-  /* Every label's element from one layout of the chart, not one a label
-   * (each measures every member's text) */
-  if (self->labels->len > 0 && self->input != NULL &&
-      (self->members->len <= LABELS_PLACED_MAX || self->focus_member >= 0))
-    {
-      PledgeChartElement first;
-
-      /* the elements of this size, kept */
-      member_element (self, 0, width, height, &first);
-      element_of = g_new (int, self->input->n_members + 1);
-      for (guint m = 0; m <= self->input->n_members; m++)
-        element_of[m] = -1;
-      /* A member's first element, as pledge_chart_locate() gives it */
-      if (self->elements != NULL && self->elements_width == width &&
-          self->elements_height == height)
-        for (guint e = self->elements->len; e-- > 0;)
-          element_of[g_array_index (self->elements, PledgeChartElement, e).member] = (int) e;
-    }
   for (guint i = 0; i < self->labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (self->labels, i);
@@ -490,11 +477,10 @@ pledge_chart_view_size_allocate (GtkWidget *widget,
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
       gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
 
-      /* As pledge_chart_focus_element(): members only, not the total */
-      if (element_of != NULL && member >= 0 && (guint) member < self->input->n_members &&
-          element_of[member] >= 0 &&
-          (self->members->len <= LABELS_PLACED_MAX || member == self->focus_member))
-        element = g_array_index (self->elements, PledgeChartElement, element_of[member]);
+      /* Every label's element from the one layout kept for this size */
+      if ((self->members->len > LABELS_PLACED_MAX && member != self->focus_member) ||
+          !member_element (self, member, width, height, &element))
+        element = (PledgeChartElement) { 0 };
       gtk_widget_size_allocate (label,
                                 &(GtkAllocation) { (int) element.x, (int) element.y,
                                                    MAX (min_w, (int) element.width),
@@ -824,6 +810,7 @@ pledge_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->input, pledge_chart_input_free);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->elements, g_array_unref);
+  g_clear_pointer (&self->element_of, g_free);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_pointer (&self->map_toggle, gtk_widget_unparent);
   if (self->labels != NULL)
