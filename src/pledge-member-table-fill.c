@@ -18,9 +18,10 @@
 
 /* Rows in the first step: more than the table can show, a row being no
  * less than this tall (21 pixels at the default font); this many when
- * the table has no height yet, and all of them when no more. Each row given to the view costs its cell
- * widgets, about a millisecond: the window's 38 rows where the table shows
- * 12 were a third of the main loop's longest stall opening 3,334 members. */
+ * the table has no height yet, and all of them when no more. Each row
+ * given to the view costs its cell widgets, about a millisecond: the
+ * window's 38 rows where the table shows 12 were a third of the main
+ * loop's longest stall opening 3,334 members. */
 #define MIN_ROW_HEIGHT 20
 #define FIRST_ROWS 48
 /* Rows a later step while the view still makes widgets for them */
@@ -61,26 +62,34 @@ first_rows (PledgeMemberTable *self)
   return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_ROWS;
 }
 
+/* Adds a step of rows: the first (all of an alliance's few dozen), then
+ * STEP_ROWS at a time, then every row left. Called for the first step,
+ * and from the idle it adds for the others. */
 static gboolean
 fill_step (gpointer data)
 {
   PledgeMemberTable *self = data;
-  guint n = self->fill_next < WIDGET_ROWS ? STEP_ROWS : G_MAXUINT;
+  gboolean first = self->fill_next == 0;
 
-  add_rows (self, self->fill_next == 0 ? first_rows (self) : n);
-  if (self->fill_next < self->fill_rows->len)
+  if (first)
+    add_rows (self, self->fill_rows->len <= FIRST_ROWS ? self->fill_rows->len
+                                                       : first_rows (self));
+  else
+    add_rows (self, self->fill_next < WIDGET_ROWS ? STEP_ROWS : G_MAXUINT);
+
+  if (self->fill_next == self->fill_rows->len)
     {
-      /* After the frame that shows the first rows */
-      if (g_source_get_priority (g_main_current_source ()) != G_PRIORITY_LOW)
-        {
-          self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_step, self, NULL);
-          return G_SOURCE_REMOVE;
-        }
-      return G_SOURCE_CONTINUE;
+      self->fill_idle = 0;
+      g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+      return G_SOURCE_REMOVE;
     }
-  self->fill_idle = 0;
-  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
-  return G_SOURCE_REMOVE;
+  if (first)
+    {
+      /* The others after the frame that shows the first rows */
+      self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_step, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -95,16 +104,9 @@ pledge_member_table_fill (PledgeMemberTable *self,
    * what showed the dataset and the first rows' widgets. An alliance's
    * few dozen rows go in at once, whatever the table shows. */
   if (rows->len > FIRST_ROWS && gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
-    {
-      self->fill_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_step, self, NULL);
-      return;
-    }
-  add_rows (self, rows->len <= FIRST_ROWS ? rows->len : first_rows (self));
-  if (self->fill_next < rows->len)
-    /* After the frame that shows the first rows */
-    self->fill_idle = g_idle_add_full (G_PRIORITY_LOW, fill_step, self, NULL);
+    self->fill_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fill_step, self, NULL);
   else
-    g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+    fill_step (self);
 }
 
 void
