@@ -267,6 +267,42 @@ cancel_task (GCancellable *caller,
   g_cancellable_cancel (own);
 }
 
+/* How a load reads file */
+typedef enum
+{
+  READ_BY_IMPORTER,  /* another publisher's file (CSV, a workbook), to its importer */
+  READ_AT_ONCE,      /* a regular file of SMALL_FILE_SIZE or less */
+  READ_IN_THREAD,    /* a larger regular file */
+  READ_STREAMED,     /* not a regular file (a pipe), or none: in a thread too */
+} ReadWay;
+
+/* A stat, on the calling thread, and for a regular file a sniff of its
+ * first bytes (a pipe's first bytes are the loader's); size is 0 when
+ * unknown. A bundled dataset is never imported. */
+static ReadWay
+read_way (GFile    *file,
+          gboolean  bundled,
+          gint64   *size)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  *size = 0;
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      if (info != NULL)
+        *size = g_file_info_get_size (info);
+      return READ_STREAMED;
+    }
+  *size = g_file_info_get_size (info);
+  /* as pledge_document_load() does */
+  if (!bundled && pledge_import_detect_file (file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET)
+    return READ_BY_IMPORTER;
+  return *size <= SMALL_FILE_SIZE ? READ_AT_ONCE : READ_IN_THREAD;
+}
+
 static void
 start_load (PledgeDocument      *self,
             LoadData            *data,
@@ -274,33 +310,17 @@ start_load (PledgeDocument      *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GFileInfo) info = NULL;
   GTask *outer = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GTask) task = NULL;
   gboolean was_loading = self->load != NULL;
-  gboolean small = FALSE;
-  gboolean import = FALSE;
+  ReadWay way;
 
   g_task_set_source_tag (outer, start_load);
   data->counted = pledge_counted_file_new (data->file);
   data->display_name = g_file_get_basename (data->file);
   data->n_changes = self->n_changes;
-  /* A stat, on the main thread: the size the progress is a share of. */
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    {
-      gboolean regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
-
-      data->size = g_file_info_get_size (info);
-      small = regular && data->size <= SMALL_FILE_SIZE;
-      /* Another publisher's file (CSV, a workbook) goes to its importer,
-       * as pledge_document_load() does. Only a regular file is sniffed: a
-       * pipe's first bytes are the loader's. */
-      import = regular && !data->bundled &&
-               pledge_import_detect_file (data->file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET;
-    }
+  /* On the main thread: the size the progress is a share of */
+  way = read_way (data->file, data->bundled, &data->size);
 
   /* The file read ahead is this one's, when it is a fresh load of the
    * same file in a thread; any other load lets it go */
@@ -308,7 +328,7 @@ start_load (PledgeDocument      *self,
     {
       ReadAhead *ahead = g_steal_pointer (&pending_read_ahead);
 
-      if (!import && !small && !data->bundled && !data->reload &&
+      if (way == READ_IN_THREAD && !data->bundled && !data->reload &&
           g_file_equal (ahead->data->file, data->file))
         {
           data->ahead = ahead;
@@ -328,7 +348,7 @@ start_load (PledgeDocument      *self,
   g_clear_object (&self->load);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
 
-  if (import)
+  if (way == READ_BY_IMPORTER)
     {
       g_autoptr(GError) error = NULL;
 
@@ -344,7 +364,7 @@ start_load (PledgeDocument      *self,
       return;
     }
 
-  if (small)
+  if (way == READ_AT_ONCE)
     {
       g_autoptr(PledgeDataset) dataset = NULL;
       g_autoptr(GError) error = NULL;
@@ -484,18 +504,14 @@ pledge_document_get_progress (PledgeDocument *self)
 void
 pledge_document_read_ahead (GFile *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
   ReadAhead *ahead;
+  gint64 size;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  /* As start_load() decides: a regular file that is a dataset, larger than
-   * those it loads at once */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) <= SMALL_FILE_SIZE ||
-      pledge_import_detect_file (file, NULL) != PLEDGE_IMPORT_FORMAT_DATASET)
+  /* What a load of it would read in a thread: a regular file that is a
+   * dataset, larger than those it loads at once */
+  if (read_way (file, FALSE, &size) != READ_IN_THREAD)
     return;
 
   if (pending_read_ahead != NULL)
@@ -511,7 +527,7 @@ pledge_document_read_ahead (GFile *file)
   ahead->data->file = g_object_ref (file);
   ahead->data->counted = pledge_counted_file_new (file);
   ahead->data->display_name = g_file_get_basename (file);
-  ahead->data->size = g_file_info_get_size (info);
+  ahead->data->size = size;
   pending_read_ahead = ahead;
   g_thread_unref (g_thread_new ("pledge-read-ahead", read_ahead_thread,
                                 g_atomic_rc_box_acquire (ahead)));
