@@ -111,3 +111,31 @@ pledge_test_make_hostile (guint n_members,
   g_string_append (xml, "</scenarios>\n</pledge-dataset>\n");
   return g_string_free_to_bytes (xml);
 }
+
+/* A dataset of members x years records from 2000 (codes AAA, AAB, ...),
+ * one target: 2000 x 25 is 50,000, written in a moment. */
+static inline char *
+pledge_test_dataset_xml (const char *title,
+                         guint       members,
+                         guint       years)
+{
+  GString *xml = g_string_new (NULL);
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<pledge-dataset version=\"1\">\n  <title>%s</title>\n"
+                               "  <units currency=\"USD\" scale=\"million\" "
+                               "prices=\"current\"/>\n  <members>\n", title);
+  for (guint m = 0; m < members; m++)
+    {
+      g_string_append_printf (xml, "    <member code=\"%c%c%c\" name=\"M%u\" joined=\"1949\">\n",
+                              'A' + m / 676, 'A' + m / 26 % 26, 'A' + m % 26, m);
+      for (guint y = 0; y < years; y++)
+        g_string_append_printf (xml, "      <figures year=\"%u\" gdp=\"%u\" defence=\"%u.5\"/>\n",
+                                2000 + y, 1000 + m + y, 10 + (m * 7 + y) % 30);
+      g_string_append (xml, "    </member>\n");
+    }
+  g_string_append (xml, "  </members>\n  <targets>\n    <target id=\"gdp-2\" "
+                        "metric=\"defence-gdp\" min=\"2.0\" from=\"2000\" name=\"2% of GDP\"/>\n"
+                        "  </targets>\n</pledge-dataset>\n");
+  return g_string_free (xml, FALSE);
+}

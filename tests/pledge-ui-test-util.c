@@ -158,32 +158,6 @@ find_transient (GtkWindow *parent,
   return NULL;
 }
 
-char *
-dataset_xml (const char *title,
-             guint       members,
-             guint       years)
-{
-  GString *xml = g_string_new (NULL);
-
-  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                               "<pledge-dataset version=\"1\">\n  <title>%s</title>\n"
-                               "  <units currency=\"USD\" scale=\"million\" "
-                               "prices=\"current\"/>\n  <members>\n", title);
-  for (guint m = 0; m < members; m++)
-    {
-      g_string_append_printf (xml, "    <member code=\"%c%c%c\" name=\"M%u\" joined=\"1949\">\n",
-                              'A' + m / 676, 'A' + m / 26 % 26, 'A' + m % 26, m);
-      for (guint y = 0; y < years; y++)
-        g_string_append_printf (xml, "      <figures year=\"%u\" gdp=\"%u\" defence=\"%u.5\"/>\n",
-                                2000 + y, 1000 + m + y, 10 + (m * 7 + y) % 30);
-      g_string_append (xml, "    </member>\n");
-    }
-  g_string_append (xml, "  </members>\n  <targets>\n    <target id=\"gdp-2\" "
-                        "metric=\"defence-gdp\" min=\"2.0\" from=\"2000\" name=\"2% of GDP\"/>\n"
-                        "  </targets>\n</pledge-dataset>\n");
-  return g_string_free (xml, FALSE);
-}
-
 GFile *
 copy_to_temp (const char  *uri,
               char       **tmpdir)
@@ -313,26 +287,36 @@ find_menu_item (GtkWidget  *widget,
 
 typedef struct
 {
-  GtkWidget  *widget;
-  const char *label;
-} MenuItemWait;
+  GtkWidget     *widget;
+  WidgetMatch    matches;
+  gconstpointer  data;
+} WidgetWait;
 
 static gboolean
-has_menu_item (gpointer data)
+has_widget (gpointer data)
 {
-  MenuItemWait *wait = data;
+  WidgetWait *wait = data;
 
-  return find_menu_item (wait->widget, wait->label) != NULL;
+  return find_widget (wait->widget, wait->matches, wait->data) != NULL;
+}
+
+GtkWidget *
+wait_for_widget (GtkWidget     *widget,
+                 WidgetMatch    matches,
+                 gconstpointer  data,
+                 guint          timeout_ms)
+{
+  WidgetWait wait = { widget, matches, data };
+
+  wait_until (has_widget, &wait, timeout_ms);
+  return find_widget (widget, matches, data);
 }
 
 GtkWidget *
 wait_for_menu_item (GtkWidget  *widget,
                     const char *label)
 {
-  MenuItemWait wait = { widget, label };
-
-  wait_until (has_menu_item, &wait, 10000);
-  return find_menu_item (widget, label);
+  return wait_for_widget (widget, is_menu_item, label, 10000);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pledge-test-util.h"
 #include "pledge-window.h"
 
 #define BUNDLED "resource:///io/github/pledgeapp/Pledge/datasets/"
@@ -60,11 +61,6 @@ void             press_keys        (GtkWindow       *window,
  * window's when parent is NULL), or NULL */
 GtkWindow       *find_transient    (GtkWindow       *parent,
                                     GType            type);
-/* A dataset of members x years records from 2000 (codes AAA, AAB, ...),
- * one target: 2000 x 25 is 50,000, written in a moment. */
-char            *dataset_xml       (const char      *title,
-                                    guint            members,
-                                    guint            years);
 /* A copy of uri in a new temporary folder. */
 GFile           *copy_to_temp      (const char      *uri,
                                     char           **tmpdir);
@@ -84,6 +80,11 @@ typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 GtkWidget       *find_widget       (GtkWidget       *widget,
                                     WidgetMatch      matches,
                                     gconstpointer    data);
+/* The first such widget, once there is one: NULL after timeout_ms */
+GtkWidget       *wait_for_widget   (GtkWidget       *widget,
+                                    WidgetMatch      matches,
+                                    gconstpointer    data,
+                                    guint            timeout_ms);
 GtkWidget       *find_menu_item    (GtkWidget       *widget,
                                     const char      *label);
 /* The menu item, once it is there (the recent files' menu follows the

@@ -12,6 +12,7 @@
 
 #include "pledge-document.h"
 #include "pledge-recovery.h"
+#include "pledge-test-util.h"
 
 typedef struct
 {
@@ -430,26 +431,10 @@ static GFile *
 write_large (Fixture    *fixture,
              const char *name)
 {
-  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<pledge-dataset version=\"1\">\n"
-                                         "  <title>Large</title>\n"
-                                         "  <units currency=\"USD\" scale=\"million\" "
-                                         "prices=\"current\"/>\n  <members>\n");
+  g_autofree char *xml = pledge_test_dataset_xml ("Large", LARGE_MEMBERS, LARGE_YEARS);
   GFile *file = g_file_new_build_filename (fixture->tmpdir, name, NULL);
 
-  for (guint m = 0; m < LARGE_MEMBERS; m++)
-    {
-      g_string_append_printf (xml, "    <member code=\"%c%c%c\" name=\"M%u\" joined=\"1949\">\n",
-                              'A' + m / 676, 'A' + m / 26 % 26, 'A' + m % 26, m);
-      for (guint y = 0; y < LARGE_YEARS; y++)
-        g_string_append_printf (xml, "      <figures year=\"%u\" gdp=\"%u\" defence=\"%u.5\"/>\n",
-                                2000 + y, 1000 + m + y, 10 + (m * 7 + y) % 30);
-      g_string_append (xml, "    </member>\n");
-    }
-  g_string_append (xml, "  </members>\n  <targets>\n    <target id=\"gdp-2\" "
-                        "metric=\"defence-gdp\" min=\"2.0\" from=\"2014\" name=\"2% of GDP\"/>\n"
-                        "  </targets>\n</pledge-dataset>\n");
-  g_assert_true (g_file_replace_contents (file, xml->str, xml->len, NULL, FALSE,
+  g_assert_true (g_file_replace_contents (file, xml, strlen (xml), NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, NULL));
   return file;
 }

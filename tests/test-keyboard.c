@@ -935,7 +935,7 @@ test_chart_labels_many (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pledge-keyboard-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "many.xml", NULL);
-  g_autofree char *xml = dataset_xml ("Many", 300, 3);
+  g_autofree char *xml = pledge_test_dataset_xml ("Many", 300, 3);
   g_autofree char *uri = NULL;
   PledgeWindow *win;
   GtkWidget *view;

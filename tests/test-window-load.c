@@ -37,7 +37,7 @@ write_dataset (const char *dir,
                const char *title,
                guint       members)
 {
-  g_autofree char *xml = dataset_xml (title, members, LARGE_YEARS);
+  g_autofree char *xml = pledge_test_dataset_xml (title, members, LARGE_YEARS);
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, xml, -1, NULL));
@@ -219,7 +219,7 @@ test_load_cancel_then_complete (void)
   g_autoptr(GFile) small = write_dataset (dir, "small.xml", "Small", 3);
   g_autoptr(GFile) large = write_dataset (dir, "large.xml", "Large", LARGE_MEMBERS);
   g_autofree char *small_uri = g_file_get_uri (small);
-  g_autofree char *xml = dataset_xml ("Piped", LARGE_MEMBERS, LARGE_YEARS);
+  g_autofree char *xml = pledge_test_dataset_xml ("Piped", LARGE_MEMBERS, LARGE_YEARS);
   PledgeWindow *win = new_window_sized (small_uri, FALSE, 1000);
   PledgeDataset *before = pledge_window_get_dataset (win);
   GtkRevealer *revealer = load_revealer (win);
@@ -300,7 +300,7 @@ static void
 test_load_into_empty_window (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pledge-test-window-load-XXXXXX", NULL);
-  g_autofree char *xml = dataset_xml ("Piped", LARGE_MEMBERS, LARGE_YEARS);
+  g_autofree char *xml = pledge_test_dataset_xml ("Piped", LARGE_MEMBERS, LARGE_YEARS);
   PledgeWindow *win = pledge_window_new (app);
   GtkWidget *page;
   Pipe pipe;
@@ -431,7 +431,7 @@ static void
 test_close_while_loading (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pledge-test-window-load-XXXXXX", NULL);
-  g_autofree char *xml = dataset_xml ("Piped", 50, 2);
+  g_autofree char *xml = pledge_test_dataset_xml ("Piped", 50, 2);
   PledgeWindow *win = pledge_window_new (app);
   PledgeDocument *document;
   Pipe pipe;
