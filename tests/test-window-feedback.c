@@ -35,20 +35,6 @@ is_shown_toast (GtkWidget     *widget,
          gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
 }
 
-typedef struct
-{
-  PledgeWindow *win;
-  const char   *text;
-} ToastWait;
-
-static gboolean
-toast_shown (gpointer data)
-{
-  ToastWait *wait = data;
-
-  return find_widget (GTK_WIDGET (wait->win), is_shown_toast, wait->text) != NULL;
-}
-
 static gboolean
 redone_replaces_undone (gpointer win)
 {
@@ -73,7 +59,7 @@ test_redo_toast (void)
   g_assert_true (pledge_member_table_commit_text (table, "DEU", PLEDGE_MEMBER_COLUMN_SHARE, "2"));
   run_for (100);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.undo", NULL);
-  g_assert_true (wait_until (toast_shown, &(ToastWait) { win, "Edit undone" }, 10000));
+  g_assert_nonnull (wait_for_widget (GTK_WIDGET (win), is_shown_toast, "Edit undone", 10000));
   gtk_widget_activate_action (GTK_WIDGET (win), "win.redo", NULL);
   /* Well within the 5 s an undo toast would stay if the redo waited
    * behind it */

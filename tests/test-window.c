@@ -820,6 +820,27 @@ test_narrow (void)
 
 /* Renders the window as the user sees it, saves it as a PNG next to the
  * test, and checks that it is not blank. */
+/* What paintable draws at width x height; on a loaded machine the widget
+ * may not have drawn yet, so this gives it up to two seconds */
+static GskRenderNode *
+paintable_node (GdkPaintable *paintable,
+                int           width,
+                int           height)
+{
+  GskRenderNode *node = NULL;
+
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (i > 0)
+        run_for (20);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  return node;
+}
+
 /* The render nodes of a type under node */
 static guint
 count_nodes (GskRenderNode     *node,
@@ -877,15 +898,7 @@ test_table_no_opacity (void)
   width = gdk_paintable_get_intrinsic_width (paintable);
   height = gdk_paintable_get_intrinsic_height (paintable);
   g_assert_cmpint (height, >, 100);
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        run_for (20);
-    }
+  node = paintable_node (paintable, width, height);
   g_assert_nonnull (node);
   /* Text was drawn (the rows are there), and no opacity group */
   g_assert_cmpuint (count_nodes (node, GSK_TEXT_NODE), >, 50);
@@ -898,7 +911,6 @@ test_screenshot (void)
 {
   PledgeWindow *win = new_window (BUNDLED "nato-2024.xml", TRUE);
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
@@ -918,16 +930,7 @@ test_screenshot (void)
   g_assert_cmpint (width, >=, 360);
   g_assert_cmpint (height, >=, 300);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* On a loaded machine the window may not have drawn yet: give it time. */
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      run_for (20);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
+  node = paintable_node (paintable, width, height);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
