@@ -19,9 +19,9 @@
 /* Rows in the first step: more than the table can show, a row being no
  * less than this tall (21 pixels at the default font); this many when
  * the table has no height yet, and all of them when no more. Each row
- * given to the view costs its cell widgets, about a millisecond: the
- * window's 38 rows where the table shows 12 were a third of the main
- * loop's longest stall opening 3,334 members. */
+ * given to the view costs its cell widgets: the window's 38 rows where
+ * the table shows 12 were a third of the main loop's longest stall
+ * opening 3,334 members (tests/bench-window under perf). */
 #define MIN_ROW_HEIGHT 20
 #define FIRST_ROWS 48
 /* Rows a later step while the view still makes widgets for them */

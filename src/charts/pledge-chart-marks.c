@@ -4,13 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A mark is a filled circle with an outline, both antialiased: cairo
- * flattens, strokes and scan-converts each one, about 35 us on these
- * machines. The equipment chart of 3,334 members spent 118 ms of its draw
- * on them, on the window's main thread. When a chart has many marks and is
- * drawn on pixels, each kind of mark (its shape, size and colours) is drawn
- * once into a small bitmap and stamped where the marks go, on whole pixels
- * so that cairo copies it rather than resampling it: a stamp costs about a
- * microsecond. SVG and PDF always get circles.
+ * flattens, strokes and scan-converts each one, and the equipment chart of
+ * 3,334 members spent most of its draw on them, on the window's main
+ * thread. When a chart has many marks and is drawn on pixels, each kind of
+ * mark (its shape, size and colours) is drawn once into a small bitmap and
+ * stamped where the marks go, on whole pixels so that cairo copies it
+ * rather than resampling it: that chart of the 1M file drew in 146-164 ms
+ * with circles and 37-62 ms stamped (PLEDGE_BENCH_ONLY=equipment
+ * tests/bench-charts FILE YEAR). SVG and PDF always get circles.
  */
 
 #include "config.h"

@@ -659,7 +659,9 @@ trend_paint (PledgeChart  *c,
    * NATO's size; member by member it is under 1.5 ms (build-aux/bench).
    * Their antialiasing is cairo's 4x4 grid, not its 15-row one: a faint
    * line's cost is its pixels times the rows of the grid (half the chart
-   * at NATO's size, 75 us a member), and on light grey lines under the
+   * at NATO's size under perf; the chart draws in 0.81 of the time on the
+   * coarser grid: farm-bench of PLEDGE_BENCH_ONLY=trend tests/bench-charts
+   * against the binary before), and on light grey lines under the
    * highlighted ones the two cannot be told apart (compared at 2x). */
   if (input->has_faint_band)
     {
